@@ -1,0 +1,487 @@
+/**
+ * The merge engine. A roadmap's state is a tree of entities (the roadmap itself,
+ * its phases, tasks, checklist items…); every field of every entity, and the
+ * existence of every entity, is a last-writer-wins register with a stamp.
+ * Applying operations keeps, for each register, the value with the highest
+ * stamp. That makes merging commutative, associative and idempotent: every
+ * client that has seen the same change files computes the same roadmap,
+ * whatever order they arrived in. Edits to different tasks or fields never
+ * touch the same register, so they never lose each other; two edits of the
+ * same field resolve by stamp and are reported as a conflict when neither
+ * writer had seen the other's edit.
+ */
+import * as v from 'valibot'
+import type { Roadmap } from './model'
+import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
+import {
+	categorySchema, checklistItemSchema, indicatorSchema, measurementSchema, phaseSchema, roadmapSchema, taskSchema,
+} from './schema'
+import type { ChangeFile, Operation, SnapshotFile, VersionVector } from './storageFormat'
+
+/** Total order over operations: Lamport clock, then writer, then the writer's seq, then the op's index. */
+export interface Stamp {
+	clock: number
+	writer: string
+	seq: number
+	index: number
+}
+
+export function compareStamps(a: Stamp | null, b: Stamp | null): number {
+	if (a === b) return 0
+	if (a === null) return -1
+	if (b === null) return 1
+	if (a.clock !== b.clock) return a.clock - b.clock
+	if (a.writer !== b.writer) return a.writer < b.writer ? -1 : 1
+	if (a.seq !== b.seq) return a.seq - b.seq
+	return a.index - b.index
+}
+
+export function formatStamp(stamp: Stamp): string {
+	return `${stamp.clock}.${stamp.writer}.${stamp.seq}.${stamp.index}`
+}
+
+export function parseStamp(text: string): Stamp {
+	const [clock, writer, seq, index] = text.split('.')
+	return { clock: Number(clock), writer, seq: Number(seq), index: Number(index) }
+}
+
+interface Register {
+	value: unknown
+	/** null: the value came with the base document and any operation beats it. */
+	stamp: Stamp | null
+	/** What the writer of this value had seen, when known (for conflict reports). */
+	seen: VersionVector | null
+	author: string
+}
+
+interface EntityState {
+	exists: Register
+	fields: Map<string, Register>
+	children: Map<string, Map<string, EntityState>>
+}
+
+export interface RoadmapState {
+	root: EntityState
+	/** Highest contiguous seq folded in, per writer. */
+	covers: VersionVector
+	/** Highest Lamport clock seen. */
+	clock: number
+}
+
+/** Two writers changed the same field without seeing each other's change. */
+export interface ConflictSide {
+	value: unknown
+	author: string
+	writer: string
+	seq: number
+}
+
+export interface Conflict {
+	path: string
+	kept: ConflictSide
+	discarded: ConflictSide
+}
+
+// ---- the shape of the tree ----------------------------------------------------
+
+interface CollectionSpec {
+	schema: v.GenericSchema
+	children: Record<string, CollectionSpec>
+	/** Fields held in registers: every schema entry but the id and the child collections. */
+	fields: string[]
+	fieldSchemas: Record<string, v.GenericSchema>
+}
+
+function collectionSpec(schema: v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, undefined>, children: Record<string, CollectionSpec> = {}): CollectionSpec {
+	const fields = Object.keys(schema.entries).filter((key) => key !== 'id' && !(key in children))
+	const fieldSchemas = Object.fromEntries(fields.map((f) => [f, schema.entries[f] as v.GenericSchema]))
+	return { schema: schema as v.GenericSchema, children, fields, fieldSchemas }
+}
+
+const ROOT_FIELDS = ['title', 'commune', 'description'] as const
+const ROOT_SPEC: CollectionSpec = {
+	schema: roadmapSchema as v.GenericSchema,
+	children: {
+		categories: collectionSpec(categorySchema),
+		phases: collectionSpec(phaseSchema),
+		tasks: collectionSpec(taskSchema, { checklist: collectionSpec(checklistItemSchema) }),
+		indicators: collectionSpec(indicatorSchema, { measurements: collectionSpec(measurementSchema) }),
+	},
+	fields: [...ROOT_FIELDS],
+	fieldSchemas: Object.fromEntries(ROOT_FIELDS.map((f) => [f, roadmapSchema.entries[f] as v.GenericSchema])),
+}
+
+type Target =
+	| { kind: 'field', entityPath: string[], spec: CollectionSpec, field: string }
+	| { kind: 'entity', entityPath: string[], spec: CollectionSpec }
+
+/**
+ * Resolves `tasks/t1/checklist/c2/done` into the entity path
+ * `['tasks','t1','checklist','c2']` and the field `done`. Throws on a path
+ * that does not name a register.
+ */
+export function resolvePath(path: string): Target {
+	const parts = path.split('/')
+	let spec = ROOT_SPEC
+	const entityPath: string[] = []
+	let i = 0
+	while (i < parts.length) {
+		const name = parts[i]
+		if (i === parts.length - 1) {
+			if (!spec.fields.includes(name)) throw new Error(`unknown field "${name}"`)
+			return { kind: 'field', entityPath, spec, field: name }
+		}
+		const child = Object.hasOwn(spec.children, name) ? spec.children[name] : undefined
+		if (!child) throw new Error(`unknown collection "${name}"`)
+		const id = parts[i + 1]
+		if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(id)) throw new Error(`not a valid id "${id}"`)
+		entityPath.push(name, id)
+		spec = child
+		i += 2
+		if (i === parts.length) return { kind: 'entity', entityPath, spec }
+	}
+	throw new Error('empty path')
+}
+
+/** Checks an operation against the tree's shape and the field's schema. Returns an error message or null. */
+export function validateOperation(operation: Operation): string | null {
+	let target: Target
+	try {
+		target = resolvePath(operation.path)
+	} catch (error) {
+		return (error as Error).message
+	}
+	if (operation.op === 'set') {
+		if (target.kind !== 'field') return 'a set operation needs a field path'
+		const result = v.safeParse(target.spec.fieldSchemas[target.field], operation.value)
+		return result.success ? null : `value: ${result.issues[0].message}`
+	}
+	if (target.kind !== 'entity') return `an ${operation.op} operation needs an entity path`
+	if (operation.op === 'add') {
+		const result = v.safeParse(target.spec.schema, operation.value)
+		if (!result.success) return `value: ${result.issues[0].message}`
+		if ((operation.value as { id: unknown }).id !== target.entityPath[target.entityPath.length - 1]) return 'value: id differs from the path'
+	}
+	return null
+}
+
+// ---- building states ----------------------------------------------------------
+
+function newEntity(existsValue: boolean): EntityState {
+	return { exists: { value: existsValue, stamp: null, seen: null, author: '' }, fields: new Map(), children: new Map() }
+}
+
+function baseRegister(value: unknown): Register {
+	return { value, stamp: null, seen: null, author: '' }
+}
+
+function loadEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec): void {
+	for (const field of spec.fields) entity.fields.set(field, baseRegister(value[field]))
+	for (const [name, childSpec] of Object.entries(spec.children)) {
+		const collection = new Map<string, EntityState>()
+		for (const item of value[name] as Array<Record<string, unknown>>) {
+			const child = newEntity(true)
+			loadEntity(child, item, childSpec)
+			collection.set(item.id as string, child)
+		}
+		entity.children.set(name, collection)
+	}
+}
+
+/** The state of a roadmap document with no history: every value is a base value. */
+export function stateFromRoadmap(roadmap: Roadmap): RoadmapState {
+	const root = newEntity(true)
+	loadEntity(root, roadmap as unknown as Record<string, unknown>, ROOT_SPEC)
+	return { root, covers: {}, clock: 0 }
+}
+
+function entityAt(root: EntityState, entityPath: string[], create: boolean): EntityState | undefined {
+	let entity = root
+	for (let i = 0; i < entityPath.length; i += 2) {
+		let collection = entity.children.get(entityPath[i])
+		if (!collection) {
+			if (!create) return undefined
+			collection = new Map()
+			entity.children.set(entityPath[i], collection)
+		}
+		let child = collection.get(entityPath[i + 1])
+		if (!child) {
+			if (!create) return undefined
+			// A placeholder: an operation may arrive before the add that creates its entity.
+			child = newEntity(false)
+			collection.set(entityPath[i + 1], child)
+		}
+		entity = child
+	}
+	return entity
+}
+
+export function stateFromSnapshot(snapshot: SnapshotFile): RoadmapState {
+	const state = stateFromRoadmap(snapshot.roadmap)
+	for (const [path, text] of Object.entries(snapshot.stamps)) {
+		const target = resolvePath(path)
+		const stamp = parseStamp(text)
+		const entity = entityAt(state.root, target.entityPath, true)!
+		if (target.kind === 'entity') {
+			entity.exists.stamp = stamp
+		} else {
+			const register = entity.fields.get(target.field)
+			if (register) register.stamp = stamp
+		}
+	}
+	return { root: state.root, covers: { ...snapshot.covers }, clock: snapshot.clock }
+}
+
+// ---- applying changes ---------------------------------------------------------
+
+interface Contender {
+	register: Register
+	path: string
+}
+
+function offer(register: Register, candidate: Register, contenders: Map<Register, Contender[]> | null, path: string): void {
+	if (contenders) {
+		let list = contenders.get(register)
+		if (!list) {
+			list = [{ register: { ...register }, path }]
+			contenders.set(register, list)
+		}
+		list.push({ register: candidate, path })
+	}
+	if (compareStamps(candidate.stamp, register.stamp) > 0) {
+		register.value = candidate.value
+		register.stamp = candidate.stamp
+		register.seen = candidate.seen
+		register.author = candidate.author
+	}
+}
+
+function addEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec, make: (value: unknown) => Register, contenders: Map<Register, Contender[]> | null, path: string): void {
+	offer(entity.exists, make(true), contenders, path)
+	for (const field of spec.fields) {
+		let register = entity.fields.get(field)
+		if (!register) {
+			register = baseRegister(undefined)
+			entity.fields.set(field, register)
+		}
+		offer(register, make(value[field]), contenders, `${path}/${field}`)
+	}
+	for (const [name, childSpec] of Object.entries(spec.children)) {
+		for (const item of value[name] as Array<Record<string, unknown>>) {
+			const child = entityAt(entity, [name, item.id as string], true)!
+			addEntity(child, item, childSpec, make, contenders, `${path}/${name}/${item.id}`)
+		}
+	}
+}
+
+function applyOperation(state: RoadmapState, change: ChangeFile, operation: Operation, index: number, contenders: Map<Register, Contender[]> | null): void {
+	const target = resolvePath(operation.path)
+	const stamp: Stamp = { clock: change.clock, writer: change.writer, seq: change.seq, index }
+	const make = (value: unknown): Register => ({ value, stamp, seen: change.seen, author: change.author })
+	const entity = entityAt(state.root, target.entityPath, true)!
+	if (operation.op === 'set') {
+		const field = (target as Extract<Target, { kind: 'field' }>).field
+		let register = entity.fields.get(field)
+		if (!register) {
+			register = baseRegister(undefined)
+			entity.fields.set(field, register)
+		}
+		offer(register, make(operation.value), contenders, operation.path)
+	} else if (operation.op === 'add') {
+		addEntity(entity, operation.value as Record<string, unknown>, target.spec, make, contenders, operation.path)
+	} else {
+		offer(entity.exists, make(false), contenders, operation.path)
+	}
+}
+
+function saw(observer: Register, observed: Register): boolean {
+	if (!observed.stamp) return true
+	if (!observer.stamp) return false
+	if (observer.stamp.writer === observed.stamp.writer) return observer.stamp.seq >= observed.stamp.seq
+	return (observer.seen?.[observed.stamp.writer] ?? 0) >= observed.stamp.seq
+}
+
+function conflictsOf(contenders: Map<Register, Contender[]>): Conflict[] {
+	const conflicts: Conflict[] = []
+	for (const [winner, list] of contenders) {
+		const seenWriters = new Set<string>()
+		for (const { register: loser, path } of list) {
+			if (!loser.stamp || compareStamps(loser.stamp, winner.stamp) === 0) continue
+			if (saw(winner, loser) || saw(loser, winner)) continue
+			if (isDeepEqual(loser.value, winner.value)) continue
+			const key = formatStamp(loser.stamp)
+			if (seenWriters.has(key)) continue
+			seenWriters.add(key)
+			conflicts.push({
+				path,
+				kept: { value: winner.value, author: winner.author, writer: winner.stamp!.writer, seq: winner.stamp!.seq },
+				discarded: { value: loser.value, author: loser.author, writer: loser.stamp.writer, seq: loser.stamp.seq },
+			})
+		}
+	}
+	return conflicts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Folds change files into a state (mutating it). Changes already covered are
+ * skipped; a writer's changes are applied only in seq order without gaps, so a
+ * change that is not visible yet holds back that writer's later ones instead
+ * of being skipped for good. Returns the changes applied, those held back and
+ * the conflicts among what was applied.
+ */
+export function applyChanges(state: RoadmapState, changes: ChangeFile[]): { applied: ChangeFile[], waiting: ChangeFile[], conflicts: Conflict[] } {
+	const byWriter = new Map<string, ChangeFile[]>()
+	for (const change of changes) {
+		if ((state.covers[change.writer] ?? 0) >= change.seq) continue
+		const list = byWriter.get(change.writer) ?? []
+		list.push(change)
+		byWriter.set(change.writer, list)
+	}
+	const applied: ChangeFile[] = []
+	const waiting: ChangeFile[] = []
+	const contenders = new Map<Register, Contender[]>()
+	for (const [writer, list] of byWriter) {
+		list.sort((a, b) => a.seq - b.seq)
+		let next = (state.covers[writer] ?? 0) + 1
+		for (const change of list) {
+			if (change.seq === next - 1) continue // the same change twice in the input
+			if (change.seq !== next) {
+				waiting.push(change)
+				continue
+			}
+			change.ops.forEach((operation, index) => applyOperation(state, change, operation, index, contenders))
+			state.clock = Math.max(state.clock, change.clock)
+			state.covers[writer] = change.seq
+			applied.push(change)
+			next++
+		}
+	}
+	return { applied, waiting, conflicts: conflictsOf(contenders) }
+}
+
+// ---- reading states -----------------------------------------------------------
+
+function compareIds(a: { id: string }, b: { id: string }): number {
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+const COLLECTION_ORDER: Record<string, (a: Record<string, unknown>, b: Record<string, unknown>) => number> = {
+	phases: (a, b) => ((a.order as number) - (b.order as number)) || compareIds(a as { id: string }, b as { id: string }),
+	measurements: (a, b) => ((a.date as string) < (b.date as string) ? -1 : (a.date as string) > (b.date as string) ? 1 : compareIds(a as { id: string }, b as { id: string })),
+}
+
+function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string | null): Record<string, unknown> {
+	const value: Record<string, unknown> = id === null ? {} : { id }
+	for (const field of Object.keys((spec.schema as unknown as { entries: Record<string, unknown> }).entries)) {
+		if (field === 'id') continue
+		if (Object.hasOwn(spec.children, field)) {
+			const items: Array<Record<string, unknown>> = []
+			for (const [childId, child] of entity.children.get(field) ?? []) {
+				if (child.exists.value === true) items.push(materializeEntity(child, spec.children[field], childId))
+			}
+			items.sort(COLLECTION_ORDER[field] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
+			value[field] = items
+		} else if (spec.fields.includes(field)) {
+			value[field] = entity.fields.get(field)?.value
+		}
+	}
+	return value
+}
+
+/** The roadmap document a state stands for, in canonical order (see serialize.ts). */
+export function materialize(state: RoadmapState): Roadmap {
+	const body = materializeEntity(state.root, ROOT_SPEC, null)
+	return { ...body, format: ROADMAP_FORMAT, version: ROADMAP_FORMAT_VERSION } as unknown as Roadmap
+}
+
+function collectStamps(entity: EntityState, spec: CollectionSpec, prefix: string, out: Record<string, string>): void {
+	if (prefix && entity.exists.stamp) out[prefix] = formatStamp(entity.exists.stamp)
+	if (entity.exists.value !== true) return
+	for (const [field, register] of entity.fields) {
+		if (register.stamp && spec.fields.includes(field)) out[prefix ? `${prefix}/${field}` : field] = formatStamp(register.stamp)
+	}
+	for (const [name, collection] of entity.children) {
+		for (const [id, child] of collection) {
+			collectStamps(child, spec.children[name], prefix ? `${prefix}/${name}/${id}` : `${name}/${id}`, out)
+		}
+	}
+}
+
+/** What a snapshot must keep besides the document so that merging later changes gives the same result. */
+export function stampsOf(state: RoadmapState): Record<string, string> {
+	const stamps: Record<string, string> = {}
+	collectStamps(state.root, ROOT_SPEC, '', stamps)
+	return stamps
+}
+
+export function cloneState(state: RoadmapState): RoadmapState {
+	return structuredClone(state)
+}
+
+// ---- from edits to operations ---------------------------------------------------
+
+export function isDeepEqual(a: unknown, b: unknown): boolean {
+	if (a === b) return true
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+	if (Array.isArray(a) !== Array.isArray(b)) return false
+	if (Array.isArray(a)) {
+		const bb = b as unknown[]
+		return a.length === bb.length && a.every((item, i) => isDeepEqual(item, bb[i]))
+	}
+	const ka = Object.keys(a)
+	const kb = Object.keys(b)
+	return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && isDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+function diffEntity(before: Record<string, unknown>, after: Record<string, unknown>, spec: CollectionSpec, prefix: string, ops: Operation[]): void {
+	for (const field of spec.fields) {
+		if (!isDeepEqual(before[field], after[field])) ops.push({ op: 'set', path: prefix ? `${prefix}/${field}` : field, value: after[field] })
+	}
+	for (const [name, childSpec] of Object.entries(spec.children)) {
+		const beforeItems = new Map((before[name] as Array<Record<string, unknown>>).map((item) => [item.id as string, item]))
+		const afterItems = after[name] as Array<Record<string, unknown>>
+		const base = prefix ? `${prefix}/${name}` : name
+		for (const item of afterItems) {
+			const old = beforeItems.get(item.id as string)
+			if (!old) ops.push({ op: 'add', path: `${base}/${item.id}`, value: item })
+			else if (old !== item) diffEntity(old, item, childSpec, `${base}/${item.id}`, ops)
+			beforeItems.delete(item.id as string)
+		}
+		for (const id of beforeItems.keys()) ops.push({ op: 'remove', path: `${base}/${id}` })
+	}
+}
+
+/** The operations that turn one version of a roadmap into another, field by field. */
+export function diffRoadmaps(before: Roadmap, after: Roadmap): Operation[] {
+	const ops: Operation[] = []
+	diffEntity(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, ROOT_SPEC, '', ops)
+	return ops
+}
+
+function absorbEntity(target: EntityState, source: EntityState): void {
+	offer(target.exists, source.exists, null, '')
+	for (const [field, register] of source.fields) {
+		const own = target.fields.get(field)
+		if (own) offer(own, register, null, '')
+		else target.fields.set(field, { ...register })
+	}
+	for (const [name, collection] of source.children) {
+		let ownCollection = target.children.get(name)
+		if (!ownCollection) {
+			ownCollection = new Map()
+			target.children.set(name, ownCollection)
+		}
+		for (const [id, child] of collection) {
+			const own = ownCollection.get(id)
+			if (own) absorbEntity(own, child)
+			else ownCollection.set(id, structuredClone(child))
+		}
+	}
+}
+
+/** Merges another state into `target` (two snapshots written concurrently, for instance). */
+export function absorbState(target: RoadmapState, source: RoadmapState): void {
+	absorbEntity(target.root, source.root)
+	for (const [writer, seq] of Object.entries(source.covers)) target.covers[writer] = Math.max(target.covers[writer] ?? 0, seq)
+	target.clock = Math.max(target.clock, source.clock)
+}

@@ -1,0 +1,61 @@
+/**
+ * Where the migration stands: per phase and overall. Dropped tasks are left
+ * out of the percentage (a commune that decides not to do a task has not
+ * fallen behind); a task whose phase does not exist counts in "no phase".
+ */
+import type { Roadmap, TaskStatus } from './model'
+import { TASK_STATUSES } from './model'
+
+export type StatusCounts = Record<TaskStatus, number>
+
+export interface Progress {
+	counts: StatusCounts
+	total: number
+	/** Tasks that count: all but dropped ones. */
+	counted: number
+	/** 0–100, rounded down so 100 means everything counted is done; null with nothing to count. */
+	percent: number | null
+}
+
+export interface PhaseProgress extends Progress {
+	/** The phase id, or null for tasks without a (known) phase. */
+	phaseId: string | null
+	title: string
+}
+
+export interface RoadmapProgress {
+	overall: Progress
+	phases: PhaseProgress[]
+}
+
+function emptyCounts(): StatusCounts {
+	return Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as StatusCounts
+}
+
+function finish(counts: StatusCounts): Progress {
+	const total = TASK_STATUSES.reduce((sum, status) => sum + counts[status], 0)
+	const counted = total - counts.dropped
+	return { counts, total, counted, percent: counted === 0 ? null : Math.floor((100 * counts.done) / counted) }
+}
+
+export function roadmapProgress(roadmap: Roadmap): RoadmapProgress {
+	const phaseIds = new Set(roadmap.phases.map((phase) => phase.id))
+	const byPhase = new Map<string | null, StatusCounts>()
+	const overall = emptyCounts()
+	for (const task of roadmap.tasks) {
+		const key = task.phase !== null && phaseIds.has(task.phase) ? task.phase : null
+		let counts = byPhase.get(key)
+		if (!counts) {
+			counts = emptyCounts()
+			byPhase.set(key, counts)
+		}
+		counts[task.status]++
+		overall[task.status]++
+	}
+	const phases: PhaseProgress[] = [...roadmap.phases]
+		.sort((a, b) => a.order - b.order)
+		.map((phase) => ({ phaseId: phase.id, title: phase.title, ...finish(byPhase.get(phase.id) ?? emptyCounts()) }))
+	const unphased = byPhase.get(null)
+	if (unphased) phases.push({ phaseId: null, title: '', ...finish(unphased) })
+	return { overall: finish(overall), phases }
+}

@@ -1,0 +1,38 @@
+import { DavError } from './dav'
+
+/** Statuses Nextcloud answers while a write is in flight elsewhere or the server is busy. */
+const TRANSIENT_STATUSES = new Set([423, 500, 502, 503, 504])
+
+export function isTransient(error: unknown): boolean {
+	if (error instanceof DavError) return TRANSIENT_STATUSES.has(error.status)
+	// fetch rejects with a TypeError when the connection fails or is refused.
+	return error instanceof TypeError
+}
+
+export interface RetryPolicy {
+	attempts: number
+	baseDelayMs: number
+	maxDelayMs: number
+	sleep?: (ms: number) => Promise<void>
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 7, baseDelayMs: 100, maxDelayMs: 4000 }
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Exponential backoff with full jitter, so writers that collided do not collide again. */
+export function backoffDelay(attempt: number, policy: RetryPolicy): number {
+	return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
+}
+
+export async function withRetry<T>(action: () => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
+	const wait = policy.sleep ?? sleep
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await action()
+		} catch (error) {
+			if (!isTransient(error) || attempt >= policy.attempts - 1) throw error
+			await wait(backoffDelay(attempt, policy))
+		}
+	}
+}

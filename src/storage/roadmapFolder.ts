@@ -1,0 +1,378 @@
+/**
+ * A roadmap folder in Nextcloud, read and written so that no writer ever
+ * overwrites data it has not seen (see docs/file-format.md):
+ * - every save creates a new change file whose name holds the writer id and
+ *   its seq, a name no other writer can choose;
+ * - the state is the merge of the snapshots and of the change files they do
+ *   not cover yet, which every client computes the same way;
+ * - snapshots are immutable too, and a change file is deleted only once a
+ *   snapshot that covers it has been written and read back.
+ * Knows nothing of Vue: the browser and the command line use it alike.
+ */
+import type { Conflict, RoadmapState } from '../domain/crdt'
+import { absorbState, applyChanges, cloneState, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from '../domain/crdt'
+import type { FileFormatError, ParseResult } from '../domain/format'
+import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../domain/format'
+import type { Roadmap } from '../domain/model'
+import type { ChangeFile, Operation, SnapshotFile, StateFileName } from '../domain/storageFormat'
+import { ROADMAP_FILE, STATE_FOLDER, changeFileName, parseStateFileName, snapshotFileName, vectorCovers } from '../domain/storageFormat'
+import type { DavClient, DavEntry } from './dav'
+import { DavError } from './dav'
+import type { RetryPolicy } from './retry'
+import { DEFAULT_RETRY, sleep, withRetry } from './retry'
+
+/** Pending change files after which a writer folds them into a new snapshot. */
+export const COMPACT_AFTER = 32
+/** Reads of a file that does not parse before it is reported (torn reads happen through federated mounts). */
+const PARSE_ATTEMPTS = 4
+
+export interface FileProblem {
+	file: string
+	message: string
+}
+
+export interface FolderAccess {
+	canRead: boolean
+	/** Can add change files (and so save). */
+	canWrite: boolean
+	/** Can remove change files folded into a snapshot. */
+	canDelete: boolean
+}
+
+export interface LoadResult {
+	roadmap: Roadmap
+	access: FolderAccess
+	/** Files that never parsed: reported, left untouched. */
+	problems: FileProblem[]
+	/** Conflicts among the changes that arrived with this load. */
+	conflicts: Conflict[]
+	/** Changes held back because an earlier change of the same writer is not visible yet. */
+	waiting: number
+	requests: number
+}
+
+export interface SaveResult {
+	change: ChangeFile
+	roadmap: Roadmap
+	requests: number
+}
+
+export class RoadmapFolderError extends Error {
+	constructor(message: string, readonly problems: FileProblem[] = []) {
+		super(message)
+		this.name = 'RoadmapFolderError'
+	}
+}
+
+export interface WriterIdentity {
+	/** Unique per writing client: see src/storage/writerIdentity.ts. */
+	id: string
+	/** The Nextcloud user, recorded in change files for history. */
+	author: string
+}
+
+export interface RoadmapFolderOptions {
+	dav: DavClient
+	/** Folder path in the user's files, e.g. `/Dégooglisation/Feuille de route`. */
+	path: string
+	writer: WriterIdentity
+	retry?: RetryPolicy
+	compactAfter?: number
+	now?: () => Date
+}
+
+function accessOf(permissions: string): FolderAccess {
+	return {
+		canRead: true,
+		canWrite: /C|K/.test(permissions),
+		canDelete: permissions.includes('D'),
+	}
+}
+
+export class RoadmapFolder {
+	private state: RoadmapState | null = null
+	/** Parsed immutable files by name: a file, once read, never needs reading again. */
+	private readonly cache = new Map<string, ChangeFile | SnapshotFile>()
+	private nextSeq = 1
+	private nextSnapshotSeq = 1
+	private access: FolderAccess = { canRead: true, canWrite: false, canDelete: false }
+	private requests = 0
+	private readonly retry: RetryPolicy
+	private readonly compactAfter: number
+	private readonly now: () => Date
+
+	constructor(private readonly options: RoadmapFolderOptions) {
+		this.retry = options.retry ?? DEFAULT_RETRY
+		this.compactAfter = options.compactAfter ?? COMPACT_AFTER
+		this.now = options.now ?? (() => new Date())
+	}
+
+	get path(): string {
+		return this.options.path.replace(/\/+$/, '')
+	}
+
+	private get stateFolder(): string {
+		return `${this.path}/${STATE_FOLDER}`
+	}
+
+	get writerId(): string {
+		return this.options.writer.id
+	}
+
+	/** The state as last loaded or saved (a copy). */
+	currentRoadmap(): Roadmap {
+		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
+		return materialize(this.state)
+	}
+
+	private async dav<T>(action: (dav: DavClient) => Promise<T>): Promise<T> {
+		return withRetry(() => {
+			this.requests++
+			return action(this.options.dav)
+		}, this.retry)
+	}
+
+	/**
+	 * Creates a roadmap in an empty or new folder: the first snapshot, then the
+	 * readable file. Refuses a folder that already holds a roadmap.
+	 */
+	async create(roadmap: Roadmap): Promise<LoadResult> {
+		this.requests = 0
+		await this.dav((dav) => dav.createFolder(this.path))
+		const existing = await this.dav((dav) => dav.list(this.path))
+		if (existing.some((entry) => entry.name === STATE_FOLDER || entry.name === ROADMAP_FILE)) {
+			throw new RoadmapFolderError(`${this.path} already holds a roadmap`)
+		}
+		await this.dav((dav) => dav.createFolder(this.stateFolder))
+		const state = stateFromRoadmap(roadmap)
+		const snapshot = this.snapshotOf(state, 1)
+		const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${snapshotFileName(snapshot.writer, snapshot.seq)}`, serializeSnapshotFile(snapshot), { createOnly: true }))
+		if (put.status === 412) throw new RoadmapFolderError(`${this.path} already holds a roadmap`)
+		await this.writeReadableFile(state)
+		return this.load()
+	}
+
+	/** Reads the folder: 2 listings, the snapshots and the change files not read before. */
+	async load(): Promise<LoadResult> {
+		this.requests = 0
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.loadOnce()
+			} catch (error) {
+				// A file listed a moment ago was folded into a snapshot and removed: list again.
+				if (error instanceof DavError && error.status === 404 && error.method === 'GET' && attempt < 4) continue
+				throw error
+			}
+		}
+	}
+
+	private async loadOnce(): Promise<LoadResult> {
+		const folder = await this.dav((dav) => dav.list(this.path))
+		const self = folder.find((entry) => entry.name === '')
+		const hasStateFolder = folder.some((entry) => entry.name === STATE_FOLDER && entry.isFolder)
+		const problems: FileProblem[] = []
+		if (!hasStateFolder) {
+			if (folder.some((entry) => entry.name === ROADMAP_FILE)) return this.loadReadableFileOnly(self)
+			throw new RoadmapFolderError(`${this.path} does not hold a Dégooglisation roadmap`)
+		}
+		const stateEntries = await this.dav((dav) => dav.list(this.stateFolder))
+		const stateFolderSelf = stateEntries.find((entry) => entry.name === '')
+		this.access = accessOf(stateFolderSelf?.permissions ?? self?.permissions ?? '')
+		const names = stateEntries.filter((entry) => !entry.isFolder && entry.name !== '')
+			.map((entry) => ({ entry, parsed: parseStateFileName(entry.name) }))
+			.filter((item): item is { entry: DavEntry, parsed: StateFileName } => item.parsed !== null)
+
+		const snapshots: SnapshotFile[] = []
+		for (const { entry, parsed } of names.filter((n) => n.parsed.kind === 'snapshot')) {
+			const snapshot = await this.readStateFile(entry.name, parseSnapshotFile, problems)
+			if (snapshot) snapshots.push(snapshot)
+			if (parsed.writer === this.writerId) this.nextSnapshotSeq = Math.max(this.nextSnapshotSeq, parsed.seq + 1)
+		}
+		if (snapshots.length === 0) {
+			throw new RoadmapFolderError(problems.length ? `no snapshot of ${this.path} could be read` : `${this.path}/${STATE_FOLDER} holds no snapshot`, problems)
+		}
+		const state = stateFromSnapshot(snapshots[0])
+		for (const snapshot of snapshots.slice(1)) absorbState(state, stateFromSnapshot(snapshot))
+
+		const knownBefore = new Set(this.cache.keys())
+		const changes: ChangeFile[] = []
+		for (const { entry, parsed } of names.filter((n) => n.parsed.kind === 'change')) {
+			if (parsed.writer === this.writerId) this.nextSeq = Math.max(this.nextSeq, parsed.seq + 1)
+			if ((state.covers[parsed.writer] ?? 0) >= parsed.seq) continue
+			const change = await this.readStateFile(entry.name, parseChangeFile, problems)
+			if (change) changes.push(change)
+		}
+		const { conflicts, waiting } = applyChanges(state, changes)
+		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
+		this.state = state
+		const isNew = (side: { writer: string, seq: number }) => !knownBefore.has(changeFileName(side.writer, side.seq))
+		return {
+			roadmap: materialize(state),
+			access: this.access,
+			problems,
+			conflicts: conflicts.filter((c) => isNew(c.kept) || isNew(c.discarded)),
+			waiting: waiting.length,
+			requests: this.requests,
+		}
+	}
+
+	/** A folder with only the readable file (made by hand or by another tool): read-only until adopted. */
+	private async loadReadableFileOnly(self: DavEntry | undefined): Promise<LoadResult> {
+		const problems: FileProblem[] = []
+		const roadmap = await this.readFile(`${this.path}/${ROADMAP_FILE}`, ROADMAP_FILE, parseRoadmap, problems)
+		if (!roadmap) throw new RoadmapFolderError(`${ROADMAP_FILE} could not be read`, problems)
+		this.state = stateFromRoadmap(roadmap)
+		this.access = { ...accessOf(self?.permissions ?? ''), canWrite: false, canDelete: false }
+		return { roadmap, access: this.access, problems, conflicts: [], waiting: 0, requests: this.requests }
+	}
+
+	private async readStateFile<T extends ChangeFile | SnapshotFile>(name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
+		const cached = this.cache.get(name)
+		if (cached) return cached as T
+		const value = await this.readFile(`${this.stateFolder}/${name}`, name, parse, problems)
+		if (value) this.cache.set(name, value)
+		return value
+	}
+
+	/** Reads and parses a file, reading again when it does not parse, since a read can be torn. */
+	private async readFile<T>(path: string, name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
+		let error: FileFormatError | null = null
+		for (let attempt = 0; attempt < PARSE_ATTEMPTS; attempt++) {
+			if (attempt > 0) await sleep(100 * attempt)
+			const { body } = await this.dav((dav) => dav.get(path))
+			const result = parse(body)
+			if (result.ok) return result.value
+			error = result.error
+		}
+		problems.push({ file: name, message: error!.message })
+		return null
+	}
+
+	/**
+	 * Saves edits as one new change file. Never overwrites: the name is this
+	 * writer's own, and a name already taken (a retried request that had
+	 * landed, or another tab using the same writer id) is checked, not replaced.
+	 */
+	async save(ops: Operation[]): Promise<SaveResult> {
+		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
+		if (!this.access.canWrite) throw new RoadmapFolderError('this roadmap is read-only for you')
+		this.requests = 0
+		const change: ChangeFile = {
+			format: 'degooglisation-change',
+			version: 1,
+			writer: this.writerId,
+			seq: this.nextSeq,
+			clock: this.state.clock + 1,
+			author: this.options.writer.author,
+			at: this.now().toISOString(),
+			seen: { ...this.state.covers },
+			ops,
+		}
+		await this.putChange(change)
+		this.nextSeq = change.seq + 1
+		this.cache.set(changeFileName(change.writer, change.seq), change)
+		applyChanges(this.state, [change])
+		if (this.access.canDelete && this.pendingCount() >= this.compactAfter) await this.compact()
+		return { change, roadmap: materialize(this.state), requests: this.requests }
+	}
+
+	/** Writes a change file prepared earlier (kept offline, for instance) under its own name. */
+	async putChange(change: ChangeFile): Promise<void> {
+		const body = serializeChangeFile(change)
+		for (;;) {
+			const name = changeFileName(change.writer, change.seq)
+			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
+			if (put.status !== 412) return
+			const existing = parseChangeFile((await this.dav((dav) => dav.get(`${this.stateFolder}/${name}`))).body)
+			if (existing.ok && serializeChangeFile(existing.value) === body) return
+			// The name is taken by something else: take the next one.
+			change.seq++
+		}
+	}
+
+	private pendingCount(): number {
+		let count = 0
+		for (const [name] of this.cache) {
+			const parsed = parseStateFileName(name)
+			if (parsed?.kind === 'change' && (this.lastSnapshotCovers()[parsed.writer] ?? 0) < parsed.seq) count++
+		}
+		return count
+	}
+
+	private lastSnapshotCovers(): Record<string, number> {
+		const covers: Record<string, number> = {}
+		for (const file of this.cache.values()) {
+			if (file.format === 'degooglisation-snapshot') {
+				for (const [w, s] of Object.entries(file.covers)) covers[w] = Math.max(covers[w] ?? 0, s)
+			}
+		}
+		return covers
+	}
+
+	private snapshotOf(state: RoadmapState, seq: number): SnapshotFile {
+		return {
+			format: 'degooglisation-snapshot',
+			version: 1,
+			writer: this.writerId,
+			seq,
+			at: this.now().toISOString(),
+			covers: { ...state.covers },
+			clock: state.clock,
+			stamps: stampsOf(state),
+			roadmap: materialize(state),
+		}
+	}
+
+	/**
+	 * Folds the change files into a new snapshot, reads it back, then removes
+	 * the change files and older snapshots it provably covers. Also refreshes
+	 * the readable file.
+	 */
+	async compact(): Promise<void> {
+		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
+		const state = cloneState(this.state)
+		const snapshot = this.snapshotOf(state, this.nextSnapshotSeq)
+		const name = snapshotFileName(snapshot.writer, snapshot.seq)
+		const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, serializeSnapshotFile(snapshot), { createOnly: true }))
+		this.nextSnapshotSeq++
+		if (put.status === 412) return
+		const readBack = parseSnapshotFile((await this.dav((dav) => dav.get(`${this.stateFolder}/${name}`))).body)
+		if (!readBack.ok) return
+		this.cache.set(name, readBack.value)
+		const entries = await this.dav((dav) => dav.list(this.stateFolder))
+		for (const entry of entries) {
+			const parsed = parseStateFileName(entry.name)
+			if (!parsed || entry.name === name) continue
+			const covered = parsed.kind === 'change'
+				? (snapshot.covers[parsed.writer] ?? 0) >= parsed.seq
+				: (() => {
+					const other = this.cache.get(entry.name) as SnapshotFile | undefined
+					return other !== undefined && vectorCovers(snapshot.covers, other.covers)
+				})()
+			if (!covered) continue
+			await this.dav((dav) => dav.delete(`${this.stateFolder}/${entry.name}`))
+			this.cache.delete(entry.name)
+		}
+		await this.writeReadableFile(state)
+	}
+
+	/**
+	 * Rewrites the readable roadmap file. It is derived: nobody reads it back
+	 * as the truth, so a plain write is enough, and a write that fails is not
+	 * an error (the next one catches up).
+	 */
+	async writeReadableFile(state: RoadmapState | null = this.state): Promise<boolean> {
+		if (!state) return false
+		try {
+			await this.dav((dav) => dav.put(`${this.path}/${ROADMAP_FILE}`, serializeRoadmap(materialize(state))))
+			return true
+		} catch {
+			return false
+		}
+	}
+
+	/** Requests made by the last load or save (for the benchmark). */
+	get requestCount(): number {
+		return this.requests
+	}
+}

@@ -1,0 +1,11 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+	plugins: [vue()],
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'cli/**/*.test.ts', 'sandbox/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30000,
+	},
+})
