@@ -25,7 +25,11 @@ export const idSchema = v.pipe(
 )
 const shortText = v.pipe(v.string('not a string'), v.maxLength(MAX_SHORT_TEXT, `longer than ${MAX_SHORT_TEXT} characters`))
 const longText = v.pipe(v.string('not a string'), v.maxLength(MAX_TEXT, `longer than ${MAX_TEXT} characters`))
-const dateSchema = v.pipe(v.string('not a date (expected YYYY-MM-DD)'), v.check(isValidDate, 'not a date (expected YYYY-MM-DD)'))
+const dateSchema = v.pipe(
+	v.string('not a date (expected YYYY-MM-DD)'),
+	v.regex(DATE_PATTERN, 'not a date (expected YYYY-MM-DD)'),
+	v.check(isValidDate, 'not a date (expected YYYY-MM-DD)'),
+)
 const optionalDate = v.nullable(dateSchema)
 const shortTextList = v.pipe(v.array(shortText, 'not a list'), v.maxLength(200, 'more than 200 entries'))
 const finiteNumber = v.pipe(v.number('not a number'), v.finite('not a finite number'))

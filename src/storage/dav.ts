@@ -7,8 +7,8 @@
  */
 
 export interface DavAuth {
-	/** Browser: the Nextcloud request token, sent with the session cookie. */
-	requestToken?: string
+	/** Browser: the Nextcloud request token, sent with the session cookie (a function: it is renewed). */
+	requestToken?: () => string | null
 	/** Node: a user and an app password (or password). */
 	user?: string
 	password?: string
@@ -27,6 +27,17 @@ export interface DavEntry {
 	shareTypes: number[]
 	ownerId: string
 	ownerDisplayName: string
+}
+
+/** Headers every request to Nextcloud carries: CSRF marker and credentials. */
+export function authHeaders(auth: DavAuth): Record<string, string> {
+	const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' }
+	const token = auth.requestToken?.()
+	if (token) headers.requesttoken = token
+	if (auth.user !== undefined && auth.password !== undefined) {
+		headers.Authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${auth.user}:${auth.password}`)))}`
+	}
+	return headers
 }
 
 export class DavError extends Error {
@@ -85,13 +96,7 @@ export class DavClient {
 	}
 
 	private headers(extra: Record<string, string> = {}): Record<string, string> {
-		const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest', ...extra }
-		const { auth } = this.options
-		if (auth.requestToken) headers.requesttoken = auth.requestToken
-		if (auth.user !== undefined && auth.password !== undefined) {
-			headers.Authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${auth.user}:${auth.password}`)))}`
-		}
-		return headers
+		return { ...authHeaders(this.options.auth), ...extra }
 	}
 
 	private async request(method: string, path: string, init: { headers?: Record<string, string>, body?: string } = {}): Promise<Response> {

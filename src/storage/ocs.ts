@@ -1,0 +1,97 @@
+/**
+ * Nextcloud's OCS API (v2, JSON), with the same authentication as DavClient.
+ * Sharing goes through Nextcloud's own share API: nothing of it is reimplemented.
+ */
+import type { DavAuth } from './dav'
+import { authHeaders } from './dav'
+
+export class OcsError extends Error {
+	constructor(readonly status: number, readonly statusCode: number, message: string) {
+		super(message)
+		this.name = 'OcsError'
+	}
+}
+
+export interface OcsClientOptions {
+	baseUrl: string
+	auth: DavAuth
+	fetch?: typeof fetch
+}
+
+/** Share types of Nextcloud's IShare. */
+export const SHARE_TYPE = { user: 0, group: 1, link: 3, email: 4, federated: 6, team: 7 } as const
+/** Permission bits of a share. */
+export const SHARE_PERMISSION = { read: 1, update: 2, create: 4, delete: 8, share: 16, all: 31 } as const
+
+export interface Share {
+	id: string
+	share_type: number
+	share_with: string
+	share_with_displayname: string
+	permissions: number
+	path: string
+	uid_owner: string
+	item_type: 'file' | 'folder'
+	file_target: string
+}
+
+export interface RemoteShare {
+	id: number
+	remote: string
+	owner: string
+	name: string
+	mountpoint: string
+	accepted: number | boolean
+	permissions?: number
+	file_id?: number
+}
+
+export class OcsClient {
+	private readonly fetch: typeof fetch
+
+	constructor(private readonly options: OcsClientOptions) {
+		this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+	}
+
+	async request<T>(method: string, path: string, params: Record<string, string | number> = {}): Promise<T> {
+		const url = new URL(`${this.options.baseUrl.replace(/\/+$/, '')}/ocs/v2.php/${path.replace(/^\/+/, '')}`)
+		url.searchParams.set('format', 'json')
+		const headers: Record<string, string> = { ...authHeaders(this.options.auth), 'OCS-APIRequest': 'true', Accept: 'application/json' }
+		let body: string | undefined
+		if (method === 'GET' || method === 'DELETE') {
+			for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value))
+		} else {
+			headers['Content-Type'] = 'application/json'
+			body = JSON.stringify(params)
+		}
+		const response = await this.fetch(url, { method, headers, body, credentials: 'same-origin' })
+		const text = await response.text()
+		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } } = {}
+		try {
+			payload = JSON.parse(text)
+		} catch {
+			throw new OcsError(response.status, 0, `${method} ${path}: HTTP ${response.status}`)
+		}
+		const meta = payload.ocs?.meta
+		if (!response.ok || (meta?.statuscode !== undefined && meta.statuscode >= 300)) {
+			throw new OcsError(response.status, meta?.statuscode ?? 0, meta?.message || `${method} ${path}: HTTP ${response.status}`)
+		}
+		return payload.ocs?.data as T
+	}
+
+	createShare(path: string, shareType: number, shareWith: string, permissions: number): Promise<Share> {
+		return this.request('POST', 'apps/files_sharing/api/v1/shares', { path, shareType, shareWith, permissions })
+	}
+
+	pendingRemoteShares(): Promise<RemoteShare[]> {
+		return this.request('GET', 'apps/files_sharing/api/v1/remote_shares/pending')
+	}
+
+	acceptRemoteShare(id: number): Promise<unknown> {
+		return this.request('POST', `apps/files_sharing/api/v1/remote_shares/pending/${id}`)
+	}
+
+	remoteShares(): Promise<RemoteShare[]> {
+		return this.request('GET', 'apps/files_sharing/api/v1/remote_shares')
+	}
+}

@@ -1,0 +1,45 @@
+/**
+ * Finding the roadmaps in a user's own files: the folders below a root folder
+ * (by default `/Dégooglisation`) that hold a roadmap. Roadmaps shared by others
+ * are found through Nextcloud's share APIs instead of a scan of the whole tree.
+ */
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
+import type { DavClient, DavEntry } from './dav'
+import { DavError } from './dav'
+
+export const DEFAULT_ROADMAPS_FOLDER = '/Dégooglisation'
+
+export interface RoadmapLocation {
+	path: string
+	name: string
+	fileId: number | null
+	permissions: string
+	ownerId: string
+	ownerDisplayName: string
+	lastModified: string
+}
+
+function holdsRoadmap(entries: DavEntry[]): boolean {
+	return entries.some((e) => (e.name === STATE_FOLDER && e.isFolder) || e.name === ROADMAP_FILE)
+}
+
+/** One listing of the root, then one per sub-folder (in parallel). */
+export async function findRoadmaps(dav: DavClient, root: string = DEFAULT_ROADMAPS_FOLDER): Promise<RoadmapLocation[]> {
+	let entries: DavEntry[]
+	try {
+		entries = await dav.list(root)
+	} catch (error) {
+		if (error instanceof DavError && error.status === 404) return []
+		throw error
+	}
+	const base = root.replace(/\/+$/, '')
+	const candidates = entries.filter((e) => e.isFolder && e.name !== '' && e.name !== STATE_FOLDER)
+	const found = await Promise.all(candidates.map(async (folder) => {
+		const path = `${base}/${folder.name}`
+		const children = await dav.list(path)
+		return holdsRoadmap(children) ? { path, name: folder.name, fileId: folder.fileId, permissions: folder.permissions, ownerId: folder.ownerId, ownerDisplayName: folder.ownerDisplayName, lastModified: folder.lastModified } : null
+	}))
+	const self = entries.find((e) => e.name === '')
+	const rootItself = holdsRoadmap(entries) && self ? [{ path: base, name: base.split('/').pop() ?? base, fileId: self.fileId, permissions: self.permissions, ownerId: self.ownerId, ownerDisplayName: self.ownerDisplayName, lastModified: self.lastModified }] : []
+	return [...rootItself, ...found.filter((f): f is RoadmapLocation => f !== null)].sort((a, b) => a.name.localeCompare(b.name))
+}

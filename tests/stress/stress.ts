@@ -1,0 +1,110 @@
+/**
+ * `npm run stress -- [--writers 8] [--edits 200]`
+ *
+ * Target, from the environment:
+ * - nothing set: an in-process sandbox with Nextcloud's hazards turned up
+ *   (precondition checked apart from the write, torn reads, 423 and 500);
+ * - NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD: that server, one account;
+ * - plus NEXTCLOUD_PARTNER_URL, NEXTCLOUD_PARTNER_USER, NEXTCLOUD_PARTNER_PASSWORD:
+ *   the roadmap is shared by federation with the partner, and half the
+ *   writers work through the partner's federated mount.
+ * Prints edits applied and lost; exits 1 when any edit was lost.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { emptyRoadmap, makeTask } from '../../src/domain/model'
+import { newWriterId } from '../../src/domain/ids'
+import type { DavClient } from '../../src/storage/dav'
+import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { startSandbox } from '../../sandbox/server'
+import type { StressTarget } from './stressRun'
+import { runStress } from './stressRun'
+
+const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, edits: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' } } })
+const env = process.env
+
+/** Nextcloud writes the scheme only when it is not https: `bob@http://127.0.0.1:8082`, `bob@cloud.mairie-b.fr`. */
+function federatedCloudId(user: string, url: string): string {
+	return `${user}@${url.replace(/^https:\/\//, '').replace(/\/+$/, '')}`
+}
+
+async function createRoadmap(dav: DavClient, path: string): Promise<void> {
+	await dav.createFolder('/Dégooglisation')
+	const roadmap = emptyRoadmap('Stress', 'Mairie A')
+	roadmap.phases = [{ id: 'p1', order: 1, title: 'Phase', description: '', start: null, end: null }]
+	roadmap.tasks = Array.from({ length: 40 }, (_, i) => makeTask({ id: `base-${i}`, title: `Tâche ${i}`, phase: 'p1' }))
+	await new RoadmapFolder({ dav, path, writer: { id: newWriterId(), author: 'stress-setup' } }).create(roadmap)
+}
+
+async function main(): Promise<void> {
+	const folderName = `stress-${Date.now().toString(36)}`
+	const path = `/Dégooglisation/${folderName}`
+	const targets: StressTarget[] = []
+	let cleanup = async () => {}
+	let label: string
+
+	if (env.NEXTCLOUD_URL && env.NEXTCLOUD_USER && env.NEXTCLOUD_PASSWORD) {
+		const owner = { url: env.NEXTCLOUD_URL, user: env.NEXTCLOUD_USER, password: env.NEXTCLOUD_PASSWORD }
+		const dav = createNodeDavClient(owner)
+		await createRoadmap(dav, path)
+		targets.push({ dav, path, label: `${owner.user}@${owner.url}` })
+		label = `Nextcloud ${owner.url}`
+		if (env.NEXTCLOUD_PARTNER_URL && env.NEXTCLOUD_PARTNER_USER && env.NEXTCLOUD_PARTNER_PASSWORD) {
+			const partner = { url: env.NEXTCLOUD_PARTNER_URL, user: env.NEXTCLOUD_PARTNER_USER, password: env.NEXTCLOUD_PARTNER_PASSWORD }
+			const ownerOcs = new OcsClient({ baseUrl: owner.url, auth: owner })
+			const partnerOcs = new OcsClient({ baseUrl: partner.url, auth: partner })
+			await ownerOcs.createShare(path, SHARE_TYPE.federated, federatedCloudId(partner.user, partner.url), SHARE_PERMISSION.all)
+			let mountpoint: string | undefined
+			for (let attempt = 0; attempt < 30 && !mountpoint; attempt++) {
+				for (const share of await partnerOcs.pendingRemoteShares()) {
+					if (share.name.endsWith(folderName)) await partnerOcs.acceptRemoteShare(share.id)
+				}
+				mountpoint = (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(folderName))?.mountpoint
+				if (!mountpoint) await new Promise((resolve) => setTimeout(resolve, 500))
+			}
+			if (!mountpoint) throw new Error('the federated share did not reach the partner')
+			targets.push({ dav: createNodeDavClient(partner), path: mountpoint.replace(/^\/[^/]+\/files/, ''), label: `${partner.user}@${partner.url} (federated)` })
+			label += ` + federated partner ${partner.url}`
+		}
+	} else {
+		const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-stress-'))
+		const sandbox = await startSandbox({
+			port: 0,
+			dataDir,
+			users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }],
+			hazards: { preconditionGapMs: 5, tornReadRate: 0.05, lockedRate: 0.03, serverErrorRate: 0.02, unavailableRate: 0.01, seed: Number(values.seed) },
+		})
+		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+		// Hazards apply to the writers, not to setting the roadmap up.
+		const hazards = { ...sandbox.hazards }
+		Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+		await createRoadmap(dav, path)
+		Object.assign(sandbox.hazards, hazards)
+		targets.push({ dav, path, label: 'sandbox' })
+		label = 'sandbox with hazards (torn reads 5 %, 423 3 %, 500 2 %, 503 1 %)'
+		cleanup = async () => {
+			await sandbox.close()
+			await rm(dataDir, { recursive: true, force: true })
+		}
+	}
+
+	console.log(`Stress: ${values.writers} writers × ${values.edits} edits on ${label}`)
+	const report = await runStress({ targets, writers: Number(values.writers), editsPerWriter: Number(values.edits), seed: Number(values.seed), log: (line) => console.log(`  ${line}`) })
+	await cleanup()
+	console.log(`edits applied: ${report.editsApplied}`)
+	console.log(`edits lost: ${report.editsLost}`)
+	console.log(`same-field edits overtaken by a later edit: ${report.overtaken} (conflicts reported to writers: ${report.conflictsReported})`)
+	console.log(`failed saves (reported to the writer, not counted as applied): ${report.failedSaves}`)
+	console.log(`requests: ${report.requests} in ${report.seconds.toFixed(1)} s; tasks at the end: ${report.finalTasks}`)
+	for (const sample of report.lostSamples) console.log(`  lost: ${sample}`)
+	process.exitCode = report.editsLost === 0 && report.failedSaves === 0 ? 0 : 1
+}
+
+main().catch((error) => {
+	console.error(`stress: ${(error as Error).message}`)
+	process.exitCode = 1
+})

@@ -1,0 +1,194 @@
+/**
+ * N writers, each applying M random edits to one roadmap at the same time
+ * through the storage core, then a fresh reader checks that every edit is in
+ * the final roadmap or was overtaken by a later edit of the same field (a
+ * same-field conflict, resolved by stamp on every client alike).
+ */
+import type { Operation } from '../../src/domain/storageFormat'
+import { compareStamps, type Stamp } from '../../src/domain/crdt'
+import { isDeepEqual } from '../../src/domain/crdt'
+import type { Roadmap } from '../../src/domain/model'
+import { makeTask, TASK_STATUSES } from '../../src/domain/model'
+import { newWriterId } from '../../src/domain/ids'
+import type { DavClient } from '../../src/storage/dav'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+
+export interface StressTarget {
+	/** Where this writer reaches the roadmap: its own client and its own path to the folder. */
+	dav: DavClient
+	path: string
+	label: string
+}
+
+export interface StressOptions {
+	targets: StressTarget[]
+	writers: number
+	editsPerWriter: number
+	seed?: number
+	/** A writer reloads before an edit with this probability, to see the others. */
+	refreshRate?: number
+	log?: (line: string) => void
+}
+
+interface Edit {
+	kind: 'status' | 'assignee' | 'title' | 'newTask' | 'checklist'
+	/** Register paths the edit set, with their values. */
+	registers: Array<{ path: string, value: unknown }>
+	/** Entities the edit created. */
+	created: string[]
+	stamp: Stamp
+}
+
+export interface StressReport {
+	writers: number
+	editsApplied: number
+	editsLost: number
+	overtaken: number
+	conflictsReported: number
+	failedSaves: number
+	requests: number
+	seconds: number
+	lostSamples: string[]
+	finalTasks: number
+}
+
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0
+		let t = a
+		t = Math.imul(t ^ (t >>> 15), t | 1)
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+	}
+}
+
+const USERS = ['alice', 'bob', 'claire', 'agent@cloud.mairie-b.fr', 'elu@mairie-c.fr']
+
+function randomEdit(roadmap: Roadmap, writer: string, n: number, random: () => number): { kind: Edit['kind'], ops: Operation[] } {
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
+	const task = pick(roadmap.tasks)
+	const roll = random()
+	if (!task || roll < 0.1) {
+		const id = `s-${writer}-${n}`
+		return { kind: 'newTask', ops: [{ op: 'add', path: `tasks/${id}`, value: makeTask({ id, title: `Tâche ${writer} ${n}`, phase: pick(roadmap.phases)?.id ?? null }) as unknown as Record<string, unknown> }] }
+	}
+	if (roll < 0.4) return { kind: 'status', ops: [{ op: 'set', path: `tasks/${task.id}/status`, value: pick(TASK_STATUSES) }] }
+	if (roll < 0.6) {
+		const assignees = USERS.filter(() => random() < 0.4)
+		return { kind: 'assignee', ops: [{ op: 'set', path: `tasks/${task.id}/assignees`, value: assignees }] }
+	}
+	if (roll < 0.8) return { kind: 'title', ops: [{ op: 'set', path: `tasks/${task.id}/title`, value: `${task.title.split(' · ')[0]} · ${writer} ${n}` }] }
+	const itemId = `c-${writer}-${n}`
+	return { kind: 'checklist', ops: [{ op: 'add', path: `tasks/${task.id}/checklist/${itemId}`, value: { id: itemId, text: `Point ${n}`, done: false } }] }
+}
+
+function registersOf(ops: Operation[]): { registers: Edit['registers'], created: string[] } {
+	const registers: Edit['registers'] = []
+	const created: string[] = []
+	for (const op of ops) {
+		if (op.op === 'set') registers.push({ path: op.path, value: op.value })
+		if (op.op === 'add') created.push(op.path)
+	}
+	return { registers, created }
+}
+
+/** Reads a register path (`tasks/<id>/status`) or an entity path out of a roadmap. */
+function lookup(roadmap: Roadmap, path: string): { found: boolean, value?: unknown } {
+	const parts = path.split('/')
+	let node: Record<string, unknown> = roadmap as unknown as Record<string, unknown>
+	for (let i = 0; i < parts.length; i += 2) {
+		const collection = node[parts[i]]
+		if (i + 1 >= parts.length) return { found: true, value: collection }
+		const item = (collection as Array<Record<string, unknown>> | undefined)?.find((x) => x.id === parts[i + 1])
+		if (!item) return { found: false }
+		node = item
+	}
+	return { found: true, value: node }
+}
+
+export async function runStress(options: StressOptions): Promise<StressReport> {
+	const log = options.log ?? (() => {})
+	const random = mulberry32(options.seed ?? 42)
+	const refreshRate = options.refreshRate ?? 0.2
+	const started = Date.now()
+	const edits: Edit[] = []
+	let failedSaves = 0
+	let requests = 0
+	let conflictsReported = 0
+
+	await Promise.all(Array.from({ length: options.writers }, async (_, w) => {
+		const target = options.targets[w % options.targets.length]
+		const writerId = newWriterId()
+		const folder = new RoadmapFolder({ dav: target.dav, path: target.path, writer: { id: writerId, author: `stress-${w}` } })
+		let roadmap = (await folder.load()).roadmap
+		for (let n = 1; n <= options.editsPerWriter; n++) {
+			if (random() < refreshRate) {
+				const loaded = await folder.load()
+				roadmap = loaded.roadmap
+				conflictsReported += loaded.conflicts.length
+				requests += loaded.requests
+			}
+			const { kind, ops } = randomEdit(roadmap, writerId, n, random)
+			try {
+				const saved = await folder.save(ops)
+				roadmap = saved.roadmap
+				requests += saved.requests
+				const { registers, created } = registersOf(ops)
+				edits.push({ kind, registers, created, stamp: { clock: saved.change.clock, writer: saved.change.writer, seq: saved.change.seq, index: 0 } })
+			} catch (error) {
+				failedSaves++
+				log(`writer ${w} (${target.label}): save failed: ${(error as Error).message}`)
+			}
+		}
+		log(`writer ${w} (${target.label}) done`)
+	}))
+
+	const reader = new RoadmapFolder({ dav: options.targets[0].dav, path: options.targets[0].path, writer: { id: newWriterId(), author: 'stress-reader' } })
+	const final = (await reader.load()).roadmap
+
+	// The expected winner of each register is its edit with the highest stamp.
+	const latest = new Map<string, { stamp: Stamp, value: unknown }>()
+	for (const edit of edits) {
+		for (const r of edit.registers) {
+			const current = latest.get(r.path)
+			if (!current || compareStamps(edit.stamp, current.stamp) > 0) latest.set(r.path, { stamp: edit.stamp, value: r.value })
+		}
+	}
+	let lost = 0
+	let overtaken = 0
+	const lostSamples: string[] = []
+	for (const edit of edits) {
+		let editLost = false
+		for (const r of edit.registers) {
+			const actual = lookup(final, r.path)
+			if (actual.found && isDeepEqual(actual.value, r.value)) continue
+			const winner = latest.get(r.path)!
+			if (compareStamps(winner.stamp, edit.stamp) > 0 && actual.found && isDeepEqual(actual.value, winner.value)) {
+				overtaken++
+				continue
+			}
+			editLost = true
+			if (lostSamples.length < 10) lostSamples.push(`${r.path}: expected ${JSON.stringify(r.value)}, found ${JSON.stringify(actual.value)}`)
+		}
+		for (const path of edit.created) {
+			if (!lookup(final, path).found) {
+				editLost = true
+				if (lostSamples.length < 10) lostSamples.push(`${path}: missing`)
+			}
+		}
+		if (editLost) lost++
+	}
+	return {
+		writers: options.writers,
+		editsApplied: edits.length,
+		editsLost: lost,
+		overtaken,
+		conflictsReported,
+		failedSaves,
+		requests,
+		seconds: (Date.now() - started) / 1000,
+		lostSamples,
+		finalTasks: final.tasks.length,
+	}
+}
