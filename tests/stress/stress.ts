@@ -20,7 +20,6 @@ import type { DavClient } from '../../src/storage/dav'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { startSandbox } from '../../sandbox/server'
 import type { StressTarget } from './stressRun'
 import { runStress } from './stressRun'
 
@@ -72,6 +71,7 @@ async function main(): Promise<void> {
 		}
 	} else {
 		const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-stress-'))
+		const { startSandbox } = await import('../../sandbox/server')
 		const sandbox = await startSandbox({
 			port: 0,
 			dataDir,

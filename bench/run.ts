@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: every performance figure next to its budget, as the median
+ * of several runs (machines here are noisy). Prints a table and writes
+ * bench/results/latest.json. Budgets are figures to watch, not test asserts.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { applyChanges, diffRoadmaps, materialize, stateFromRoadmap } from '../src/domain/crdt'
+import { parseRoadmap, serializeRoadmap } from '../src/domain/format'
+import { newWriterId } from '../src/domain/ids'
+import type { Roadmap } from '../src/domain/model'
+import { TASK_STATUSES } from '../src/domain/model'
+import type { ChangeFile } from '../src/domain/storageFormat'
+import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
+import { createNodeDavClient } from '../src/storage/nodeClient'
+import { RoadmapFolder } from '../src/storage/roadmapFolder'
+import { startSandbox } from '../sandbox/server'
+
+interface Row {
+	figure: string
+	median: number
+	unit: string
+	budget: string
+	runs: number
+}
+
+const rows: Row[] = []
+const root = join(import.meta.dirname, '..')
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b)
+	return sorted[Math.floor(sorted.length / 2)]
+}
+
+function time(figure: string, budget: string, runs: number, action: () => void): void {
+	action() // warm-up
+	const values: number[] = []
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now()
+		action()
+		values.push(performance.now() - start)
+	}
+	rows.push({ figure, median: Number(median(values).toFixed(1)), unit: 'ms', budget, runs })
+}
+
+function edited(roadmap: Roadmap, count: number, offset: number): Roadmap {
+	const copy = structuredClone(roadmap)
+	for (let i = 0; i < count; i++) {
+		const task = copy.tasks[(i * 7 + offset) % copy.tasks.length]
+		if (i % 3 === 0) task.status = TASK_STATUSES[(i + offset) % TASK_STATUSES.length]
+		else if (i % 3 === 1) task.title = `${task.title} (${offset}-${i})`
+		else task.assignees = [`user${offset}-${i}`]
+	}
+	return copy
+}
+
+function domainFigures(): void {
+	const big = sampleRoadmap(5000)
+	const text = serializeRoadmap(big)
+	const bytes = new TextEncoder().encode(text)
+	rows.push({ figure: 'roadmap of 5,000 tasks: file size', median: Number((bytes.length / 1024).toFixed(0)), unit: 'KB', budget: '—', runs: 1 })
+	time('parse a 5,000-task roadmap', '≤ 300 ms', 7, () => {
+		if (!parseRoadmap(bytes).ok) throw new Error('parse failed')
+	})
+	time('serialize a 5,000-task roadmap', '≤ 300 ms', 7, () => serializeRoadmap(big))
+	const ours = edited(big, 500, 1)
+	const theirs = edited(big, 500, 2)
+	const change = (writer: string, target: Roadmap): ChangeFile => ({
+		format: 'degooglisation-change', version: 1, writer, seq: 1, clock: 1, author: writer, at: new Date().toISOString(), seen: {}, ops: diffRoadmaps(big, target),
+	})
+	time('merge two versions of 5,000 tasks, 500 edits each side', '≤ 500 ms', 7, () => {
+		const state = stateFromRoadmap(big)
+		applyChanges(state, [change('oursaaaa', ours), change('theirsbb', theirs)])
+		materialize(state)
+	})
+}
+
+function bundleFigures(): void {
+	const jsDir = join(root, 'js')
+	let files: string[]
+	try {
+		files = readdirSync(jsDir)
+	} catch {
+		console.warn('js/ missing: run `npm run build` first; bundle figures skipped')
+		return
+	}
+	const sizeOf = (names: string[]) => names.reduce((acc, name) => {
+		const content = readFileSync(join(jsDir, name))
+		return { raw: acc.raw + content.length, gzip: acc.gzip + gzipSync(content).length }
+	}, { raw: 0, gzip: 0 })
+	// Static imports only: what the browser fetches before the entry runs.
+	const closure = (entry: string): string[] => {
+		const seen = new Set<string>()
+		const visit = (name: string) => {
+			if (seen.has(name) || !files.includes(name)) return
+			seen.add(name)
+			const code = readFileSync(join(jsDir, name), 'utf8')
+			for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(match[1])
+		}
+		visit(entry)
+		return [...seen]
+	}
+	const main = sizeOf(closure('degooglisation-main.mjs'))
+	const dashboard = sizeOf(closure('degooglisation-dashboard.mjs'))
+	const css = (name: string) => {
+		try {
+			return gzipSync(readFileSync(join(root, 'css', name))).length
+		} catch {
+			return 0
+		}
+	}
+	rows.push({ figure: 'main page initial script (raw)', median: Math.round(main.raw / 1024), unit: 'KB', budget: '—', runs: 1 })
+	rows.push({ figure: 'main page initial script (gzip)', median: Math.round(main.gzip / 1024), unit: 'KB', budget: '≤ 400 KB', runs: 1 })
+	rows.push({ figure: 'dashboard entry + static chunks + CSS (gzip, before the widget is shown)', median: Number(((dashboard.gzip + css('degooglisation-dashboard.css')) / 1024).toFixed(1)), unit: 'KB', budget: '≤ 50 KB (whole widget)', runs: 1 })
+	const total = readdirSync(jsDir).filter((f) => f.endsWith('.mjs')).map((f) => statSync(join(jsDir, f)).size).reduce((a, b) => a + b, 0)
+	rows.push({ figure: 'all built scripts (raw)', median: Math.round(total / 1024), unit: 'KB', budget: '—', runs: 1 })
+}
+
+async function requestFigures(): Promise<void> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'degooglisation-bench-'))
+	const sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }] })
+	try {
+		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+		await dav.createFolder('/Dégooglisation')
+		const writer = () => new RoadmapFolder({ dav, path: '/Dégooglisation/Bench', writer: { id: newWriterId(), author: 'alice' } })
+		const first = writer()
+		await first.create(sampleRoadmap(5000))
+		for (let i = 0; i < 10; i++) await first.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+		const reader = writer()
+		const load = await reader.load()
+		rows.push({ figure: 'requests per load (5,000 tasks, 10 pending changes, sandbox)', median: load.requests, unit: 'requests', budget: 'a few, not one per task', runs: 1 })
+		const reload = await reader.load()
+		rows.push({ figure: 'requests per reload (nothing new)', median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
+		const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
+		rows.push({ figure: 'requests per save', median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 saves)', runs: 1 })
+	} finally {
+		await sandbox.close()
+		rmSync(dataDir, { recursive: true, force: true })
+	}
+}
+
+async function main(): Promise<void> {
+	domainFigures()
+	bundleFigures()
+	await requestFigures()
+	const width = Math.max(...rows.map((r) => r.figure.length))
+	console.log(`${'figure'.padEnd(width)}  ${'median'.padStart(8)}  unit      budget`)
+	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}`)
+	mkdirSync(join(root, 'bench', 'results'), { recursive: true })
+	writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, '\t')}\n`)
+}
+
+main().catch((error) => {
+	console.error(error)
+	process.exitCode = 1
+})

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# One command to try Dégooglisation: installs, builds, and starts the sandbox
+# (a Nextcloud-compatible server) with demo users and a demo roadmap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+npm run build
+exec npx tsx sandbox/main.ts --demo "$@"

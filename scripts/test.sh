@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite. Set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD to
+# also run the contract suite against a real Nextcloud.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+
+step() { printf '\n=== %s\n' "$1"; }
+
+step "type check"
+npx vue-tsc --noEmit -p .
+step "PHP syntax"
+bash scripts/php-lint.sh
+step "build"
+npm run build
+step "unit, storage and CLI tests"
+npx vitest run
+step "contract suite (sandbox$([ -n "${NEXTCLOUD_URL:-}" ] && echo " and $NEXTCLOUD_URL"))"
+npx vitest run --config vitest.contract.config.ts
+step "stress: 8 writers × 60 edits on the sandbox with Nextcloud's hazards"
+npx tsx tests/stress/stress.ts --writers 8 --edits 60
+step "package"
+bash scripts/package.sh --no-build
+echo
+echo "All test steps passed."
