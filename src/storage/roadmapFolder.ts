@@ -103,7 +103,8 @@ export class RoadmapFolder {
 
 	constructor(private readonly options: RoadmapFolderOptions) {
 		this.retry = options.retry ?? DEFAULT_RETRY
-		this.compactAfter = options.compactAfter ?? COMPACT_AFTER
+		// Jittered per client, so that writers who see the same pile of changes do not all fold it at once.
+		this.compactAfter = Math.round((options.compactAfter ?? COMPACT_AFTER) * (1 + Math.random()))
 		this.now = options.now ?? (() => new Date())
 	}
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { DavError } from './dav'
+import { withRetry } from './retry'
+
+const policy = { attempts: 4, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} }
+
+describe('withRetry', () => {
+	it('retries 423, 500, 502, 503 and refused connections, then succeeds', async () => {
+		const failures = [new DavError(423, 'PUT', '/x'), new DavError(500, 'PUT', '/x'), new TypeError('fetch failed')]
+		let calls = 0
+		const result = await withRetry(async () => {
+			calls++
+			const failure = failures.shift()
+			if (failure) throw failure
+			return 'ok'
+		}, policy)
+		expect([result, calls]).toEqual(['ok', 4])
+	})
+
+	it('gives up after the last attempt with the last error', async () => {
+		let calls = 0
+		await expect(withRetry(async () => {
+			calls++
+			throw new DavError(503, 'PUT', '/x')
+		}, policy)).rejects.toThrow('PUT /x: HTTP 503')
+		expect(calls).toBe(4)
+	})
+
+	it('does not retry what retrying cannot fix', async () => {
+		let calls = 0
+		await expect(withRetry(async () => {
+			calls++
+			throw new DavError(403, 'PUT', '/x')
+		}, policy)).rejects.toThrow('HTTP 403')
+		expect(calls).toBe(1)
+	})
+})
