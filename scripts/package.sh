@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds build/degooglisation-<version>.tar.gz laid out like an app store release.
+# Pass --no-build to package the js/ and css/ already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${1:-}" = "--no-build" ] || npm run build
+[ -f js/degooglisation-main.mjs ] || { echo "js/ is missing: run npm run build first" >&2; exit 1; }
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' appinfo/info.xml | head -1)
+stage=build/stage/degooglisation
+rm -rf build/stage && mkdir -p "$stage"
+cp -r appinfo lib templates js css img l10n COPYING README.md "$stage/"
+tar -czf "build/degooglisation-$version.tar.gz" -C build/stage degooglisation
+rm -rf build/stage
+echo "build/degooglisation-$version.tar.gz ($(du -k "build/degooglisation-$version.tar.gz" | cut -f1) KB)"

@@ -1,0 +1,18 @@
+/** Build-time helpers for the l10n/ catalogues (used by scripts/l10n.ts and its test). */
+export interface Catalogue {
+	translations: Record<string, string | string[]>
+	pluralForm: string
+}
+
+export function l10nScript(catalogue: Catalogue): string {
+	return `OC.L10N.register(\n\t"degooglisation",\n\t${JSON.stringify(catalogue.translations, null, '\t').replace(/\n/g, '\n\t')},\n\t${JSON.stringify(catalogue.pluralForm)}\n);\n`
+}
+
+/** The strings passed to t('degooglisation', …) in source files. */
+export function sourceStrings(sources: string[]): Set<string> {
+	const strings = new Set<string>()
+	for (const source of sources) {
+		for (const match of source.matchAll(/\bt\(\s*'degooglisation',\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(match[1].replace(/\\'/g, "'"))
+	}
+	return strings
+}
