@@ -284,8 +284,8 @@ export class RoadmapFolder {
 			const name = changeFileName(change.writer, change.seq)
 			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
 			if (put.status !== 412) return
-			const existing = parseChangeFile((await this.dav((dav) => dav.get(`${this.stateFolder}/${name}`))).body)
-			if (existing.ok && serializeChangeFile(existing.value) === body) return
+			const existing = await this.readFile(`${this.stateFolder}/${name}`, name, parseChangeFile, [])
+			if (existing && serializeChangeFile(existing) === body) return
 			// The name is taken by something else: take the next one.
 			change.seq++
 		}
@@ -337,9 +337,9 @@ export class RoadmapFolder {
 		const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, serializeSnapshotFile(snapshot), { createOnly: true }))
 		this.nextSnapshotSeq++
 		if (put.status === 412) return
-		const readBack = parseSnapshotFile((await this.dav((dav) => dav.get(`${this.stateFolder}/${name}`))).body)
-		if (!readBack.ok) return
-		this.cache.set(name, readBack.value)
+		const readBack = await this.readFile(`${this.stateFolder}/${name}`, name, parseSnapshotFile, [])
+		if (!readBack) return
+		this.cache.set(name, readBack)
 		const entries = await this.dav((dav) => dav.list(this.stateFolder))
 		for (const entry of entries) {
 			const parsed = parseStateFileName(entry.name)

@@ -1,0 +1,167 @@
+/** The storage core against the sandbox, with Nextcloud's hazards turned on where it matters. */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { serializeRoadmap } from '../domain/format'
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { startSandbox } from '../../sandbox/server'
+import { createNodeDavClient } from './nodeClient'
+import { findRoadmaps } from './roadmapDiscovery'
+import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>
+let sandbox: Sandbox
+let dataDir: string
+let counter = 0
+const calm = { preconditionGapMs: 5, tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 }
+
+beforeAll(async () => {
+	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-storage-'))
+	sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }] })
+})
+afterAll(async () => {
+	await sandbox.close()
+	await rm(dataDir, { recursive: true, force: true })
+})
+beforeEach(() => {
+	Object.assign(sandbox.hazards, calm)
+})
+
+const dav = () => createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+const fastRetry = { attempts: 8, baseDelayMs: 1, maxDelayMs: 5 }
+
+function folder(path: string, writer: string): RoadmapFolder {
+	return new RoadmapFolder({ dav: dav(), path, writer: { id: writer, author: 'alice' }, retry: fastRetry })
+}
+
+async function newRoadmapPath(): Promise<string> {
+	await dav().createFolder('/Dégooglisation')
+	return `/Dégooglisation/Feuille ${++counter}`
+}
+
+/** Where the sandbox keeps alice's copy of a path. */
+function onDisk(path: string): string {
+	return join(dataDir, 'alice', 'files', ...path.split('/').filter(Boolean))
+}
+
+describe('RoadmapFolder', () => {
+	it('creates a roadmap as a snapshot plus the readable file, and loads it in a few requests', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(50))
+		expect((await readdir(onDisk(`${path}/${STATE_FOLDER}`))).sort()).toEqual(['snapshot.writera1.000001.json'])
+		expect(await readFile(onDisk(`${path}/${ROADMAP_FILE}`), 'utf8')).toBe(serializeRoadmap(sampleRoadmap(50)))
+		const loaded = await folder(path, 'writerb2').load()
+		expect(loaded.roadmap.tasks).toHaveLength(50)
+		expect(loaded.requests).toBe(3)
+		expect(loaded.access).toEqual({ canRead: true, canWrite: true, canDelete: true })
+	})
+
+	it('refuses to create over an existing roadmap', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(2))
+		await expect(folder(path, 'writerb2').create(sampleRoadmap(3))).rejects.toThrow(RoadmapFolderError)
+	})
+
+	it('saves each edit as one new file, and two writers from the same state keep both edits', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(5))
+		const a = folder(path, 'writera1')
+		const b = folder(path, 'writerb2')
+		await a.load()
+		await b.load()
+		const saved = await a.save([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
+		expect(saved.requests).toBe(1)
+		await b.save([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
+		const final = (await folder(path, 'readerc3').load()).roadmap
+		expect(final.tasks[1].status).toBe('done')
+		expect(final.tasks[2].title).toBe('Renommée')
+		expect((await readdir(onDisk(`${path}/${STATE_FOLDER}`))).sort()).toEqual([
+			'change.writera1.000001.json', 'change.writerb2.000001.json', 'snapshot.writera1.000001.json',
+		])
+	})
+
+	it('reports a same-field conflict to the writer who loads it, resolved the same way for everyone', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(5))
+		const a = folder(path, 'writera1')
+		const b = folder(path, 'writerb2')
+		await a.load()
+		await b.load()
+		await a.save([{ op: 'set', path: 'tasks/t00003/status', value: 'blocked' }])
+		await b.save([{ op: 'set', path: 'tasks/t00003/status', value: 'done' }])
+		const seenByA = await a.load()
+		const seenByB = await b.load()
+		expect(seenByA.roadmap.tasks[3].status).toBe('done') // same clock: the larger writer id wins
+		expect(seenByB.roadmap.tasks[3].status).toBe('done')
+		expect(seenByA.conflicts).toEqual([expect.objectContaining({ path: 'tasks/t00003/status', kept: expect.objectContaining({ value: 'done' }), discarded: expect.objectContaining({ value: 'blocked' }) })])
+	})
+
+	it('folds change files into a snapshot, then removes only what it covers', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(5))
+		const a = new RoadmapFolder({ dav: dav(), path, writer: { id: 'writera1', author: 'alice' }, retry: fastRetry, compactAfter: 4 })
+		await a.load()
+		for (let i = 0; i < 12; i++) await a.save([{ op: 'set', path: 'tasks/t00000/title', value: `v${i}` }])
+		const files = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
+		expect(files.filter((f) => f.startsWith('change.')).length).toBeLessThan(8)
+		expect(files.filter((f) => f.startsWith('snapshot.')).length).toBe(1)
+		const loaded = await folder(path, 'readerc3').load()
+		expect(loaded.roadmap.tasks[0].title).toBe('v11')
+		expect(JSON.parse(await readFile(onDisk(`${path}/${ROADMAP_FILE}`), 'utf8')).tasks[0].title).toMatch(/^v\d+$/)
+	})
+
+	it('reports a corrupt change file without touching it, and holds back that writer\'s later changes', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(5))
+		const a = folder(path, 'writera1')
+		await a.load()
+		await a.save([{ op: 'set', path: 'tasks/t00000/title', value: 'one' }])
+		await a.save([{ op: 'set', path: 'tasks/t00000/title', value: 'two' }])
+		const broken = onDisk(`${path}/${STATE_FOLDER}/change.writera1.000001.json`)
+		await writeFile(broken, '{"format": "degooglisation-change", "version": 1, "writer"')
+		const loaded = await folder(path, 'readerc3').load()
+		expect(loaded.problems).toEqual([{ file: 'change.writera1.000001.json', message: expect.stringMatching(/^not valid JSON/) }])
+		expect(loaded.waiting).toBe(1)
+		expect(loaded.roadmap.tasks[0].title).toBe('Tâche 0')
+		expect(await readFile(broken, 'utf8')).toBe('{"format": "degooglisation-change", "version": 1, "writer"')
+	})
+
+	it('reads again when a read is torn, and retries writes answered 423, 500 or 503', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(20))
+		Object.assign(sandbox.hazards, { tornReadRate: 0.3, lockedRate: 0.2, serverErrorRate: 0.1, unavailableRate: 0.1, seed: 7 })
+		const a = folder(path, 'writera1')
+		await a.load()
+		for (let i = 0; i < 10; i++) await a.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+		Object.assign(sandbox.hazards, calm)
+		const loaded = await folder(path, 'readerc3').load()
+		expect(loaded.problems).toEqual([])
+		expect(loaded.roadmap.tasks.slice(0, 10).every((t) => t.status === 'done')).toBe(true)
+	})
+
+	it('opens a folder with only a readable file (made by hand) read-only', async () => {
+		const path = await newRoadmapPath()
+		await dav().createFolder(path)
+		await dav().put(`${path}/${ROADMAP_FILE}`, serializeRoadmap(sampleRoadmap(3)))
+		const loaded = await folder(path, 'writera1').load()
+		expect(loaded.roadmap.tasks).toHaveLength(3)
+		expect(loaded.access.canWrite).toBe(false)
+	})
+
+	it('says clearly when a folder holds no roadmap', async () => {
+		const path = await newRoadmapPath()
+		await dav().createFolder(path)
+		await expect(folder(path, 'writera1').load()).rejects.toThrow(`${path} does not hold a Dégooglisation roadmap`)
+	})
+
+	it('finds the roadmaps under the Dégooglisation folder', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(1))
+		await dav().createFolder('/Dégooglisation/Autre dossier')
+		const found = await findRoadmaps(dav())
+		expect(found.map((f) => f.path)).toContain(path)
+		expect(found.map((f) => f.path)).not.toContain('/Dégooglisation/Autre dossier')
+	})
+})
