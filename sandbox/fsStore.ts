@@ -1,11 +1,11 @@
 /**
  * Users' files on disk (`<dataDir>/<user>/files/…`) with what Nextcloud keeps
- * in its file cache: file ids and ETags (random per write, not content
- * hashes, and propagated to every parent folder, as in Nextcloud).
+ * in its file cache: file ids and ETags (not content hashes; a change below a
+ * folder gives it and every parent a new one, as Nextcloud's propagator does).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 
 interface Meta {
@@ -128,13 +128,24 @@ export class FsStore {
 		return readFile(this.diskPath(user, path))
 	}
 
-	/** Writes through a temporary file and a rename, like Nextcloud's part files. */
-	async write(user: string, path: string, body: Buffer): Promise<void> {
+	/**
+	 * Writes through a temporary file and a rename, like Nextcloud's part files.
+	 * The file's ETag follows Nextcloud 32 as measured (tests/contract): an
+	 * overwrite within the same second keeps it when the request was
+	 * conditional (If-Match / If-None-Match), or when the size did not change.
+	 */
+	async write(user: string, path: string, body: Buffer, conditional = false): Promise<void> {
 		const target = this.diskPath(user, path)
+		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
 		await writeFile(part, body)
 		await rename(part, target)
+		const sameSecond = before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)
+		const keepsEtag = sameSecond && (conditional || before.size === body.length)
+		const etag = keepsEtag ? this.entry(user, path).etag : null
+		if (keepsEtag) await utimes(target, before.atime, before.mtime)
 		this.touch(user, path)
+		if (etag) this.entry(user, path).etag = etag
 	}
 
 	async makeFolder(user: string, path: string): Promise<void> {

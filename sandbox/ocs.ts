@@ -10,7 +10,9 @@ export const NEXTCLOUD_VERSION = { major: 32, minor: 0, micro: 1, string: '32.0.
 export function sendOcs(res: ServerResponse, version: 1 | 2, status: number, data: unknown, message = 'OK'): void {
 	const ok = status < 300
 	const statuscode = version === 1 && ok ? 100 : status
-	res.writeHead(version === 1 ? (status === 401 ? 401 : 200) : status, { 'Content-Type': 'application/json; charset=utf-8' })
+	// 997 is OCS's "not logged in", answered with HTTP 401.
+	const httpStatus = status === 997 ? 401 : version === 1 ? 200 : status
+	res.writeHead(httpStatus, { 'Content-Type': 'application/json; charset=utf-8' })
 	res.end(JSON.stringify({ ocs: { meta: { status: ok ? 'ok' : 'failure', statuscode, message }, data } }))
 }
 

@@ -122,7 +122,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			const version = Number(ocs[1]) as 1 | 2
 			const auth = authenticate(req, sessions, true)
 			await readBody(req)
-			if (auth.kind === 'bad-credentials' || auth.kind === 'anonymous') return sendOcs(res, version, 401, [], 'Current user is not logged in')
+			if (auth.kind === 'bad-credentials' || auth.kind === 'anonymous') return sendOcs(res, version, 997, [], 'Current user is not logged in')
 			if (auth.kind === 'csrf' || req.headers['ocs-apirequest'] !== 'true') {
 				res.writeHead(412, { 'Content-Type': 'application/json' })
 				res.end(JSON.stringify({ message: 'CSRF check failed' }))

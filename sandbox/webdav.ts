@@ -51,9 +51,9 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Sabre encodes each path segment with rawurlencode: upper-case hex, `/` kept. */
+/** Nextcloud percent-encodes each path segment with lower-case hex (`D%c3%a9googlisation`). */
 function hrefOf(user: string, path: string, isFolder: boolean): string {
-	const encoded = normalise(path).split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/')
+	const encoded = normalise(path).split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())).join('/')
 	return `/remote.php/dav/files/${encodeURIComponent(user)}${encoded === '/' ? '' : encoded}${isFolder ? '/' : ''}`
 }
 
@@ -190,7 +190,7 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, user:
 			const parent = await store.info(user, posix.dirname(path))
 			if (!parent || !parent.isFolder) return sendDavError(res, 404, `File with name ${posix.dirname(path).slice(1)} could not be located`)
 			if (existing?.isFolder) return sendDavError(res, 405)
-			await store.write(user, path, body)
+			await store.write(user, path, body, Boolean(ifMatch || ifNoneMatch))
 			const written = (await store.info(user, path))!
 			res.writeHead(existing ? 204 : 201, {
 				'Content-Length': '0',
