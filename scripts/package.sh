@@ -9,6 +9,7 @@ version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' appinfo/info.xml | head 
 stage=build/stage/degooglisation
 rm -rf build/stage && mkdir -p "$stage"
 cp -r appinfo lib templates js css img l10n COPYING README.md "$stage/"
+find "$stage/js" -name "*.map" -delete
 tar -czf "build/degooglisation-$version.tar.gz" -C build/stage degooglisation
 rm -rf build/stage
 echo "build/degooglisation-$version.tar.gz ($(du -k "build/degooglisation-$version.tar.gz" | cut -f1) KB)"

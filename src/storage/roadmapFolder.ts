@@ -23,6 +23,8 @@ import { DEFAULT_RETRY, sleep, withRetry } from './retry'
 
 /** Pending change files after which a writer folds them into a new snapshot. */
 export const COMPACT_AFTER = 32
+/** How long another writer's folded files are left for that writer to remove itself. */
+const FOREIGN_DELETE_GRACE_MS = 60 * 60 * 1000
 /** Reads of a file that does not parse before it is reported (torn reads happen through federated mounts). */
 const PARSE_ATTEMPTS = 4
 
@@ -343,18 +345,30 @@ export class RoadmapFolder {
 		const entries = await this.dav((dav) => dav.list(this.stateFolder))
 		for (const entry of entries) {
 			const parsed = parseStateFileName(entry.name)
-			if (!parsed || entry.name === name) continue
-			const covered = parsed.kind === 'change'
-				? (snapshot.covers[parsed.writer] ?? 0) >= parsed.seq
-				: (() => {
-					const other = this.cache.get(entry.name) as SnapshotFile | undefined
-					return other !== undefined && vectorCovers(snapshot.covers, other.covers)
-				})()
-			if (!covered) continue
+			if (!parsed || entry.name === name || !this.isFolded(parsed, entry.name, snapshot)) continue
 			await this.dav((dav) => dav.delete(`${this.stateFolder}/${entry.name}`))
 			this.cache.delete(entry.name)
 		}
 		await this.writeReadableFile(state)
+	}
+
+	/**
+	 * Whether a file may go now that `snapshot` holds it. A writer removes its
+	 * own files at once; another writer's only once an older snapshot has held
+	 * them for a while, so that writers compacting at the same moment do not
+	 * race to delete the same files.
+	 */
+	private isFolded(parsed: StateFileName, name: string, snapshot: SnapshotFile): boolean {
+		const coveredBy = (s: SnapshotFile) => parsed.kind === 'change'
+			? (s.covers[parsed.writer] ?? 0) >= parsed.seq
+			: (() => {
+				const other = this.cache.get(name) as SnapshotFile | undefined
+				return other !== undefined && other !== s && vectorCovers(s.covers, other.covers)
+			})()
+		if (!coveredBy(snapshot)) return false
+		if (parsed.writer === this.writerId) return true
+		const graceLimit = this.now().getTime() - FOREIGN_DELETE_GRACE_MS
+		return [...this.cache.values()].some((file) => file.format === 'degooglisation-snapshot' && Date.parse(file.at) < graceLimit && coveredBy(file))
 	}
 
 	/**
