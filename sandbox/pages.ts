@@ -15,6 +15,10 @@ export interface PageOptions {
 	initialState?: Record<string, unknown>
 }
 
+interface ShellOptions extends PageOptions {
+	appId: string
+}
+
 /** Mirrors core's OC.L10N.register, which the app's l10n/<lang>.js calls. */
 const L10N_SHIM = `
 window._oc_l10n_registry_translations = window._oc_l10n_registry_translations || {};
@@ -24,7 +28,7 @@ window.OC.L10N = { register(app, translations, pluralForm) {
 	window._oc_l10n_registry_plural_functions[app] = (n) => (n > 1 ? 1 : 0);
 } };`
 
-function shell(options: PageOptions, title: string, body: string, scripts: string[], styles: string[]): string {
+function shell(options: ShellOptions, title: string, body: string, scripts: string[], styles: string[]): string {
 	const { user, requestToken, lang } = options
 	const states = Object.entries(options.initialState ?? {})
 		.map(([key, value]) => `<input type="hidden" id="initial-state-degooglisation-${escapeHtml(key)}" value="${Buffer.from(JSON.stringify(value)).toString('base64')}">`)
@@ -54,17 +58,21 @@ ${L10N_SHIM}
 </script>
 ${lang === 'fr' ? '<script src="/apps/degooglisation/l10n/fr.js"></script>' : ''}
 </head>
-<body>
+<body id="body-user">
+<div id="skip-actions"></div>
 <header id="header"><strong>${escapeHtml(options.instanceName)}</strong> <a href="/index.php/apps/degooglisation/">Dégooglisation</a> <a href="/index.php/apps/dashboard/">Dashboard</a> <span style="margin-left:auto">${escapeHtml(user.displayName)}</span> <a href="?lang=${lang === 'fr' ? 'en' : 'fr'}">${lang === 'fr' ? 'English' : 'Français'}</a> <a href="/index.php/logout">${lang === 'fr' ? 'Se déconnecter' : 'Log out'}</a></header>
 ${states}
+<div id="content" class="app-${options.appId}">
+<h1 class="hidden-visually" id="page-heading-level-1">${escapeHtml(title)}</h1>
 ${body}
+</div>
 ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}
 </body>
 </html>`
 }
 
 export function appPage(options: PageOptions): string {
-	return shell(options, 'Dégooglisation', '<main id="content-vue"><div id="degooglisation-app"></div></main>', ['/apps/degooglisation/js/degooglisation-main.mjs'], ['/apps/degooglisation/css/degooglisation-main.css'])
+	return shell({ ...options, appId: 'degooglisation' }, 'Dégooglisation', '<div id="degooglisation-app"></div>', ['/apps/degooglisation/js/degooglisation-main.mjs'], ['/apps/degooglisation/css/degooglisation-main.css'])
 }
 
 /**
@@ -87,7 +95,7 @@ window.addEventListener('load', () => {
 	if (callback) callback(document.getElementById('panel-degooglisation'), { widget: { id: 'degooglisation', title: 'Dégooglisation', iconClass: 'icon-degooglisation', url: '/index.php/apps/degooglisation/' } });
 });
 </script>`
-	return shell(options, options.lang === 'fr' ? 'Tableau de bord' : 'Dashboard', body, ['/apps/degooglisation/js/degooglisation-dashboard.mjs'], ['/apps/degooglisation/css/degooglisation-dashboard.css'])
+	return shell({ ...options, appId: 'dashboard' }, options.lang === 'fr' ? 'Tableau de bord' : 'Dashboard', body, ['/apps/degooglisation/js/degooglisation-dashboard.mjs'], ['/apps/degooglisation/css/degooglisation-dashboard.css'])
 }
 
 export function loginPage(users: SandboxUser[], error: string | null, redirect: string): string {

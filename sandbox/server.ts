@@ -180,6 +180,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return
 		}
 		if (path === '/' || path === '/index.php') return redirect(res, '/index.php/apps/degooglisation/')
+		if (path === '/favicon.ico') return serveFile(res, join(appDir, 'img'), 'app-dark.svg')
 		res.writeHead(404, { 'Content-Type': 'text/plain' })
 		res.end('Not found')
 	}
