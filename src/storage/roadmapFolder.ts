@@ -162,8 +162,11 @@ export class RoadmapFolder {
 			try {
 				return await this.loadOnce()
 			} catch (error) {
-				// A file listed a moment ago was folded into a snapshot and removed: list again.
-				if (error instanceof DavError && error.status === 404 && error.method === 'GET' && attempt < 4) continue
+				// Every snapshot listed was replaced meanwhile: list again.
+				if (error instanceof RoadmapFolderError && error.message.endsWith('holds no readable snapshot') && attempt < 4) {
+					await sleep(200 * attempt)
+					continue
+				}
 				throw error
 			}
 		}
@@ -192,7 +195,7 @@ export class RoadmapFolder {
 			if (parsed.writer === this.writerId) this.nextSnapshotSeq = Math.max(this.nextSnapshotSeq, parsed.seq + 1)
 		}
 		if (snapshots.length === 0) {
-			throw new RoadmapFolderError(problems.length ? `no snapshot of ${this.path} could be read` : `${this.path}/${STATE_FOLDER} holds no snapshot`, problems)
+			throw new RoadmapFolderError(problems.length ? `no snapshot of ${this.path} could be read` : `${this.path}/${STATE_FOLDER} holds no readable snapshot`, problems)
 		}
 		const state = stateFromSnapshot(snapshots[0])
 		for (const snapshot of snapshots.slice(1)) absorbState(state, stateFromSnapshot(snapshot))
@@ -229,12 +232,24 @@ export class RoadmapFolder {
 		return { roadmap, access: this.access, problems, conflicts: [], waiting: 0, requests: this.requests }
 	}
 
+	/**
+	 * Reads a change file or snapshot, null when it cannot be used now. A file
+	 * listed but gone (404) was folded into a snapshot and removed; a federated
+	 * mount may list it for a while after. Skipping it is safe: a missing
+	 * change holds back its writer's later ones until the snapshot that holds
+	 * it shows up.
+	 */
 	private async readStateFile<T extends ChangeFile | SnapshotFile>(name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
 		const cached = this.cache.get(name)
 		if (cached) return cached as T
-		const value = await this.readFile(`${this.stateFolder}/${name}`, name, parse, problems)
-		if (value) this.cache.set(name, value)
-		return value
+		try {
+			const value = await this.readFile(`${this.stateFolder}/${name}`, name, parse, problems)
+			if (value) this.cache.set(name, value)
+			return value
+		} catch (error) {
+			if (error instanceof DavError && error.status === 404) return null
+			throw error
+		}
 	}
 
 	/** Reads and parses a file, reading again when it does not parse, since a read can be torn. */

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 	console.log(`edits applied: ${report.editsApplied}`)
 	console.log(`edits lost: ${report.editsLost}`)
 	console.log(`same-field edits overtaken by a later edit: ${report.overtaken} (conflicts reported to writers: ${report.conflictsReported})`)
-	console.log(`failed saves (reported to the writer, not counted as applied): ${report.failedSaves}`)
+	console.log(`failed saves (reported to the writer, not counted as applied): ${report.failedSaves}; failed refreshes: ${report.failedLoads}`)
 	console.log(`requests: ${report.requests} in ${report.seconds.toFixed(1)} s; tasks at the end: ${report.finalTasks}`)
 	for (const sample of report.lostSamples) console.log(`  lost: ${sample}`)
 	process.exitCode = report.editsLost === 0 && report.failedSaves === 0 ? 0 : 1

@@ -46,6 +46,7 @@ export interface StressReport {
 	overtaken: number
 	conflictsReported: number
 	failedSaves: number
+	failedLoads: number
 	requests: number
 	seconds: number
 	lostSamples: string[]
@@ -114,6 +115,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 	const started = Date.now()
 	const edits: Edit[] = []
 	let failedSaves = 0
+	let failedLoads = 0
 	let requests = 0
 	let conflictsReported = 0
 
@@ -121,13 +123,27 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		const target = options.targets[w % options.targets.length]
 		const writerId = newWriterId()
 		const folder = new RoadmapFolder({ dav: target.dav, path: target.path, writer: { id: writerId, author: `stress-${w}` } })
-		let roadmap = (await folder.load()).roadmap
+		let roadmap: Roadmap | null = null
+		for (let attempt = 1; !roadmap; attempt++) {
+			try {
+				roadmap = (await folder.load()).roadmap
+			} catch (error) {
+				if (attempt >= 5) throw error
+				await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+			}
+		}
 		for (let n = 1; n <= options.editsPerWriter; n++) {
 			if (random() < refreshRate) {
-				const loaded = await folder.load()
-				roadmap = loaded.roadmap
-				conflictsReported += loaded.conflicts.length
-				requests += loaded.requests
+				try {
+					const loaded = await folder.load()
+					roadmap = loaded.roadmap
+					conflictsReported += loaded.conflicts.length
+					requests += loaded.requests
+				} catch (error) {
+					// A client that cannot refresh keeps editing what it has, as the app does.
+					failedLoads++
+					log(`writer ${w} (${target.label}): load failed: ${(error as Error).message}`)
+				}
 			}
 			const { kind, ops } = randomEdit(roadmap, writerId, n, random)
 			try {
@@ -186,6 +202,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		overtaken,
 		conflictsReported,
 		failedSaves,
+		failedLoads,
 		requests,
 		seconds: (Date.now() - started) / 1000,
 		lostSamples,
