@@ -13,13 +13,19 @@ step "PHP syntax"
 bash scripts/php-lint.sh
 step "build"
 npm run build
-step "unit, storage and CLI tests"
-npx vitest run
-step "contract suite (sandbox$([ -n "${NEXTCLOUD_URL:-}" ] && echo " and $NEXTCLOUD_URL"))"
-npx vitest run --config vitest.contract.config.ts
+reports=$(mktemp -d)
+step "unit, storage, sandbox and CLI tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+step "contract suite (sandbox)"
+env -u NEXTCLOUD_URL npx vitest run --config vitest.contract.config.ts --reporter=default --reporter=json --outputFile.json="$reports/contract-sandbox.json"
+if [ -n "${NEXTCLOUD_URL:-}" ]; then
+	step "contract suite ($NEXTCLOUD_URL)"
+	npx vitest run --config vitest.contract.config.ts --reporter=default --reporter=json --outputFile.json="$reports/contract-nextcloud.json"
+fi
 step "stress: 8 writers × 60 edits on the sandbox with Nextcloud's hazards"
-npx tsx tests/stress/stress.ts --writers 8 --edits 60
+env -u NEXTCLOUD_URL -u NEXTCLOUD_PARTNER_URL npx tsx tests/stress/stress.ts --writers 8 --edits 60
 step "package"
 bash scripts/package.sh --no-build
 echo
 echo "All test steps passed."
+node scripts/test-summary.mjs "$reports"/*.json
