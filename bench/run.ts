@@ -61,16 +61,16 @@ function domainFigures(): void {
 	const text = serializeRoadmap(big)
 	const bytes = new TextEncoder().encode(text)
 	rows.push({ figure: 'roadmap of 5,000 tasks: file size', median: Number((bytes.length / 1024).toFixed(0)), unit: 'KB', budget: '—', runs: 1 })
-	time('parse a 5,000-task roadmap', '≤ 300 ms', 7, () => {
+	time('parse a 5,000-task roadmap', '≤ 300 ms (project)', 7, () => {
 		if (!parseRoadmap(bytes).ok) throw new Error('parse failed')
 	})
-	time('serialize a 5,000-task roadmap', '≤ 300 ms', 7, () => serializeRoadmap(big))
+	time('serialize a 5,000-task roadmap', '≤ 300 ms (project)', 7, () => serializeRoadmap(big))
 	const ours = edited(big, 500, 1)
 	const theirs = edited(big, 500, 2)
 	const change = (writer: string, target: Roadmap): ChangeFile => ({
 		format: 'degooglisation-change', version: 1, writer, seq: 1, clock: 1, author: writer, at: new Date().toISOString(), seen: {}, ops: diffRoadmaps(big, target),
 	})
-	time('merge two versions of 5,000 tasks, 500 edits each side', '≤ 500 ms', 7, () => {
+	time('merge two versions of 5,000 tasks, 500 edits each side', '≤ 500 ms (project)', 7, () => {
 		const state = stateFromRoadmap(big)
 		applyChanges(state, [change('oursaaaa', ours), change('theirsbb', theirs)])
 		materialize(state)
@@ -90,20 +90,22 @@ function bundleFigures(): void {
 		const content = readFileSync(join(jsDir, name))
 		return { raw: acc.raw + content.length, gzip: acc.gzip + gzipSync(content).length }
 	}, { raw: 0, gzip: 0 })
-	// Static imports only: what the browser fetches before the entry runs.
-	const closure = (entry: string): string[] => {
+	// Static imports: what the browser fetches before the entry runs; with dynamic ones: everything it may load.
+	const closure = (entry: string, withDynamic: boolean): string[] => {
 		const seen = new Set<string>()
 		const visit = (name: string) => {
 			if (seen.has(name) || !files.includes(name)) return
 			seen.add(name)
 			const code = readFileSync(join(jsDir, name), 'utf8')
 			for (const match of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(match[1])
+			if (withDynamic) for (const match of code.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)) visit(match[1])
 		}
 		visit(entry)
 		return [...seen]
 	}
-	const main = sizeOf(closure('degooglisation-main.mjs'))
-	const dashboard = sizeOf(closure('degooglisation-dashboard.mjs'))
+	const main = sizeOf(closure('degooglisation-main.mjs', false))
+	const dashboardEntry = sizeOf(closure('degooglisation-dashboard.mjs', false))
+	const dashboard = sizeOf(closure('degooglisation-dashboard.mjs', true))
 	const css = (name: string) => {
 		try {
 			return gzipSync(readFileSync(join(root, 'css', name))).length
@@ -113,7 +115,8 @@ function bundleFigures(): void {
 	}
 	rows.push({ figure: 'main page initial script (raw)', median: Math.round(main.raw / 1024), unit: 'KB', budget: '—', runs: 1 })
 	rows.push({ figure: 'main page initial script (gzip)', median: Math.round(main.gzip / 1024), unit: 'KB', budget: '≤ 400 KB', runs: 1 })
-	rows.push({ figure: 'dashboard entry + static chunks + CSS (gzip, before the widget is shown)', median: Number(((dashboard.gzip + css('degooglisation-dashboard.css')) / 1024).toFixed(1)), unit: 'KB', budget: '≤ 50 KB (whole widget)', runs: 1 })
+	rows.push({ figure: 'dashboard entry alone (gzip, on every dashboard load)', median: Number((dashboardEntry.gzip / 1024).toFixed(1)), unit: 'KB', budget: '—', runs: 1 })
+	rows.push({ figure: 'dashboard widget: entry, every chunk it imports, CSS (gzip)', median: Number(((dashboard.gzip + css('degooglisation-dashboard.css')) / 1024).toFixed(1)), unit: 'KB', budget: '≤ 50 KB', runs: 1 })
 	const total = readdirSync(jsDir).filter((f) => f.endsWith('.mjs')).map((f) => statSync(join(jsDir, f)).size).reduce((a, b) => a + b, 0)
 	rows.push({ figure: 'all built scripts (raw)', median: Math.round(total / 1024), unit: 'KB', budget: '—', runs: 1 })
 }
@@ -134,7 +137,7 @@ async function requestFigures(): Promise<void> {
 		const reload = await reader.load()
 		rows.push({ figure: 'requests per reload (nothing new)', median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
 		const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
-		rows.push({ figure: 'requests per save', median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 saves)', runs: 1 })
+		rows.push({ figure: 'requests per save', median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 to 64 saves)', runs: 1 })
 	} finally {
 		await sandbox.close()
 		rmSync(dataDir, { recursive: true, force: true })
