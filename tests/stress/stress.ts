@@ -104,7 +104,8 @@ async function main(): Promise<void> {
 	process.exitCode = report.editsLost === 0 && report.failedSaves === 0 ? 0 : 1
 }
 
-main().catch((error) => {
+main().then(() => process.exit(), (error) => {
 	console.error(`stress: ${(error as Error).message}`)
-	process.exitCode = 1
+	// Other writers may still be running: stop them too.
+	process.exit(1)
 })
