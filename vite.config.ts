@@ -6,6 +6,8 @@ export default createAppConfig({
 	dashboard: join(import.meta.dirname, 'src', 'dashboard.ts'),
 }, {
 	createEmptyCSSEntryPoints: true,
+	// The app's browser code uses no Node module; the shims would only weigh on the widget's budget.
+	nodePolyfills: false,
 	extractLicenseInformation: false,
 	config: {
 		build: {

@@ -103,9 +103,14 @@ function bundleFigures(): void {
 		visit(entry)
 		return [...seen]
 	}
+	/** The chunk CSS a script loads (Vite lists it in the script). */
+	const cssOf = (names: string[]): number => [...new Set(names.flatMap((name) => [...readFileSync(join(jsDir, name), 'utf8').matchAll(/css\/([\w.-]+\.css)/g)].map((m) => m[1])))]
+		.reduce((sum, css) => sum + gzipSync(readFileSync(join(root, 'css', css))).length, 0)
 	const main = sizeOf(closure('degooglisation-main.mjs', false))
 	const dashboardEntry = sizeOf(closure('degooglisation-dashboard.mjs', false))
-	const dashboard = sizeOf(closure('degooglisation-dashboard.mjs', true))
+	const dashboardFiles = closure('degooglisation-dashboard.mjs', true)
+	const dashboard = sizeOf(dashboardFiles)
+	const dashboardCss = cssOf(dashboardFiles)
 	const css = (name: string) => {
 		try {
 			return gzipSync(readFileSync(join(root, 'css', name))).length
@@ -116,7 +121,7 @@ function bundleFigures(): void {
 	rows.push({ figure: 'main page initial script (raw)', median: Math.round(main.raw / 1024), unit: 'KB', budget: '—', runs: 1 })
 	rows.push({ figure: 'main page initial script (gzip)', median: Math.round(main.gzip / 1024), unit: 'KB', budget: '≤ 400 KB', runs: 1 })
 	rows.push({ figure: 'dashboard entry alone (gzip, on every dashboard load)', median: Number((dashboardEntry.gzip / 1024).toFixed(1)), unit: 'KB', budget: '—', runs: 1 })
-	rows.push({ figure: 'dashboard widget: entry, every chunk it imports, CSS (gzip)', median: Number(((dashboard.gzip + css('degooglisation-dashboard.css')) / 1024).toFixed(1)), unit: 'KB', budget: '≤ 50 KB', runs: 1 })
+	rows.push({ figure: 'dashboard widget: entry, every chunk it imports, CSS (gzip)', median: Number(((dashboard.gzip + dashboardCss + css('degooglisation-dashboard.css')) / 1024).toFixed(1)), unit: 'KB', budget: '≤ 50 KB', runs: 1 })
 	const total = readdirSync(jsDir).filter((f) => f.endsWith('.mjs')).map((f) => statSync(join(jsDir, f)).size).reduce((a, b) => a + b, 0)
 	rows.push({ figure: 'all built scripts (raw)', median: Math.round(total / 1024), unit: 'KB', budget: '—', runs: 1 })
 }

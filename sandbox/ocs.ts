@@ -67,5 +67,7 @@ export function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 
 			lookupEnabled: false,
 		})
 	}
+	// Sharing is not emulated yet (docs/sandbox.md): nobody has shared anything with anyone.
+	if (req.method === 'GET' && (path === '/apps/files_sharing/api/v1/shares' || path === '/apps/files_sharing/api/v1/remote_shares' || path === '/apps/files_sharing/api/v1/remote_shares/pending')) return sendOcs(res, version, 200, [])
 	sendOcs(res, version, 404, [], 'Invalid query, please check the syntax. API specifications are here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.')
 }

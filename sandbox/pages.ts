@@ -49,7 +49,7 @@ function shell(options: ShellOptions, title: string, body: string, scripts: stri
 <link rel="stylesheet" href="/sandbox/nextcloud-vars.css">
 ${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 <script>
-window.OC = Object.assign(${JSON.stringify(globals)}, { isUserAdmin() { return false }, getLocale() { return document.documentElement.dataset.locale }, getLanguage() { return document.documentElement.lang } });
+window.OC = Object.assign(${JSON.stringify(globals)}, { isUserAdmin() { return false }, filePath(app, type, file) { return '/apps/' + app + '/' + (type ? type + '/' : '') + file }, getLocale() { return document.documentElement.dataset.locale }, getLanguage() { return document.documentElement.lang } });
 window.OCA = window.OCA || {};
 window._oc_webroot = '';
 window._oc_appswebroots = window.OC.appswebroots;

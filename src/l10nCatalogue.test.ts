@@ -9,7 +9,7 @@ function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name)
 		if (entry.isDirectory()) return sourceFiles(path)
-		return /\.(ts|vue)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : []
+		return /\.(ts|vue|php)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : []
 	})
 }
 
@@ -17,7 +17,7 @@ describe('translations', () => {
 	const fr = JSON.parse(readFileSync(join(root, 'l10n', 'fr.json'), 'utf8'))
 
 	it('translate every string of the UI into French', () => {
-		const strings = sourceStrings(sourceFiles(join(root, 'src')))
+		const strings = sourceStrings([...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'lib'))])
 		expect(strings.size).toBeGreaterThan(10)
 		expect([...strings].filter((s) => !fr.translations[s])).toEqual([])
 	})

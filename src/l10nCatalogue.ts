@@ -8,11 +8,11 @@ export function l10nScript(catalogue: Catalogue): string {
 	return `OC.L10N.register(\n\t"degooglisation",\n\t${JSON.stringify(catalogue.translations, null, '\t').replace(/\n/g, '\n\t')},\n\t${JSON.stringify(catalogue.pluralForm)}\n);\n`
 }
 
-/** The strings passed to t('degooglisation', …) in source files. */
+/** The strings the scripts (t with the app id) and the PHP classes (IL10N's t) translate. */
 export function sourceStrings(sources: string[]): Set<string> {
 	const strings = new Set<string>()
 	for (const source of sources) {
-		for (const match of source.matchAll(/\bt\(\s*'degooglisation',\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(match[1].replace(/\\'/g, "'"))
+		for (const match of source.matchAll(/(?:\bt\(\s*'degooglisation',|->t\()\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(match[1].replace(/\\'/g, "'"))
 	}
 	return strings
 }

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace OCA\Degooglisation\AppInfo;
 
+use OCA\Degooglisation\Dashboard\TasksWidget;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -22,6 +23,7 @@ final class Application extends App implements IBootstrap {
 	}
 
 	public function register(IRegistrationContext $context): void {
+		$context->registerDashboardWidget(TasksWidget::class);
 	}
 
 	public function boot(IBootContext $context): void {

@@ -6,6 +6,8 @@
 import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
 import type { DavClient, DavEntry } from './dav'
 import { DavError } from './dav'
+import type { OcsClient } from './ocs'
+import { sharedFolders } from './sharedRoadmaps'
 
 export const DEFAULT_ROADMAPS_FOLDER = '/Dégooglisation'
 
@@ -42,4 +44,30 @@ export async function findRoadmaps(dav: DavClient, root: string = DEFAULT_ROADMA
 	const self = entries.find((e) => e.name === '')
 	const rootItself = holdsRoadmap(entries) && self ? [{ path: base, name: base.split('/').pop() ?? base, fileId: self.fileId, permissions: self.permissions, ownerId: self.ownerId, ownerDisplayName: self.ownerDisplayName, lastModified: self.lastModified }] : []
 	return [...rootItself, ...found.filter((f): f is RoadmapLocation => f !== null)].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export interface DiscoveredRoadmap extends RoadmapLocation {
+	origin: 'own' | 'shared' | 'federated'
+}
+
+/** The user's own roadmaps and those shared with them (by colleagues or, federated, by partner communes). */
+export async function discoverRoadmaps(dav: DavClient, ocs: OcsClient): Promise<DiscoveredRoadmap[]> {
+	const [own, shared] = await Promise.all([findRoadmaps(dav), sharedFolders(ocs)])
+	const found: DiscoveredRoadmap[] = own.map((r) => ({ ...r, origin: 'own' as const }))
+	const seen = new Set(found.map((r) => r.path))
+	const sharedFound = await Promise.all(shared.map(async (folder) => {
+		try {
+			return (await findRoadmaps(dav, folder.path)).map((r) => ({ ...r, origin: folder.federated ? 'federated' as const : 'shared' as const }))
+		} catch {
+			// A partner's server that does not answer hides its roadmaps, not the others.
+			return []
+		}
+	}))
+	for (const roadmap of sharedFound.flat()) {
+		if (!seen.has(roadmap.path)) {
+			seen.add(roadmap.path)
+			found.push(roadmap)
+		}
+	}
+	return found
 }

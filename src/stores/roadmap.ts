@@ -10,13 +10,14 @@ import { diffRoadmaps } from '../domain/crdt'
 import type { Roadmap, TaskStatus } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
 import type { Operation } from '../domain/storageFormat'
+import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
+import { getBaseUrl } from '@nextcloud/router'
 import { createBrowserDavClient } from '../storage/browserClient'
 import type { RoadmapLocation } from '../storage/roadmapDiscovery'
 import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../storage/roadmapDiscovery'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
 import { claimWriterId } from '../storage/writerIdentity'
-import { getCurrentUser } from '@nextcloud/auth'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
 
@@ -40,7 +41,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	const readOnly = computed(() => !access.value?.canWrite)
 
 	function dav() {
-		return createBrowserDavClient()
+		const uid = getCurrentUser()?.uid
+		if (!uid) throw new Error('not logged in to Nextcloud')
+		return createBrowserDavClient({ uid, requestToken: getRequestToken, baseUrl: getBaseUrl() })
 	}
 
 	async function openFolder(target: string): Promise<RoadmapFolder> {

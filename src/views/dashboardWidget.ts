@@ -1,12 +1,16 @@
-import { createPinia } from 'pinia'
 import type { App } from 'vue'
 import { createApp } from 'vue'
 import DashboardWidget from './DashboardWidget.vue'
 
-export function mountDashboardWidget(element: HTMLElement): App {
+/** What Nextcloud's dashboard passes to a widget's callback. */
+export interface DashboardPanel {
+	widget: { id: string, title: string, url: string }
+}
+
+export function mountDashboardWidget(element: HTMLElement, appUrl: string): App {
 	// Vue 3 mounts inside the panel's element rather than replacing it.
 	element.style.height = '100%'
-	const app = createApp(DashboardWidget).use(createPinia())
+	const app = createApp(DashboardWidget, { appUrl })
 	app.mount(element)
 	return app
 }

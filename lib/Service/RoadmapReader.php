@@ -1,0 +1,129 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\Degooglisation\Service;
+
+/**
+ * Reads a roadmap document (roadmap.degooglisation.json) and lists the open
+ * tasks assigned to a person, exactly as src/domain/myTasks.ts does: the
+ * fixtures in tests/fixtures/dashboard/ hold both to the same answers.
+ * Framework-free, so that it is tested without a Nextcloud server.
+ */
+final class RoadmapReader {
+	public const FORMAT = 'degooglisation-roadmap';
+	public const VERSION = 1;
+	private const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
+
+	/**
+	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>}>}
+	 * @throws RoadmapReadException when the text is not a roadmap this version understands
+	 */
+	public function read(string $json): array {
+		try {
+			$data = json_decode($json, true, 64, JSON_THROW_ON_ERROR);
+		} catch (\JsonException $e) {
+			throw new RoadmapReadException('not valid JSON: ' . $e->getMessage());
+		}
+		if (!is_array($data) || ($data['format'] ?? null) !== self::FORMAT) {
+			throw new RoadmapReadException('not a Dégooglisation roadmap');
+		}
+		if (($data['version'] ?? null) !== self::VERSION) {
+			throw new RoadmapReadException('unsupported version');
+		}
+		if (!is_array($data['tasks'] ?? null) || !is_array($data['phases'] ?? null)) {
+			throw new RoadmapReadException('tasks or phases missing');
+		}
+		$phases = [];
+		foreach ($data['phases'] as $phase) {
+			if (is_array($phase) && is_string($phase['id'] ?? null) && is_string($phase['title'] ?? null) && is_numeric($phase['order'] ?? null)) {
+				$phases[$phase['id']] = ['title' => $phase['title'], 'order' => (float)$phase['order']];
+			}
+		}
+		$tasks = [];
+		foreach ($data['tasks'] as $index => $task) {
+			if (!is_array($task) || !is_string($task['id'] ?? null) || !is_string($task['title'] ?? null) || !is_string($task['status'] ?? null) || !is_array($task['assignees'] ?? null)) {
+				throw new RoadmapReadException("tasks[$index]: not a task");
+			}
+			$due = $task['due'] ?? null;
+			$phase = $task['phase'] ?? null;
+			$tasks[] = [
+				'id' => $task['id'],
+				'title' => $task['title'],
+				'status' => $task['status'],
+				'due' => is_string($due) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $due) === 1 ? $due : null,
+				'phase' => is_string($phase) ? $phase : null,
+				'assignees' => array_values(array_filter($task['assignees'], 'is_string')),
+			];
+		}
+		return [
+			'title' => is_string($data['title'] ?? null) ? $data['title'] : '',
+			'commune' => is_string($data['commune'] ?? null) ? $data['commune'] : '',
+			'phases' => $phases,
+			'tasks' => $tasks,
+		];
+	}
+
+	/**
+	 * Open tasks assigned to one of `$identities` (a user id and the user's
+	 * federated cloud ids), overdue first, then by due date, then phase order, then id.
+	 *
+	 * @param array{phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>}>} $roadmap
+	 * @param list<string> $identities
+	 * @return list<array{taskId: string, title: string, status: string, due: ?string, overdue: bool, phaseId: ?string, phaseTitle: string}>
+	 */
+	public function tasksFor(array $roadmap, array $identities, string $today): array {
+		$wanted = array_flip(array_map([self::class, 'normaliseIdentity'], $identities));
+		$rows = [];
+		foreach ($roadmap['tasks'] as $task) {
+			if (!in_array($task['status'], self::OPEN_STATUSES, true)) {
+				continue;
+			}
+			$mine = false;
+			foreach ($task['assignees'] as $assignee) {
+				if (isset($wanted[self::normaliseIdentity($assignee)])) {
+					$mine = true;
+					break;
+				}
+			}
+			if (!$mine) {
+				continue;
+			}
+			$phase = $task['phase'] !== null ? ($roadmap['phases'][$task['phase']] ?? null) : null;
+			$rows[] = [
+				'row' => [
+					'taskId' => $task['id'],
+					'title' => $task['title'],
+					'status' => $task['status'],
+					'due' => $task['due'],
+					'overdue' => $task['due'] !== null && strcmp($task['due'], $today) < 0,
+					'phaseId' => $phase !== null ? $task['phase'] : null,
+					'phaseTitle' => $phase !== null ? $phase['title'] : '',
+				],
+				'phaseOrder' => $phase !== null ? $phase['order'] : PHP_FLOAT_MAX,
+			];
+		}
+		// strcmp, not <=>: PHP compares numeric-looking strings as numbers, JavaScript never does.
+		usort($rows, static fn (array $a, array $b): int => (($a['row']['overdue'] ? 0 : 1) <=> ($b['row']['overdue'] ? 0 : 1))
+			?: strcmp($a['row']['due'] ?? '9999-12-31', $b['row']['due'] ?? '9999-12-31')
+			?: ($a['phaseOrder'] <=> $b['phaseOrder'])
+			?: strcmp($a['row']['taskId'], $b['row']['taskId']));
+		return array_map(static fn (array $r): array => $r['row'], $rows);
+	}
+
+	/** `agent@Cloud.Mairie-B.fr/` and `agent@cloud.mairie-b.fr` are the same person. */
+	public static function normaliseIdentity(string $identity): string {
+		$at = strrpos($identity, '@');
+		if ($at === false) {
+			return $identity;
+		}
+		$host = strtolower(substr($identity, $at + 1));
+		$host = rtrim(preg_replace('#^https://#', '', $host) ?? $host, '/');
+		return substr($identity, 0, $at) . '@' . $host;
+	}
+}

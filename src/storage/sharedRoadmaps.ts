@@ -1,0 +1,31 @@
+/**
+ * Roadmap folders shared with the user, found through Nextcloud's share APIs
+ * instead of a scan of the user's files: internal shares (users, groups,
+ * teams) from `shares?shared_with_me=true`, federated ones from
+ * `remote_shares`, which the first does not include.
+ */
+import type { OcsClient, RemoteShare, Share } from './ocs'
+
+export interface SharedFolder {
+	/** Where the folder is in the user's files. */
+	path: string
+	ownerDisplayName: string
+	federated: boolean
+	/** Share permission bits (1 read, 2 update, 4 create, 8 delete, 16 share). */
+	permissions: number
+}
+
+export async function sharedFolders(ocs: OcsClient): Promise<SharedFolder[]> {
+	const [internal, remote] = await Promise.all([
+		ocs.request<Share[]>('GET', 'apps/files_sharing/api/v1/shares', { shared_with_me: 'true' }),
+		ocs.request<RemoteShare[]>('GET', 'apps/files_sharing/api/v1/remote_shares'),
+	])
+	const folders: SharedFolder[] = internal
+		.filter((s) => s.item_type === 'folder')
+		.map((s) => ({ path: s.file_target, ownerDisplayName: (s as Share & { displayname_owner?: string }).displayname_owner ?? s.uid_owner, federated: false, permissions: s.permissions }))
+	for (const share of remote) {
+		if ((share as RemoteShare & { type?: string }).type !== 'dir') continue
+		folders.push({ path: share.mountpoint, ownerDisplayName: `${share.owner}@${share.remote.replace(/^https:\/\//, '').replace(/\/+$/, '')}`, federated: true, permissions: share.permissions ?? 1 })
+	}
+	return folders
+}
