@@ -1,0 +1,58 @@
+/**
+ * The dashboard API of a real Nextcloud with the app installed (the sandbox
+ * has no PHP, so this file runs only when NEXTCLOUD_URL is set): the widget
+ * is listed, and the v1 items the mobile apps read come from roadmap files.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newWriterId } from '../../src/domain/ids'
+import { emptyRoadmap, makeTask } from '../../src/domain/model'
+import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { basicAuth } from './target'
+
+const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
+const folder = `/Dégooglisation/contract-dashboard-${Date.now().toString(36)}`
+
+async function ocs(path: string): Promise<any> {
+	const response = await fetch(`${url}/ocs/v2.php/apps/dashboard/api/${path}`, { headers: { Authorization: basicAuth(user!, password!), 'OCS-APIRequest': 'true', Accept: 'application/json' } })
+	expect(response.status).toBe(200)
+	return (await response.json()).ocs.data
+}
+
+describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
+	const dav = () => createNodeDavClient({ url: url!, user: user!, password: password! })
+
+	beforeAll(async () => {
+		await dav().createFolder('/Dégooglisation')
+		const roadmap = emptyRoadmap('Contrat tableau de bord', 'Mairie test')
+		roadmap.phases = [{ id: 'p1', order: 1, title: 'Solutions', description: '', start: null, end: null }]
+		roadmap.tasks = [
+			makeTask({ id: 'mine-late', title: 'Tâche en retard', phase: 'p1', assignees: [user!], due: '2020-01-01' }),
+			makeTask({ id: 'mine-done', title: 'Tâche terminée', phase: 'p1', assignees: [user!], status: 'done' }),
+			makeTask({ id: 'not-mine', title: 'Tâche d\'un autre', phase: 'p1', assignees: ['someone-else'] }),
+		]
+		await new RoadmapFolder({ dav: dav(), path: folder, writer: { id: newWriterId(), author: user! } }).create(roadmap)
+	})
+	afterAll(() => dav().delete(folder))
+
+	it('lists the widget with its buttons, as a v1 (not v2) widget', async () => {
+		const widget = (await ocs('v1/widgets'))['degooglisation']
+		expect(widget).toMatchObject({ id: 'degooglisation', item_api_versions: [1] })
+		expect(widget.buttons.map((b: { type: string }) => b.type)).toEqual(['new', 'more'])
+		expect(widget.icon_url).toMatch(/\/apps\/degooglisation\/img\/app-dark\.svg$/)
+	})
+
+	it('returns the user\'s open tasks from the roadmap files as v1 items', async () => {
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string, subtitle: string, link: string, sinceId: string }>
+		const ours = items.filter((i) => i.link.includes(encodeURIComponent(folder)))
+		expect(ours.map((i) => i.title)).toEqual(['Tâche en retard'])
+		expect(ours[0].subtitle).toBe('Contrat tableau de bord · Solutions · overdue since 2020-01-01')
+		expect(ours[0].sinceId).toBe('20200101')
+		expect(ours[0].link).toContain('task=mine-late')
+	})
+
+	it('returns only tasks due after sinceId when the client pages', async () => {
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30&sinceIds[degooglisation]=20200101'))['degooglisation'] as Array<{ link: string }>
+		expect(items.filter((i) => i.link.includes(encodeURIComponent(folder)))).toEqual([])
+	})
+})

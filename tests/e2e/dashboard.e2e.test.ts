@@ -1,0 +1,52 @@
+/** The dashboard widget in the sandbox's dashboard page, in chromium. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newWriterId } from '../../src/domain/ids'
+import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import type { Harness } from './harness'
+import { startHarness } from './harness'
+
+let harness: Harness
+
+beforeAll(async () => {
+	harness = await startHarness()
+})
+afterAll(() => harness?.close())
+
+describe('dashboard widget', () => {
+	it('lists the demo user\'s open tasks by due date, and the phase progress', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', '/index.php/apps/dashboard/')
+		await page.waitForSelector('.degooglisation-widget__task')
+		const titles = await page.locator('.degooglisation-widget__task-title').allInnerTexts()
+		expect(titles).toEqual(['Rédiger le schéma directeur « numérique libre »', 'Déployer LibreOffice sur tous les postes'])
+		expect(await page.locator('[role="progressbar"]').count()).toBe(6)
+		expect(await page.locator('.degooglisation-widget').innerText()).toContain('Global : 10 %')
+		await page.close()
+	})
+
+	it('marks a task done from the keyboard, and the change is in the roadmap files', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', '/index.php/apps/dashboard/')
+		const button = page.getByRole('button', { name: 'Marquer « Rédiger le schéma directeur « numérique libre » » comme terminée' })
+		await button.focus()
+		await page.keyboard.press('Enter')
+		await page.getByText('« Rédiger le schéma directeur « numérique libre » » marquée comme terminée').waitFor({ state: 'attached' })
+		await page.reload()
+		await page.waitForSelector('.degooglisation-widget__task')
+		expect(await page.locator('.degooglisation-widget__task-title').allInnerTexts()).toEqual(['Déployer LibreOffice sur tous les postes'])
+		const dav = createNodeDavClient({ url: harness.url, user: 'alice', password: 'alice' })
+		const { roadmap } = await new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: newWriterId(), author: 'test' } }).load()
+		expect(roadmap.tasks.find((t) => t.id === 'structuring-master-plan')!.status).toBe('done')
+		await page.close()
+	})
+
+	it('tells a user without roadmap how to start', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'bob', '/index.php/apps/dashboard/')
+		await page.getByText('Pas encore de feuille de route.').waitFor()
+		expect(await page.getByRole('link', { name: 'Créer la feuille de route de votre commune' }).getAttribute('href')).toBe('/index.php/apps/degooglisation/')
+		await page.close()
+	})
+})

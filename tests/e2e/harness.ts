@@ -1,0 +1,49 @@
+/**
+ * End-to-end harness: the built app in the sandbox (with the demo data),
+ * driven in Debian's chromium by playwright-core. Run `npm run build` first.
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import { seedDemo } from '../../sandbox/demo'
+import { startSandbox } from '../../sandbox/server'
+
+export const DEMO_USERS = [
+	{ id: 'alice', displayName: 'Alice Martin', password: 'alice' },
+	{ id: 'bob', displayName: 'Bruno Petit', password: 'bob' },
+]
+
+export interface Harness {
+	url: string
+	browser: Browser
+	login(page: Page, user: string, path: string): Promise<void>
+	close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+	const root = join(import.meta.dirname, '..', '..')
+	if (!existsSync(join(root, 'js', 'degooglisation-main.mjs'))) throw new Error('the app is not built: run npm run build')
+	const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
+	const sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS })
+	await seedDemo(sandbox.url, DEMO_USERS[0])
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	})
+	return {
+		url: sandbox.url,
+		browser,
+		async login(page, user, path) {
+			const password = DEMO_USERS.find((u) => u.id === user)!.password
+			await page.goto(`${sandbox.url}/index.php/login?user=${user}&password=${password}&redirect_url=${encodeURIComponent(path)}`)
+		},
+		async close() {
+			await browser.close()
+			await sandbox.close()
+			await rm(dataDir, { recursive: true, force: true })
+		},
+	}
+}
