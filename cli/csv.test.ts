@@ -1,46 +1,83 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import { applyTaskRows, CsvError, parseCsv, readTaskRows, tasksToCsv } from './csv'
+import { decodeCsv, detectSeparator, formatCsv, parseCsv } from './csv'
+import { InputError } from './errors'
+
+const cells = (text: string) => parseCsv(text).records.map((record) => record.cells)
 
 describe('parseCsv', () => {
-	it('reads quotes, doubled quotes, separators and new lines inside quotes, CRLF and a BOM', () => {
-		expect(parseCsv('\ufeffa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n')).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines']])
+	it('reads quoted fields holding separators, doubled quotes and line breaks', () => {
+		expect(cells('a,b,c\n"x, y","say ""hi""","two\nlines"\n')).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines']])
 	})
 
-	it('detects the semicolon French spreadsheets write', () => {
-		expect(parseCsv('titre;statut\nMigrer, vite;todo\n')).toEqual([['titre', 'statut'], ['Migrer, vite', 'todo']])
+	it('accepts CRLF, LF and lone CR line ends, and a last line without one', () => {
+		expect(cells('a,b\r\n1,2\r3,4\n5,6')).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']])
+	})
+
+	it('drops a UTF-8 BOM', () => {
+		expect(cells('\ufefftitre;statut\nA;todo\n')).toEqual([['titre', 'statut'], ['A', 'todo']])
+	})
+
+	it('trims unquoted fields and keeps quoted ones exactly', () => {
+		expect(cells('a , b\n  x  ," y "  \n')).toEqual([['a', 'b'], ['x', ' y ']])
+	})
+
+	it('keeps a quote inside an unquoted field', () => {
+		expect(cells('size\n27" screen\n')).toEqual([['size'], ['27" screen']])
+	})
+
+	it('keeps empty fields, including a trailing one', () => {
+		expect(cells('a,b,c\n,,x\nx,,\n')).toEqual([['a', 'b', 'c'], ['', '', 'x'], ['x', '', '']])
+	})
+
+	it('numbers records as a spreadsheet does: header 1, blank rows counted, a cell with line breaks is one row', () => {
+		const { records } = parseCsv('title,due\n"two\nlines",\n\n;;\n,,\nlast,\n')
+		expect(records.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'title'], [2, 'two\nlines'], [4, ';;'], [6, 'last']])
+	})
+
+	it('refuses a quoted field that is never closed, naming its row', () => {
+		expect(() => parseCsv('a,b\n1,2\n"open,3\n4,5\n')).toThrow(new InputError('ligne 3: a quoted field is not closed (a " is missing)'))
+	})
+
+	it('returns no records for an empty or blank file', () => {
+		expect(parseCsv('').records).toEqual([])
+		expect(parseCsv('\n\r\n  \n').records).toEqual([])
 	})
 })
 
-describe('importing tasks', () => {
-	const roadmap = sampleRoadmap(3)
-
-	it('updates known ids and adds the other rows, with French column names', () => {
-		const rows = readTaskRows('id;titre;statut;responsables;echeance;phase\nt00001;;done;alice|agent@cloud.mairie-b.fr;2027-01-31;solutions\n;Nouvelle tâche;;;;\n')
-		let n = 0
-		const next = applyTaskRows(roadmap, rows, () => `new-${++n}`)
-		expect(next.tasks[1]).toMatchObject({ id: 't00001', title: 'Tâche 1', status: 'done', assignees: ['alice', 'agent@cloud.mairie-b.fr'], due: '2027-01-31', phase: 'solutions' })
-		expect(next.tasks[3]).toMatchObject({ id: 'new-1', title: 'Nouvelle tâche', status: 'todo' })
-		expect(roadmap.tasks).toHaveLength(3)
+describe('detectSeparator', () => {
+	it('takes the separator most used in the header, outside quotes', () => {
+		expect(detectSeparator('titre;statut;echeance\n1,2,3,4,5\n')).toBe(';')
+		expect(detectSeparator('title,status\n')).toBe(',')
+		expect(detectSeparator('title\tstatus\tdue\n')).toBe('\t')
+		expect(detectSeparator('"a;b;c",d\n')).toBe(',')
 	})
 
-	it('refuses the whole file when a row is invalid, naming line and column', () => {
-		const rows = readTaskRows('id,title,status,due,phase\nt00001,,done,2027-13-01,\n,Sans phase,finished,,nulle-part\n')
-		expect(() => applyTaskRows(roadmap, rows, () => 'x')).toThrow(new CsvError([
-			'line 2, column due: not a date (expected YYYY-MM-DD)',
-			'line 3, column status: not a status (expected one of todo, in_progress, blocked, done, dropped)',
-			'line 3, column phase: unknown phase "nulle-part" (expected one of structuring, solutions)',
-		].join('\n')))
+	it('defaults to a comma for a single column', () => {
+		expect(detectSeparator('title\nA;B\n')).toBe(',')
+	})
+})
+
+describe('decodeCsv', () => {
+	it('reads UTF-8 and refuses the legacy encodings spreadsheets save by default', () => {
+		expect(decodeCsv(new TextEncoder().encode('échéance'))).toBe('échéance')
+		expect(() => decodeCsv(Uint8Array.from([0x74, 0xe9, 0x74, 0xe9]))).toThrow(/not UTF-8 text: save it as "CSV UTF-8"/)
+	})
+})
+
+describe('formatCsv', () => {
+	it('quotes only the cells that need it', () => {
+		expect(formatCsv([['a', 'b,c', 'say "hi"', 'two\nlines', ' padded', 'x;y']])).toBe('a,"b,c","say ""hi""","two\nlines"," padded",x;y\n')
+		expect(formatCsv([['x;y', 'a,b']], ';')).toBe('"x;y";a,b\n')
 	})
 
-	it('refuses unknown columns', () => {
-		expect(() => readTaskRows('title,colour\nA,red\n')).toThrow('line 1, column 2: unknown column "colour"')
-	})
-
-	it('round-trips: importing an export changes nothing', () => {
-		const original = sampleRoadmap(20)
-		original.tasks[3].description = 'Ligne 1\nLigne 2, avec "guillemets"; et point-virgule'
-		const again = applyTaskRows(original, readTaskRows(tasksToCsv(original)), () => 'unused')
-		expect(again).toEqual(original)
+	it('reads back what it writes, whatever the cells', () => {
+		const cell = fc.string({ unit: fc.constantFrom('a', 'é', ' ', ',', ';', '"', '\n', '\r', '\t') })
+		// The header fixes the separator; a row of empty cells is blank, and blank rows are skipped.
+		const rows = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }).filter((row) => row.some((c) => c !== '')), { maxLength: 8 })
+		fc.assert(fc.property(rows, fc.constantFrom(',', ';'), (body, separator) => {
+			const header = ['id', 'title', 'due']
+			expect(cells(formatCsv([header, ...body], separator))).toEqual([header, ...body])
+		}))
 	})
 })

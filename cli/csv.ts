@@ -1,155 +1,97 @@
 /**
- * Tasks as CSV, for spreadsheets: RFC 4180 quoting, `;` or `,` separators
- * (French spreadsheets write `;`), a UTF-8 BOM tolerated. Column names in
- * English or French. Lists (assignees, replaces, replacements) use `|`.
+ * CSV as spreadsheets write it (RFC 4180): quoted fields may hold separators,
+ * doubled quotes and line breaks; `,`, `;` (French spreadsheets) or tab
+ * separators, detected from the header; CRLF, LF or CR line ends; a UTF-8 BOM.
+ * Small enough to own rather than add a dependency.
  */
-import { isValidDate } from '../src/domain/schema'
-import type { Roadmap, Task, TaskStatus } from '../src/domain/model'
-import { makeTask, TASK_STATUSES } from '../src/domain/model'
+import { InputError } from './errors'
 
-export const CSV_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements'] as const
-type Column = typeof CSV_COLUMNS[number]
-
-const FRENCH_NAMES: Record<string, Column> = {
-	titre: 'title', statut: 'status', responsables: 'assignees', debut: 'start', début: 'start', echeance: 'due', échéance: 'due', categorie: 'category', catégorie: 'category', remplace: 'replaces', remplacement: 'replacements', remplacements: 'replacements',
+export interface CsvRecord {
+	/** The row number a spreadsheet shows: the header is 1, blank rows count. */
+	line: number
+	cells: string[]
 }
-const LIST_SEPARATOR = '|'
 
-export function parseCsv(text: string): string[][] {
-	const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-	const firstLine = input.slice(0, input.search(/\r?\n|$/))
-	const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
-	const rows: string[][] = []
-	let row: string[] = []
+const SEPARATORS = [',', ';', '\t']
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The file's text; spreadsheets on Windows save in their legacy encoding unless asked for UTF-8. */
+export function decodeCsv(bytes: Uint8Array): string {
+	try {
+		return utf8.decode(bytes)
+	} catch {
+		throw new InputError('the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or choose the UTF-8 character set (LibreOffice)')
+	}
+}
+
+/** The separator used most in the header line, outside quotes; `,` when there is none. */
+export function detectSeparator(text: string): string {
+	const counts = new Map(SEPARATORS.map((s) => [s, 0]))
+	let quoted = false
+	for (const c of text) {
+		if (c === '"') quoted = !quoted
+		else if (!quoted && (c === '\n' || c === '\r')) break
+		else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1)
+	}
+	return SEPARATORS.reduce((best, s) => (counts.get(s)! > counts.get(best)! ? s : best))
+}
+
+/**
+ * The non-blank records. Spaces around an unquoted field are dropped (`a, b`
+ * as people type it); a quoted field is kept exactly.
+ */
+export function parseCsv(input: string): { separator: string, records: CsvRecord[] } {
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+	const separator = detectSeparator(text)
+	const records: CsvRecord[] = []
+	let cells: string[] = []
 	let field = ''
 	let quoted = false
-	for (let i = 0; i < input.length; i++) {
-		const c = input[i]
+	let wasQuoted = false
+	let line = 1
+	const endField = () => {
+		cells.push(wasQuoted ? field : field.trim())
+		field = ''
+		wasQuoted = false
+	}
+	const endRecord = () => {
+		endField()
+		if (cells.some((cell) => cell !== '')) records.push({ line, cells })
+		cells = []
+		line++
+	}
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]
 		if (quoted) {
-			if (c === '"' && input[i + 1] === '"') {
-				field += '"'
-				i++
-			} else if (c === '"') {
-				quoted = false
-			} else {
-				field += c
-			}
-		} else if (c === '"' && field === '') {
+			if (c !== '"') field += c
+			else if (text[i + 1] === '"') field += text[i++]
+			else quoted = false
+		} else if (c === '"' && field.trim() === '' && !wasQuoted) {
 			quoted = true
+			wasQuoted = true
+			field = ''
 		} else if (c === separator) {
-			row.push(field)
-			field = ''
+			endField()
 		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && input[i + 1] === '\n') i++
-			row.push(field)
-			rows.push(row)
-			row = []
-			field = ''
-		} else {
+			if (c === '\r' && text[i + 1] === '\n') i++
+			endRecord()
+		} else if (!wasQuoted || (c !== ' ' && c !== '\t')) {
+			// Spaces after a closing quote (`"a" ;b`) are dropped.
 			field += c
 		}
 	}
-	if (field !== '' || row.length) {
-		row.push(field)
-		rows.push(row)
-	}
-	return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+	if (quoted) throw new InputError(`ligne ${line}: a quoted field is not closed (a " is missing)`)
+	if (field !== '' || wasQuoted || cells.length > 0) endRecord()
+	return { separator, records }
 }
 
-function quote(value: string): string {
-	return /[";,\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+function formatCell(value: string, separator: string): string {
+	const needsQuotes = value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim()
+	return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value
 }
 
-export function tasksToCsv(roadmap: Roadmap): string {
-	const lines = [CSV_COLUMNS.join(',')]
-	for (const task of roadmap.tasks) {
-		const cells: Record<Column, string> = {
-			id: task.id,
-			title: task.title,
-			description: task.description,
-			phase: task.phase ?? '',
-			status: task.status,
-			assignees: task.assignees.join(LIST_SEPARATOR),
-			start: task.start ?? '',
-			due: task.due ?? '',
-			category: task.category ?? '',
-			replaces: task.replaces.join(LIST_SEPARATOR),
-			replacements: task.replacements.join(LIST_SEPARATOR),
-		}
-		lines.push(CSV_COLUMNS.map((c) => quote(cells[c])).join(','))
-	}
-	return `${lines.join('\n')}\n`
-}
-
-export class CsvError extends Error {}
-
-export interface CsvRow {
-	line: number
-	values: Partial<Record<Column, string>>
-}
-
-/** Reads the header and rows; unknown columns are an error, so that a typo does not silently drop data. */
-export function readTaskRows(text: string): CsvRow[] {
-	const rows = parseCsv(text)
-	if (rows.length === 0) throw new CsvError('empty CSV file')
-	const columns = rows[0].map((name, index) => {
-		const key = name.trim().toLowerCase()
-		const column = (CSV_COLUMNS as readonly string[]).includes(key) ? key as Column : FRENCH_NAMES[key]
-		if (!column) throw new CsvError(`line 1, column ${index + 1}: unknown column "${name}" (expected ${CSV_COLUMNS.join(', ')})`)
-		return column
-	})
-	if (!columns.includes('title') && !columns.includes('id')) throw new CsvError('line 1: a "title" or "id" column is required')
-	return rows.slice(1).map((cells, index) => {
-		const values: Partial<Record<Column, string>> = {}
-		columns.forEach((column, i) => {
-			if (cells[i] !== undefined) values[column] = cells[i].trim()
-		})
-		return { line: index + 2, values }
-	})
-}
-
-const list = (value: string) => value.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean)
-
-/**
- * Applies the rows to a copy of the roadmap: rows with a known id update that
- * task, rows without id (or an unknown id) add one. Every row is checked
- * before anything changes; the first problems are thrown together.
- */
-export function applyTaskRows(roadmap: Roadmap, rows: CsvRow[], newId: () => string): Roadmap {
-	const next = structuredClone(roadmap)
-	const phases = new Set(next.phases.map((p) => p.id))
-	const categories = new Set(next.categories.map((c) => c.id))
-	const problems: string[] = []
-	const check = (line: number, column: string, ok: boolean, message: string) => {
-		if (!ok) problems.push(`line ${line}, column ${column}: ${message}`)
-	}
-	for (const { line, values } of rows) {
-		const existing = values.id ? next.tasks.find((t) => t.id === values.id) : undefined
-		if (!existing) check(line, 'title', Boolean(values.title), 'a new task needs a title')
-		if (values.id) check(line, 'id', /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(values.id), 'not a valid id (letters, digits, _ . : -)')
-		if (values.status) check(line, 'status', (TASK_STATUSES as readonly string[]).includes(values.status), `not a status (expected one of ${TASK_STATUSES.join(', ')})`)
-		if (values.phase) check(line, 'phase', phases.has(values.phase), `unknown phase "${values.phase}" (expected one of ${[...phases].join(', ')})`)
-		if (values.category) check(line, 'category', categories.has(values.category), `unknown category "${values.category}"`)
-		for (const column of ['start', 'due'] as const) {
-			const value = values[column]
-			if (value) check(line, column, isValidDate(value), 'not a date (expected YYYY-MM-DD)')
-		}
-		if (problems.length >= 10) break
-		if (problems.length) continue
-		const fields: Partial<Task> = {}
-		if (values.title !== undefined && values.title !== '') fields.title = values.title
-		if (values.description !== undefined) fields.description = values.description
-		if (values.phase !== undefined) fields.phase = values.phase || null
-		if (values.status) fields.status = values.status as TaskStatus
-		if (values.assignees !== undefined) fields.assignees = list(values.assignees)
-		if (values.start !== undefined) fields.start = values.start || null
-		if (values.due !== undefined) fields.due = values.due || null
-		if (values.category !== undefined) fields.category = values.category || null
-		if (values.replaces !== undefined) fields.replaces = list(values.replaces)
-		if (values.replacements !== undefined) fields.replacements = list(values.replacements)
-		if (existing) Object.assign(existing, fields)
-		else next.tasks.push(makeTask({ ...fields, id: values.id || newId(), title: fields.title ?? '' }))
-	}
-	if (problems.length) throw new CsvError(problems.join('\n'))
-	return next
+/** Rows as CSV text, quoting only the cells that need it; lines end with LF. */
+export function formatCsv(rows: string[][], separator = ','): string {
+	return rows.map((row) => row.map((cell) => formatCell(cell, separator)).join(separator)).join('\n') + '\n'
 }

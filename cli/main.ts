@@ -1,257 +1,146 @@
 /**
- * `degooglisation`: roadmaps from a terminal, for administrators. Talks to a
- * real Nextcloud or the sandbox through the same storage core as the app.
- * Exit codes: 0 done, 1 usage or server error, 2 invalid input data.
+ * `degooglisation`: Dégooglisation roadmaps from a terminal, for
+ * administrators. Parses the command line, runs one command, and turns any
+ * failure into one message and an exit code (see ./errors.ts).
  */
-import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { diffRoadmaps } from '../src/domain/crdt'
-import { serializeRoadmap } from '../src/domain/format'
-import { newId, newWriterId } from '../src/domain/ids'
-import type { Roadmap, TaskStatus } from '../src/domain/model'
-import { emptyRoadmap, TASK_STATUSES } from '../src/domain/model'
-import { roadmapProgress } from '../src/domain/progress'
-import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap'
-import { DavError } from '../src/storage/dav'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery'
-import { RoadmapFolder, RoadmapFolderError } from '../src/storage/roadmapFolder'
-import { applyTaskRows, CsvError, readTaskRows, tasksToCsv } from './csv'
+import type { Command, CommandContext, Connection, OptionSpec } from './commands'
+import { COMMANDS } from './commands'
+import { reportError, UsageError } from './errors'
 
-const HELP = `degooglisation — Dégooglisation roadmaps in Nextcloud, from the command line
+const CONNECTION_OPTIONS: Record<string, OptionSpec & { env: string }> = {
+	url: { type: 'string', value: 'url', env: 'NEXTCLOUD_URL', help: 'the Nextcloud server, e.g. https://cloud.mairie.fr' },
+	user: { type: 'string', value: 'user-id', env: 'NEXTCLOUD_USER', help: 'the Nextcloud user id' },
+	password: { type: 'string', value: 'secret', env: 'NEXTCLOUD_PASSWORD', help: 'an app password (Personal settings → Security)' },
+}
+
+function argumentsSynopsis(command: Command): string {
+	return command.args.map((name) => (name.endsWith('...') ? `<${name.slice(0, -3)}>...` : `<${name}>`)).join(' ')
+}
+
+function optionSynopsis(name: string, spec: OptionSpec): string {
+	const text = spec.type === 'string' ? `--${name} <${spec.value}>` : `--${name}`
+	return spec.required ? text : `[${text}]`
+}
+
+function synopsis(command: Command): string {
+	return [command.name, argumentsSynopsis(command), ...Object.entries(command.options).map(([name, spec]) => optionSynopsis(name, spec))].filter(Boolean).join(' ')
+}
+
+function optionLines(options: Record<string, OptionSpec & { env?: string }>): string {
+	const rows = Object.entries(options).map(([name, spec]) => [spec.type === 'string' ? `--${name} <${spec.value}>` : `--${name}`, spec.env ?? '', spec.help + (spec.required ? ' (required)' : '')])
+	const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)))
+	return rows.map(([flag, env, help]) => `  ${flag.padEnd(widths[0])}  ${widths[1] ? `${env.padEnd(widths[1])}  ` : ''}${help}`).join('\n')
+}
+
+const COMMON_HELP = `<folder> is a folder of the user's files. A name without a slash is taken in
+/Dégooglisation: "Saint-Exemple" means /Dégooglisation/Saint-Exemple.
+
+Connection, as options or environment variables (every command):
+${optionLines(CONNECTION_OPTIONS)}
+Prefer the variable for the password: a command line is visible to other local users.
+
+Exit codes: 0 done, 1 usage, connection or server error, 2 invalid input data.
+`
+
+function mainHelp(): string {
+	return `degooglisation — the command line of Dégooglisation ("dégoogliser" sa commune):
+the shared migration roadmaps of communes leaving Google and Microsoft, stored in
+Nextcloud. Works with a real Nextcloud or the sandbox.
 
 Usage: degooglisation <command> [arguments] [options]
 
 Commands:
-  create <folder> --commune <name> [--lang fr|en] [--start YYYY-MM-DD] [--title <title>] [--empty]
-      Create a roadmap in <folder> from the starter template (six phases, about
-      sixty tasks), or an empty one with --empty. <folder> without a slash goes
-      under ${DEFAULT_ROADMAPS_FOLDER}/.
-  list [--root <folder>]
-      The roadmaps under <folder> (default ${DEFAULT_ROADMAPS_FOLDER}), with their progress.
-  tasks <folder> [--status <status>] [--assignee <user>] [--phase <id>] [--json]
-      The tasks of a roadmap, as a table or JSON.
-  set-status <folder> <task-id> <status>
-      Statuses: ${TASK_STATUSES.join(', ')}.
-  assign <folder> <task-id> <user>... [--add | --remove]
-      Replace the assignees (default), or add or remove some. Users are
-      Nextcloud user ids or federated cloud ids (agent@cloud.mairie-b.fr).
-  import-csv <folder> <file.csv>
-      Add or update tasks from CSV (columns: id, title, description, phase,
-      status, assignees, start, due, category, replaces, replacements; French
-      names accepted: titre, statut, responsables, debut, echeance, categorie,
-      remplace, remplacements; lists separated by |; ; or , as separator).
-      Rows with a known id update that task. Nothing is written if any row is invalid.
-  export <folder> [--format json|csv] [--output <file>]
-      The roadmap as its JSON document, or its tasks as CSV (the import format).
+${COMMANDS.map((command) => `  ${synopsis(command)}\n      ${command.summary}`).join('\n')}
 
-Connection (options or environment):
-  --url <url>           NEXTCLOUD_URL       e.g. https://cloud.mairie.fr
-  --user <user>         NEXTCLOUD_USER
-  --password <secret>   NEXTCLOUD_PASSWORD  an app password (Settings → Security)
-
-Other options:
-  -h, --help            this help
-
-Exit codes: 0 done, 1 usage or server error, 2 invalid input data.
+${COMMON_HELP}
+Run "degooglisation <command> --help" for the details of a command.
 `
+}
 
-class UsageError extends Error {}
-class InputError extends Error {}
+function commandHelp(command: Command): string {
+	const options = Object.keys(command.options).length ? `Options:\n${optionLines(command.options)}\n\n` : ''
+	return `Usage: degooglisation ${synopsis(command)}
 
-const { values: options, positionals } = (() => {
-	try {
-		return parseArgs({
-			allowPositionals: true,
-			options: {
-				help: { type: 'boolean', short: 'h' },
-				url: { type: 'string' },
-				user: { type: 'string' },
-				password: { type: 'string' },
-				commune: { type: 'string' },
-				lang: { type: 'string', default: 'fr' },
-				start: { type: 'string' },
-				title: { type: 'string' },
-				empty: { type: 'boolean' },
-				root: { type: 'string' },
-				status: { type: 'string' },
-				assignee: { type: 'string' },
-				phase: { type: 'string' },
-				json: { type: 'boolean' },
-				add: { type: 'boolean' },
-				remove: { type: 'boolean' },
-				format: { type: 'string', default: 'json' },
-				output: { type: 'string' },
-			},
-		})
-	} catch (error) {
-		console.error(`degooglisation: ${(error as Error).message}\nRun degooglisation --help for usage.`)
-		process.exit(1)
+${command.summary}${command.details ? `\n${command.details}` : ''}
+
+${options}${COMMON_HELP}`
+}
+
+/** parseArgs' messages, shortened for people. */
+function parseError(error: Error & { code?: string }, command: string): UsageError {
+	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${/'([^']+)'/.exec(error.message)?.[1] ?? ''} for ${command}`, command)
+	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(error.message.replace(/^Option '([^']+)'.*/, (_, flag: string) => `${flag.replace(/ <value>$/, '')} needs a value`), command)
+	return new UsageError(error.message, command)
+}
+
+function checkArgumentCount(command: Command, positionals: string[]): void {
+	const variadic = command.args.at(-1)?.endsWith('...') ?? false
+	if (positionals.length < command.args.length) {
+		throw new UsageError(`missing ${command.args.slice(positionals.length).map((name) => `<${name.replace(/\.\.\.$/, '')}>`).join(' ')}`, command.name)
 	}
-})()
+	if (!variadic && positionals.length > command.args.length) throw new UsageError(`unexpected argument "${positionals[command.args.length]}"`, command.name)
+}
 
-function connection() {
-	const url = options.url ?? process.env.NEXTCLOUD_URL
-	const user = options.user ?? process.env.NEXTCLOUD_USER
-	const password = options.password ?? process.env.NEXTCLOUD_PASSWORD
-	if (!url || !user || !password) throw new UsageError('missing connection: give --url, --user and --password (or NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD)')
-	if (!/^https?:\/\//.test(url)) throw new UsageError(`not a server URL: ${url}`)
+function connectionFrom(values: Record<string, string | boolean | undefined>): Connection {
+	const given = Object.entries(CONNECTION_OPTIONS).map(([name, spec]) => (values[name] as string | undefined) ?? process.env[spec.env] ?? '')
+	const missing = Object.entries(CONNECTION_OPTIONS).filter((_, i) => !given[i]).map(([name, spec]) => `--${name} (or ${spec.env})`)
+	if (missing.length) throw new UsageError(`missing connection: give ${missing.join(', ')}`)
+	const [url, user, password] = given
+	if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`not a server address: "${url}" (expected http:// or https://)`)
 	return { url, user, password }
 }
 
-function folderPath(argument: string | undefined): string {
-	if (!argument) throw new UsageError('missing the roadmap folder')
-	return argument.includes('/') ? `/${argument.replace(/^\/+|\/+$/g, '')}` : `${DEFAULT_ROADMAPS_FOLDER}/${argument}`
-}
-
-function openFolder(path: string): RoadmapFolder {
-	const conn = connection()
-	return new RoadmapFolder({ dav: createNodeDavClient(conn), path, writer: { id: newWriterId(), author: conn.user } })
-}
-
-/** Loads, lets `change` edit a copy, saves the difference as one change file, refreshes the readable file. */
-async function update(path: string, change: (roadmap: Roadmap) => Roadmap | void): Promise<Roadmap> {
-	const folder = openFolder(path)
-	const { roadmap, access } = await folder.load()
-	if (!access.canWrite) throw new UsageError(`${path} is read-only for this account`)
-	const draft = structuredClone(roadmap)
-	const after = change(draft) ?? draft
-	const ops = diffRoadmaps(roadmap, after)
-	if (ops.length === 0) return after
-	const saved = await folder.save(ops)
-	await folder.writeReadableFile()
-	return saved.roadmap
-}
-
-function findTask(roadmap: Roadmap, id: string | undefined) {
-	if (!id) throw new UsageError('missing the task id')
-	const task = roadmap.tasks.find((t) => t.id === id)
-	if (!task) throw new InputError(`no task "${id}" in this roadmap`)
-	return task
-}
-
-function table(rows: string[][]): string {
-	const widths = rows[0].map((_, i) => Math.min(60, Math.max(...rows.map((r) => r[i].length))))
-	return rows.map((r) => r.map((cell, i) => (cell.length > widths[i] ? `${cell.slice(0, widths[i] - 1)}…` : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n')
-}
-
-async function run(command: string | undefined, args: string[]): Promise<void> {
-	switch (command) {
-		case 'create': {
-			const path = folderPath(args[0])
-			if (!options.commune) throw new UsageError('create needs --commune <name>')
-			if (options.lang !== 'fr' && options.lang !== 'en') throw new UsageError('--lang must be fr or en')
-			const start = options.start ?? new Date().toISOString().slice(0, 10)
-			if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new InputError(`--start: not a date (expected YYYY-MM-DD): ${start}`)
-			const roadmap = options.empty
-				? emptyRoadmap(options.title ?? options.commune, options.commune)
-				: createStarterRoadmap({ lang: options.lang, commune: options.commune, startDate: start, title: options.title })
-			const conn = connection()
-			const dav = createNodeDavClient(conn)
-			await dav.createFolder(path.slice(0, path.lastIndexOf('/')) || '/')
-			const created = await new RoadmapFolder({ dav, path, writer: { id: newWriterId(), author: conn.user } }).create(roadmap)
-			console.log(`created ${path}: ${created.roadmap.phases.length} phases, ${created.roadmap.tasks.length} tasks`)
-			return
+/** Runs one command line; returns the exit code. */
+async function main(argv: string[]): Promise<number> {
+	let values: Record<string, string | boolean | undefined> = {}
+	try {
+		const [name, ...rest] = argv
+		if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+			const asked = COMMANDS.find((command) => command.name === rest[0])
+			process.stdout.write(asked ? commandHelp(asked) : mainHelp())
+			return 0
 		}
-		case 'list': {
-			const conn = connection()
-			const dav = createNodeDavClient(conn)
-			const found = await findRoadmaps(dav, options.root ?? DEFAULT_ROADMAPS_FOLDER)
-			if (found.length === 0) {
-				console.log(`no roadmap under ${options.root ?? DEFAULT_ROADMAPS_FOLDER}`)
-				return
-			}
-			const rows = [['folder', 'title', 'tasks', 'done']]
-			for (const location of found) {
-				const { roadmap } = await new RoadmapFolder({ dav, path: location.path, writer: { id: newWriterId(), author: conn.user } }).load()
-				const progress = roadmapProgress(roadmap).overall
-				rows.push([location.path, roadmap.title, String(progress.total), progress.percent === null ? '—' : `${progress.percent} %`])
-			}
-			console.log(table(rows))
-			return
-		}
-		case 'tasks': {
-			const { roadmap } = await openFolder(folderPath(args[0])).load()
-			const tasks = roadmap.tasks.filter((t) => (!options.status || t.status === options.status)
-				&& (!options.assignee || t.assignees.includes(options.assignee))
-				&& (!options.phase || t.phase === options.phase))
-			if (options.json) {
-				console.log(JSON.stringify(tasks, null, '\t'))
-				return
-			}
-			console.log(table([['id', 'status', 'phase', 'assignees', 'due', 'title'], ...tasks.map((t) => [t.id, t.status, t.phase ?? '', t.assignees.join(', '), t.due ?? '', t.title])]))
-			return
-		}
-		case 'set-status': {
-			const [folder, id, status] = args
-			if (!status) throw new UsageError('usage: set-status <folder> <task-id> <status>')
-			if (!(TASK_STATUSES as readonly string[]).includes(status)) throw new InputError(`not a status: ${status} (expected one of ${TASK_STATUSES.join(', ')})`)
-			await update(folderPath(folder), (roadmap) => {
-				findTask(roadmap, id).status = status as TaskStatus
+		const command = COMMANDS.find((c) => c.name === name)
+		if (!command) throw new UsageError(name.startsWith('-') ? `give a command before ${name}` : `unknown command "${name}"`)
+		let positionals: string[]
+		try {
+			const parsed = parseArgs({
+				args: rest,
+				allowPositionals: true,
+				options: { ...command.options, ...CONNECTION_OPTIONS, help: { type: 'boolean', short: 'h' } },
 			})
-			console.log(`${id}: ${status}`)
-			return
+			values = parsed.values
+			positionals = parsed.positionals
+		} catch (error) {
+			throw parseError(error as Error, command.name)
 		}
-		case 'assign': {
-			const [folder, id, ...users] = args
-			if (users.length === 0) throw new UsageError('usage: assign <folder> <task-id> <user>... [--add | --remove]')
-			const saved = await update(folderPath(folder), (roadmap) => {
-				const task = findTask(roadmap, id)
-				if (options.add) task.assignees = [...new Set([...task.assignees, ...users])]
-				else if (options.remove) task.assignees = task.assignees.filter((u) => !users.includes(u))
-				else task.assignees = [...new Set(users)]
-			})
-			console.log(`${id}: ${saved.tasks.find((t) => t.id === id)!.assignees.join(', ') || '(nobody)'}`)
-			return
+		if (values.help) {
+			process.stdout.write(commandHelp(command))
+			return 0
 		}
-		case 'import-csv': {
-			const [folder, file] = args
-			if (!file) throw new UsageError('usage: import-csv <folder> <file.csv>')
-			const rows = readTaskRows(await readFile(file, 'utf8'))
-			let count = 0
-			await update(folderPath(folder), (roadmap) => {
-				const next = applyTaskRows(roadmap, rows, () => newId('task'))
-				count = rows.length
-				return next
-			})
-			console.log(`imported ${count} rows into ${folderPath(folder)}`)
-			return
+		checkArgumentCount(command, positionals)
+		let connection: Connection | undefined
+		const context: CommandContext = {
+			args: positionals,
+			options: values,
+			connection: () => (connection ??= connectionFrom(values)),
+			out: (text) => process.stdout.write(`${text}\n`),
+			warn: (text) => process.stderr.write(`${text}\n`),
 		}
-		case 'export': {
-			const { roadmap } = await openFolder(folderPath(args[0])).load()
-			if (options.format !== 'json' && options.format !== 'csv') throw new UsageError('--format must be json or csv')
-			const text = options.format === 'json' ? serializeRoadmap(roadmap) : tasksToCsv(roadmap)
-			if (options.output) await writeFile(options.output, text)
-			else process.stdout.write(text)
-			return
-		}
-		case undefined:
-			process.stdout.write(HELP)
-			return
-		default:
-			throw new UsageError(`unknown command "${command}"`)
+		await command.run(context)
+		return 0
+	} catch (error) {
+		const { message, code } = reportError(error, (values.url as string | undefined) ?? process.env.NEXTCLOUD_URL)
+		process.stderr.write(`degooglisation: ${message}\n`)
+		return code
 	}
 }
 
-function describe(error: unknown): { message: string, code: number } {
-	if (error instanceof InputError || error instanceof CsvError) return { message: error.message, code: 2 }
-	if (error instanceof UsageError) return { message: `${error.message}\nRun degooglisation --help for usage.`, code: 1 }
-	if (error instanceof DavError && error.status === 401) return { message: 'authentication failed: check the user and app password', code: 1 }
-	if (error instanceof DavError && error.status === 404) return { message: `not found: ${error.path}`, code: 1 }
-	if (error instanceof RoadmapFolderError) return { message: [error.message, ...error.problems.map((p) => `  ${p.file}: ${p.message}`)].join('\n'), code: 1 }
-	if (error instanceof TypeError && /fetch failed/.test(error.message)) {
-		const cause = (error as TypeError & { cause?: { code?: string, message?: string } }).cause
-		return { message: `cannot reach ${options.url ?? process.env.NEXTCLOUD_URL}: ${cause?.code ?? cause?.message ?? error.message}`, code: 1 }
-	}
-	return { message: (error as Error).message, code: 1 }
-}
+// `degooglisation tasks … | head` closes the pipe early: not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+	throw error
+})
 
-if (options.help) {
-	process.stdout.write(HELP)
-} else {
-	run(positionals[0], positionals.slice(1)).catch((error) => {
-		const { message, code } = describe(error)
-		console.error(`degooglisation: ${message}`)
-		process.exitCode = code
-	})
-}
+process.exitCode = await main(process.argv.slice(2))
