@@ -6,6 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import * as v from 'valibot'
 import { diffRoadmaps, validateOperation } from '../src/domain/crdt'
 import { parseRoadmap, serializeRoadmap } from '../src/domain/format'
 import { newId, newWriterId } from '../src/domain/ids'
@@ -20,7 +21,6 @@ import { createNodeDavClient } from '../src/storage/nodeClient'
 import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery'
 import type { LoadResult } from '../src/storage/roadmapFolder'
 import { RoadmapFolder } from '../src/storage/roadmapFolder'
-import * as v from 'valibot'
 import { decodeCsv } from './csv'
 import { InputError, UsageError } from './errors'
 import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv'
@@ -58,11 +58,11 @@ export interface Command {
 	run(context: CommandContext): Promise<void>
 }
 
-/** `Saint-Exemple` is `/Dégooglisation/Saint-Exemple`; anything with a slash is a path in the user's files. */
-export function roadmapPath(folder: string): string {
+/** `Saint-Exemple` is `/Dégooglisation/Saint-Exemple`; a path with a slash is taken from the root of the user's files. */
+function roadmapPath(folder: string): string {
 	const clean = folder.trim().replace(/^\/+|\/+$/g, '')
 	if (clean === '') throw new UsageError(`not a roadmap folder: "${folder}"`)
-	return folder.includes('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
+	return clean.includes('/') || folder.startsWith('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
 }
 
 const stringOption = (context: CommandContext, name: string) => context.options[name] as string | undefined
@@ -159,7 +159,7 @@ a folder that already holds a roadmap is refused.`,
 		commune: { type: 'string', value: 'name', help: 'the commune\'s name', required: true },
 		lang: { type: 'string', value: 'fr|en', help: 'language of the template (default: fr)' },
 		start: { type: 'string', value: 'YYYY-MM-DD', help: 'when the first phase starts (default: today)' },
-		title: { type: 'string', value: 'text', help: 'the roadmap\'s title (default: "Feuille de route de dégooglisation — <commune>")' },
+		title: { type: 'string', value: 'text', help: 'the roadmap\'s title (default: the template\'s, with the commune\'s name)' },
 		empty: { type: 'boolean', help: 'phases and categories only, no tasks or indicators' },
 	},
 	async run(context) {
