@@ -391,7 +391,7 @@ function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string
 /** The roadmap document a state stands for, in canonical order (see serialize.ts). */
 export function materialize(state: RoadmapState): Roadmap {
 	const body = materializeEntity(state.root, ROOT_SPEC, null)
-	return { ...body, format: ROADMAP_FORMAT, version: ROADMAP_FORMAT_VERSION } as unknown as Roadmap
+	return { format: ROADMAP_FORMAT, version: ROADMAP_FORMAT_VERSION, ...body } as unknown as Roadmap
 }
 
 function collectStamps(entity: EntityState, spec: CollectionSpec, prefix: string, out: Record<string, string>): void {

@@ -141,6 +141,16 @@ describe('RoadmapFolder', () => {
 		expect(loaded.roadmap.tasks.slice(0, 10).every((t) => t.status === 'done')).toBe(true)
 	})
 
+	it('refuses to save an operation readers would refuse, writing nothing', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(2))
+		const a = folder(path, 'writera1')
+		await a.load()
+		await expect(a.save([{ op: 'set', path: 'tasks/t00000/title', value: 'x'.repeat(1001) }])).rejects.toThrow('ops[0] tasks/t00000/title: value: longer than 1000 characters')
+		await expect(a.save([{ op: 'set', path: 'tasks/t00000/owner', value: 'x' }])).rejects.toThrow('unknown field "owner"')
+		expect(await readdir(onDisk(`${path}/${STATE_FOLDER}`))).toEqual(['snapshot.writera1.000001.json'])
+	})
+
 	it('opens a folder with only a readable file (made by hand) read-only', async () => {
 		const path = await newRoadmapPath()
 		await dav().createFolder(path)

@@ -10,7 +10,7 @@
  * Knows nothing of Vue: the browser and the command line use it alike.
  */
 import type { Conflict, RoadmapState } from '../domain/crdt'
-import { absorbState, applyChanges, cloneState, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from '../domain/crdt'
+import { absorbState, applyChanges, cloneState, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
 import type { FileFormatError, ParseResult } from '../domain/format'
 import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../domain/format'
 import type { Roadmap } from '../domain/model'
@@ -274,6 +274,9 @@ export class RoadmapFolder {
 	async save(ops: Operation[]): Promise<SaveResult> {
 		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
 		if (!this.access.canWrite) throw new RoadmapFolderError('this roadmap is read-only for you')
+		// A change file every reader would refuse must never be written.
+		const invalid = ops.map((op, i) => ({ i, message: validateOperation(op) })).filter((r) => r.message !== null)
+		if (invalid.length) throw new RoadmapFolderError(invalid.slice(0, 5).map((r) => `ops[${r.i}] ${ops[r.i].path}: ${r.message}`).join('\n'))
 		this.requests = 0
 		const change: ChangeFile = {
 			format: 'degooglisation-change',
