@@ -1,6 +1,7 @@
 OC.L10N.register(
 	"degooglisation",
 	{
+		"Add": "Ajouter",
 		"Blocked": "Bloquée",
 		"Create your commune's roadmap": "Créer la feuille de route de votre commune",
 		"Create your commune's roadmap from the starter template: six phases and about sixty tasks to adapt.": "Créez la feuille de route de votre commune à partir du modèle : six phases et une soixantaine de tâches à adapter.",
@@ -28,6 +29,7 @@ OC.L10N.register(
 		"Overall: {percent} %": "Global : {percent} %",
 		"overdue since %s": "en retard depuis le %s",
 		"overdue since {date}": "en retard depuis le {date}",
+		"Phase": "Phase",
 		"Read only: you can view this roadmap but not change it": "Lecture seule : vous pouvez consulter cette feuille de route mais pas la modifier",
 		"Roadmaps": "Feuilles de route",
 		"Saved": "Enregistré",

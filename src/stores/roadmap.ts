@@ -7,7 +7,9 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Conflict } from '../domain/crdt'
 import { diffRoadmaps } from '../domain/crdt'
+import { newId } from '../domain/ids'
 import type { Roadmap, TaskStatus } from '../domain/model'
+import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
 import type { Operation } from '../domain/storageFormat'
 import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
@@ -129,5 +131,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
-	return { locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	function addTask(title: string, phase: string | null): void {
+		edit((draft) => {
+			draft.tasks.push(makeTask({ id: newId('task'), title, phase }))
+		})
+	}
+
+	return { addTask, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })

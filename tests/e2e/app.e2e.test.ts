@@ -1,0 +1,36 @@
+/** The app page in chromium: the links the dashboard gives lead somewhere useful. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import type { Harness } from './harness'
+import { startHarness } from './harness'
+
+let harness: Harness
+
+beforeAll(async () => {
+	harness = await startHarness()
+})
+afterAll(() => harness?.close())
+
+describe('app page', () => {
+	it('opens the roadmap and the task a dashboard link names', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', `/index.php/apps/degooglisation/?roadmap=${encodeURIComponent(DEMO_ROADMAP_PATH)}&task=solutions-mail`)
+		await page.waitForSelector('.roadmap__task--highlighted')
+		expect(await page.locator('.roadmap__task--highlighted label').innerText()).toBe('Migrer la messagerie et les agendas')
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-solutions-mail')
+		await page.close()
+	})
+
+	it('starts a new task from the dashboard\'s "new task" link, saved across a reload', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', '/index.php/apps/degooglisation/?new-task=1')
+		await page.waitForSelector('#roadmap-new-task')
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('roadmap-new-task')
+		await page.keyboard.type('Former les agents de l’accueil')
+		await page.keyboard.press('Enter')
+		await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor()
+		await page.reload()
+		await page.getByText('Former les agents de l’accueil').waitFor()
+		await page.close()
+	})
+})
