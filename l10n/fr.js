@@ -1,6 +1,10 @@
 OC.L10N.register(
 	"degooglisation",
 	{
+		"_Server unreachable: {count} edit kept in this browser, trying again…_::_Server unreachable: {count} edits kept in this browser, trying again…_": [
+			"Serveur injoignable : {count} modification gardée dans ce navigateur, nouvel essai…",
+			"Serveur injoignable : {count} modifications gardées dans ce navigateur, nouvel essai…"
+		],
 		"Add": "Ajouter",
 		"Blocked": "Bloquée",
 		"Create your commune's roadmap": "Créer la feuille de route de votre commune",
@@ -22,7 +26,7 @@ OC.L10N.register(
 		"No phase": "Sans phase",
 		"No roadmap yet": "Pas encore de feuille de route",
 		"No roadmap yet.": "Pas encore de feuille de route.",
-		"Not saved yet, retrying: {error}": "Pas encore enregistré, nouvel essai : {error}",
+		"Not saved yet ({error}); kept in this browser, trying again…": "Pas encore enregistré ({error}) ; gardé dans ce navigateur, nouvel essai…",
 		"Open Dégooglisation": "Ouvrir Dégooglisation",
 		"Overall progress": "Avancement global",
 		"Overall progress: {percent} %": "Avancement global : {percent} %",

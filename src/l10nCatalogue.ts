@@ -13,6 +13,8 @@ export function sourceStrings(sources: string[]): Set<string> {
 	const strings = new Set<string>()
 	for (const source of sources) {
 		for (const match of source.matchAll(/(?:\bt\(\s*'degooglisation',|->t\()\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(match[1].replace(/\\'/g, "'"))
+		// Plurals are keyed _singular_::_plural_, as Nextcloud's catalogues do.
+		for (const match of source.matchAll(/\bn\(\s*'degooglisation',\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(`_${match[1]}_::_${match[2]}_`.replace(/\\'/g, "'"))
 	}
 	return strings
 }

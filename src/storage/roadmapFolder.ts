@@ -95,6 +95,8 @@ export class RoadmapFolder {
 	private state: RoadmapState | null = null
 	/** Parsed immutable files by name: a file, once read, never needs reading again. */
 	private readonly cache = new Map<string, ChangeFile | SnapshotFile>()
+	/** Changes made here and not confirmed written yet, by file name. */
+	private readonly local = new Map<string, ChangeFile>()
 	private nextSeq = 1
 	private nextSnapshotSeq = 1
 	private access: FolderAccess = { canRead: true, canWrite: false, canDelete: false }
@@ -208,7 +210,7 @@ export class RoadmapFolder {
 			const change = await this.readStateFile(entry.name, parseChangeFile, problems)
 			if (change) changes.push(change)
 		}
-		const { conflicts, waiting } = applyChanges(state, changes)
+		const { conflicts, waiting } = applyChanges(state, [...changes, ...this.local.values()])
 		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
 		this.state = state
 		const isNew = (side: { writer: string, seq: number }) => !knownBefore.has(changeFileName(side.writer, side.seq))
@@ -272,29 +274,58 @@ export class RoadmapFolder {
 	 * landed, or another tab using the same writer id) is checked, not replaced.
 	 */
 	async save(ops: Operation[]): Promise<SaveResult> {
+		const change = this.prepareChange(ops)
+		this.addLocal(change)
+		this.requests = 0
+		await this.send(change)
+		return { change, roadmap: materialize(this.state!), requests: this.requests }
+	}
+
+	/**
+	 * Turns edits into this writer's next change file, without sending it.
+	 * Refuses operations every reader would refuse: such a file must never be written.
+	 */
+	prepareChange(ops: Operation[]): ChangeFile {
 		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
 		if (!this.access.canWrite) throw new RoadmapFolderError('this roadmap is read-only for you')
-		// A change file every reader would refuse must never be written.
 		const invalid = ops.map((op, i) => ({ i, message: validateOperation(op) })).filter((r) => r.message !== null)
 		if (invalid.length) throw new RoadmapFolderError(invalid.slice(0, 5).map((r) => `ops[${r.i}] ${ops[r.i].path}: ${r.message}`).join('\n'))
-		this.requests = 0
 		const change: ChangeFile = {
 			format: 'degooglisation-change',
 			version: 1,
 			writer: this.writerId,
-			seq: this.nextSeq,
+			seq: this.nextSeq++,
 			clock: this.state.clock + 1,
 			author: this.options.writer.author,
 			at: this.now().toISOString(),
 			seen: { ...this.state.covers },
 			ops,
 		}
-		await this.putChange(change)
-		this.nextSeq = change.seq + 1
-		this.cache.set(changeFileName(change.writer, change.seq), change)
+		return change
+	}
+
+	/**
+	 * Shows a change not sent yet (just made, or kept offline from an earlier
+	 * visit) in the state, now and after every load, until send() confirms it.
+	 */
+	addLocal(change: ChangeFile): void {
+		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
+		this.local.set(changeFileName(change.writer, change.seq), change)
+		if (change.writer === this.writerId) this.nextSeq = Math.max(this.nextSeq, change.seq + 1)
 		applyChanges(this.state, [change])
+	}
+
+	/** Writes a local change (retrying transient failures); folds the pile of changes when it has grown. */
+	async send(change: ChangeFile): Promise<void> {
+		this.local.delete(changeFileName(change.writer, change.seq))
+		try {
+			await this.putChange(change)
+		} catch (error) {
+			this.local.set(changeFileName(change.writer, change.seq), change)
+			throw error
+		}
+		this.cache.set(changeFileName(change.writer, change.seq), change)
 		if (this.access.canDelete && this.pendingCount() >= this.compactAfter) await this.compact()
-		return { change, roadmap: materialize(this.state), requests: this.requests }
 	}
 
 	/** Writes a change file prepared earlier (kept offline, for instance) under its own name. */

@@ -11,7 +11,6 @@ import { newId } from '../domain/ids'
 import type { Roadmap, TaskStatus } from '../domain/model'
 import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
-import type { Operation } from '../domain/storageFormat'
 import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'
 import { createBrowserDavClient } from '../storage/browserClient'
@@ -20,8 +19,13 @@ import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../storage/roadmapDiscove
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
 import { claimWriterId } from '../storage/writerIdentity'
+import { Outbox } from '../storage/outbox'
+import { isTransient } from '../storage/retry'
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error'
+export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error'
+
+const RETRY_MIN_MS = 2000
+const RETRY_MAX_MS = 60_000
 
 export const useRoadmapStore = defineStore('roadmap', () => {
 	const locations = ref<RoadmapLocation[]>([])
@@ -35,9 +39,14 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	const loadError = ref<string | null>(null)
 	const saveState = ref<SaveState>('idle')
 	const saveError = ref<string | null>(null)
-	const pending: Operation[] = []
+	/** Edits kept in this browser, not yet written to Nextcloud. */
+	const unsent = ref(0)
 	let folder: RoadmapFolder | null = null
+	let outbox: Outbox | null = null
 	let writerId: Promise<string> | null = null
+	let retryTimer: ReturnType<typeof setTimeout> | null = null
+	let retryDelay = RETRY_MIN_MS
+	let flushing = false
 
 	const progress = computed(() => (roadmap.value ? roadmapProgress(roadmap.value) : null))
 	const readOnly = computed(() => !access.value?.canWrite)
@@ -69,9 +78,15 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		try {
 			folder = await openFolder(target)
 			const result = await folder.load()
-			roadmap.value = result.roadmap
 			access.value = result.access
 			problems.value = result.problems
+			// Edits kept from an earlier visit show at once and are sent again.
+			outbox = new Outbox(window.localStorage, getCurrentUser()?.uid ?? '', target)
+			const kept = outbox.list()
+			if (result.access.canWrite) kept.forEach((change) => folder!.addLocal(change))
+			unsent.value = kept.length
+			roadmap.value = folder.currentRoadmap()
+			if (kept.length) void flush()
 		} catch (error) {
 			roadmap.value = null
 			loadError.value = (error as Error).message
@@ -85,6 +100,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		await dav().createFolder(DEFAULT_ROADMAPS_FOLDER)
 		folder = await openFolder(target)
 		const result = await folder.create(initial)
+		outbox = new Outbox(window.localStorage, getCurrentUser()?.uid ?? '', target)
 		path.value = target
 		roadmap.value = result.roadmap
 		access.value = result.access
@@ -92,35 +108,54 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		await refreshList()
 	}
 
+	/** Sends what the outbox holds, oldest first; on failure keeps it and tries again later, waiting longer each time. */
 	async function flush(): Promise<void> {
-		if (!folder || pending.length === 0 || saveState.value === 'saving') return
-		const ops = pending.splice(0)
+		if (!folder || !outbox || flushing) return
+		flushing = true
+		if (retryTimer) clearTimeout(retryTimer)
+		retryTimer = null
+		const target = folder
 		saveState.value = 'saving'
 		try {
-			await folder.save(ops)
-			const reloaded = await folder.load()
-			roadmap.value = reloaded.roadmap
-			conflicts.value = reloaded.conflicts
+			for (const change of outbox.list()) {
+				const name = { writer: change.writer, seq: change.seq }
+				await target.send(change)
+				outbox.remove({ ...change, ...name })
+				unsent.value = outbox.list().length
+			}
+			const reloaded = await target.load()
+			if (folder === target) {
+				roadmap.value = reloaded.roadmap
+				conflicts.value = reloaded.conflicts
+			}
 			saveState.value = 'saved'
 			saveError.value = null
-			void folder.writeReadableFile()
+			retryDelay = RETRY_MIN_MS
+			void target.writeReadableFile()
 		} catch (error) {
-			pending.unshift(...ops)
-			saveState.value = 'error'
+			saveState.value = isTransient(error) ? 'offline' : 'error'
 			saveError.value = (error as Error).message
-			setTimeout(() => void flush(), 5000)
+			retryTimer = setTimeout(() => void flush(), retryDelay)
+			retryDelay = Math.min(RETRY_MAX_MS, retryDelay * 2)
+		} finally {
+			flushing = false
 		}
-		if (pending.length) await flush()
+		if (saveState.value === 'saved' && outbox.list().length) await flush()
 	}
 
-	/** Applies an edit on screen at once and saves it. */
+	/** Applies an edit on screen at once, keeps it in the browser, and sends it. */
 	function edit(change: (draft: Roadmap) => void): void {
-		if (!roadmap.value || readOnly.value) return
+		if (!roadmap.value || !folder || !outbox || readOnly.value) return
 		const before = roadmap.value
 		const after = structuredClone(before)
 		change(after)
-		pending.push(...diffRoadmaps(before, after))
-		roadmap.value = after
+		const ops = diffRoadmaps(before, after)
+		if (ops.length === 0) return
+		const prepared = folder.prepareChange(ops)
+		outbox.add(prepared)
+		folder.addLocal(prepared)
+		unsent.value = outbox.list().length
+		roadmap.value = folder.currentRoadmap()
 		void flush()
 	}
 
@@ -137,5 +172,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
-	return { addTask, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	window.addEventListener('online', () => void flush())
+
+	return { addTask, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })

@@ -18,6 +18,8 @@ export const DEMO_USERS = [
 
 export interface Harness {
 	url: string
+	/** The sandbox's hazards, to inject faults. */
+	hazards: Awaited<ReturnType<typeof startSandbox>>['hazards']
 	browser: Browser
 	login(page: Page, user: string, path: string): Promise<void>
 	close(): Promise<void>
@@ -35,6 +37,7 @@ export async function startHarness(): Promise<Harness> {
 	})
 	return {
 		url: sandbox.url,
+		hazards: sandbox.hazards,
 		browser,
 		async login(page, user, path) {
 			const password = DEMO_USERS.find((u) => u.id === user)!.password

@@ -1,0 +1,49 @@
+/**
+ * The server failing mid-save: the edit stays in the browser, survives a
+ * reload, is retried, and ends up in the files once the server recovers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newWriterId } from '../../src/domain/ids'
+import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import type { Harness } from './harness'
+import { startHarness } from './harness'
+
+let harness: Harness
+const calm = { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 }
+
+beforeAll(async () => {
+	harness = await startHarness()
+})
+afterAll(() => harness?.close())
+
+async function statusInFiles(taskId: string): Promise<string> {
+	const dav = createNodeDavClient({ url: harness.url, user: 'alice', password: 'alice' })
+	const { roadmap } = await new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: newWriterId(), author: 'test' } }).load()
+	return roadmap.tasks.find((t) => t.id === taskId)!.status
+}
+
+describe('saving through server faults', () => {
+	for (const [fault, hazards] of [['500 on every write', { serverErrorRate: 1 }], ['423 Locked on every write', { lockedRate: 1 }]] as const) {
+		it(`keeps the edit through ${fault} and a reload, then saves it`, async () => {
+			const page = await harness.browser.newPage()
+			await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
+			const select = page.locator('#status-solutions-video')
+			await select.waitFor()
+			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			Object.assign(harness.hazards, hazards)
+			await select.selectOption(target)
+			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: 30000 })
+			await page.reload()
+			await page.locator('#status-solutions-video').waitFor()
+			expect(await page.locator('#status-solutions-video').inputValue()).toBe(target)
+			expect(await statusInFiles('solutions-video')).not.toBe(target)
+			Object.assign(harness.hazards, calm)
+			await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor({ timeout: 30000 })
+			expect(await statusInFiles('solutions-video')).toBe(target)
+			expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('degooglisation:outbox:')))).toEqual([])
+			await page.close()
+		})
+	}
+})
