@@ -1,0 +1,37 @@
+/** Two browsers editing the same roadmap at the same moment both keep their edits. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Harness } from './harness'
+import { startHarness } from './harness'
+
+let harness: Harness
+
+beforeAll(async () => {
+	harness = await startHarness()
+})
+afterAll(() => harness?.close())
+
+describe('two people editing at once', () => {
+	it('keeps both edits, and each sees the other\'s after saving', async () => {
+		const [a, b] = await Promise.all([harness.browser.newContext(), harness.browser.newContext()])
+		const [pageA, pageB] = await Promise.all([a.newPage(), b.newPage()])
+		await Promise.all([
+			harness.login(pageA, 'alice', '/index.php/apps/degooglisation/'),
+			harness.login(pageB, 'alice', '/index.php/apps/degooglisation/'),
+		])
+		await Promise.all([pageA.locator('#status-solutions-chat').waitFor(), pageB.locator('#status-solutions-scheduling-forms').waitFor()])
+		Object.assign(harness.hazards, { preconditionGapMs: 50 })
+		await Promise.all([
+			pageA.locator('#status-solutions-chat').selectOption('blocked'),
+			pageB.locator('#status-solutions-scheduling-forms').selectOption('done'),
+		])
+		await Promise.all([pageA, pageB].map((p) => p.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor()))
+		Object.assign(harness.hazards, { preconditionGapMs: 5 })
+		for (const page of [pageA, pageB]) {
+			await page.reload()
+			await page.locator('#status-solutions-chat').waitFor()
+			expect(await page.locator('#status-solutions-chat').inputValue()).toBe('blocked')
+			expect(await page.locator('#status-solutions-scheduling-forms').inputValue()).toBe('done')
+		}
+		await Promise.all([a.close(), b.close()])
+	})
+})
