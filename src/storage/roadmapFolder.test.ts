@@ -46,6 +46,17 @@ function onDisk(path: string): string {
 	return join(dataDir, 'alice', 'files', ...path.split('/').filter(Boolean))
 }
 
+/** A new roadmap of 5 tasks and two writers that loaded it. */
+async function twoWritersOnNewRoadmap() {
+	const path = await newRoadmapPath()
+	await folder(path, 'writera1').create(sampleRoadmap(5))
+	const a = folder(path, 'writera1')
+	const b = folder(path, 'writerb2')
+	await a.load()
+	await b.load()
+	return { path, a, b }
+}
+
 describe('RoadmapFolder', () => {
 	it('creates a roadmap as a snapshot plus the readable file, and loads it in a few requests', async () => {
 		const path = await newRoadmapPath()
@@ -65,12 +76,7 @@ describe('RoadmapFolder', () => {
 	})
 
 	it('saves each edit as one new file, and two writers from the same state keep both edits', async () => {
-		const path = await newRoadmapPath()
-		await folder(path, 'writera1').create(sampleRoadmap(5))
-		const a = folder(path, 'writera1')
-		const b = folder(path, 'writerb2')
-		await a.load()
-		await b.load()
+		const { path, a, b } = await twoWritersOnNewRoadmap()
 		const saved = await a.save([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
 		expect(saved.requests).toBe(1)
 		await b.save([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
@@ -83,12 +89,7 @@ describe('RoadmapFolder', () => {
 	})
 
 	it('reports a same-field conflict to the writer who loads it, resolved the same way for everyone', async () => {
-		const path = await newRoadmapPath()
-		await folder(path, 'writera1').create(sampleRoadmap(5))
-		const a = folder(path, 'writera1')
-		const b = folder(path, 'writerb2')
-		await a.load()
-		await b.load()
+		const { path, a, b } = await twoWritersOnNewRoadmap()
 		await a.save([{ op: 'set', path: 'tasks/t00003/status', value: 'blocked' }])
 		await b.save([{ op: 'set', path: 'tasks/t00003/status', value: 'done' }])
 		const seenByA = await a.load()
