@@ -31,19 +31,23 @@ export interface Share {
 	permissions: number
 	path: string
 	uid_owner: string
+	displayname_owner?: string
 	item_type: 'file' | 'folder'
 	file_target: string
 }
 
 export interface RemoteShare {
-	id: number
+	/** A number, or text when too large for one (Nextcloud 34). */
+	id: number | string
 	remote: string
 	owner: string
 	name: string
 	mountpoint: string
 	accepted: number | boolean
 	permissions?: number
-	file_id?: number
+	file_id?: number | string
+	/** 'dir' or 'file' once accepted. */
+	type?: string
 }
 
 export class OcsClient {
@@ -68,7 +72,8 @@ export class OcsClient {
 		const text = await response.text()
 		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } } = {}
 		try {
-			payload = JSON.parse(text)
+			// Nextcloud 34 numbers shares beyond 2^53: keep such ids as text, exact.
+			payload = JSON.parse(text.replace(/"(id|remote_id|parent|file_id|item_source|file_source|file_parent)":\s*(\d{16,})/g, '"$1":"$2"'))
 		} catch {
 			throw new OcsError(response.status, 0, `${method} ${path}: HTTP ${response.status}`)
 		}
@@ -83,12 +88,30 @@ export class OcsClient {
 		return this.request('POST', 'apps/files_sharing/api/v1/shares', { path, shareType, shareWith, permissions })
 	}
 
+	/** The shares of a path made by the user (and reshares). */
+	sharesOf(path: string): Promise<Share[]> {
+		return this.request('GET', 'apps/files_sharing/api/v1/shares', { path, reshares: 'true' })
+	}
+
+	deleteShare(id: string): Promise<unknown> {
+		return this.request('DELETE', `apps/files_sharing/api/v1/shares/${id}`)
+	}
+
+	/** Internal shares with the user (users, groups, teams); federated ones come from remoteShares(). */
+	sharedWithMe(): Promise<Share[]> {
+		return this.request('GET', 'apps/files_sharing/api/v1/shares', { shared_with_me: 'true' })
+	}
+
 	pendingRemoteShares(): Promise<RemoteShare[]> {
 		return this.request('GET', 'apps/files_sharing/api/v1/remote_shares/pending')
 	}
 
-	acceptRemoteShare(id: number): Promise<unknown> {
+	acceptRemoteShare(id: number | string): Promise<unknown> {
 		return this.request('POST', `apps/files_sharing/api/v1/remote_shares/pending/${id}`)
+	}
+
+	declineRemoteShare(id: number | string): Promise<unknown> {
+		return this.request('DELETE', `apps/files_sharing/api/v1/remote_shares/pending/${id}`)
 	}
 
 	remoteShares(): Promise<RemoteShare[]> {

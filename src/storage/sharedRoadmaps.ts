@@ -4,7 +4,7 @@
  * teams) from `shares?shared_with_me=true`, federated ones from
  * `remote_shares`, which the first does not include.
  */
-import type { OcsClient, RemoteShare, Share } from './ocs'
+import type { OcsClient } from './ocs'
 
 export interface SharedFolder {
 	/** Where the folder is in the user's files. */
@@ -16,15 +16,12 @@ export interface SharedFolder {
 }
 
 export async function sharedFolders(ocs: OcsClient): Promise<SharedFolder[]> {
-	const [internal, remote] = await Promise.all([
-		ocs.request<Share[]>('GET', 'apps/files_sharing/api/v1/shares', { shared_with_me: 'true' }),
-		ocs.request<RemoteShare[]>('GET', 'apps/files_sharing/api/v1/remote_shares'),
-	])
+	const [internal, remote] = await Promise.all([ocs.sharedWithMe(), ocs.remoteShares()])
 	const folders: SharedFolder[] = internal
 		.filter((s) => s.item_type === 'folder')
-		.map((s) => ({ path: s.file_target, ownerDisplayName: (s as Share & { displayname_owner?: string }).displayname_owner ?? s.uid_owner, federated: false, permissions: s.permissions }))
+		.map((s) => ({ path: s.file_target, ownerDisplayName: s.displayname_owner ?? s.uid_owner, federated: false, permissions: s.permissions }))
 	for (const share of remote) {
-		if ((share as RemoteShare & { type?: string }).type !== 'dir') continue
+		if (share.type !== 'dir') continue
 		folders.push({ path: share.mountpoint, ownerDisplayName: `${share.owner}@${share.remote.replace(/^https:\/\//, '').replace(/\/+$/, '')}`, federated: true, permissions: share.permissions ?? 1 })
 	}
 	return folders
