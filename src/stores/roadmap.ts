@@ -13,9 +13,10 @@ import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
 import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'
-import { createBrowserDavClient } from '../storage/browserClient'
-import type { RoadmapLocation } from '../storage/roadmapDiscovery'
-import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../storage/roadmapDiscovery'
+import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps } from '../storage/roadmapDiscovery'
+import type { RemoteShare } from '../storage/ocs'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
 import { claimWriterId } from '../storage/writerIdentity'
@@ -28,7 +29,9 @@ const RETRY_MIN_MS = 2000
 const RETRY_MAX_MS = 60_000
 
 export const useRoadmapStore = defineStore('roadmap', () => {
-	const locations = ref<RoadmapLocation[]>([])
+	const locations = ref<DiscoveredRoadmap[]>([])
+	/** Federated shares waiting for the user's answer. */
+	const pendingShares = ref<RemoteShare[]>([])
 	const listing = ref(false)
 	const path = ref<string | null>(null)
 	const roadmap = shallowRef<Roadmap | null>(null)
@@ -62,13 +65,29 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		return new RoadmapFolder({ dav: dav(), path: target, writer: { id: await writerId, author: getCurrentUser()?.uid ?? '' } })
 	}
 
+	function ocs() {
+		return createBrowserOcsClient({ uid: getCurrentUser()?.uid ?? '', requestToken: getRequestToken, baseUrl: getBaseUrl() })
+	}
+
+	/** The user's roadmaps, those shared with them, and federated shares waiting for an answer. */
 	async function refreshList(): Promise<void> {
 		listing.value = true
 		try {
-			locations.value = await findRoadmaps(dav())
+			const client = ocs()
+			const [found, pending] = await Promise.all([discoverRoadmaps(dav(), client), client.pendingRemoteShares().catch(() => [])])
+			locations.value = found
+			pendingShares.value = pending
 		} finally {
 			listing.value = false
 		}
+	}
+
+	/** Accepts or refuses a federated share; an accepted one is then listed with the partners' roadmaps. */
+	async function answerShare(share: RemoteShare, accept: boolean): Promise<void> {
+		const client = ocs()
+		if (accept) await client.acceptRemoteShare(share.id)
+		else await client.declineRemoteShare(share.id)
+		await refreshList()
 	}
 
 	async function open(target: string): Promise<void> {
@@ -174,5 +193,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 
 	window.addEventListener('online', () => void flush())
 
-	return { addTask, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { addTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })
