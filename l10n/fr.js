@@ -52,6 +52,7 @@ OC.L10N.register(
 		"Waiting for your answer": "En attente de votre réponse",
 		"Where the migration stands": "Où en est la migration",
 		"Your tasks could not be loaded: {error}": "Vos tâches n'ont pas pu être chargées : {error}",
+		"{author} changed “{field}” of “{what}” at the same time as {other}; the value kept is {kept}.": "{author} a modifié « {field} » de « {what} » en même temps que {other} ; la valeur gardée est {kept}.",
 		"{folder} from {owner}": "{folder} de {owner}",
 		"“{title}” marked as done": "« {title} » marquée comme terminée"
 	},
