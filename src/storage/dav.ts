@@ -58,6 +58,8 @@ export interface DavClientOptions {
 	fetch?: typeof fetch
 	/** The browser's DOMParser, or @xmldom/xmldom's in Node. */
 	DOMParser: DomParserConstructor
+	/** A request that has not answered by then fails (and is retried): a hung server must not hang a save. */
+	timeoutMs?: number
 }
 
 const PROPFIND_BODY = `<?xml version="1.0" encoding="UTF-8"?>
@@ -106,6 +108,7 @@ export class DavClient {
 			body: init.body,
 			credentials: 'same-origin',
 			cache: 'no-store',
+			signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
 		})
 	}
 

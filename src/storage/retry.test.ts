@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { DavError } from './dav'
 import { withRetry } from './retry'
 
-const policy = { attempts: 4, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} }
+const policy = { attempts: 5, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} }
 
 describe('withRetry', () => {
 	it('retries 423, 500, 502, 503 and refused connections, then succeeds', async () => {
-		const failures = [new DavError(423, 'PUT', '/x'), new DavError(500, 'PUT', '/x'), new TypeError('fetch failed')]
+		const timeout = new Error('The operation timed out.')
+		timeout.name = 'TimeoutError'
+		const failures = [new DavError(423, 'PUT', '/x'), new DavError(500, 'PUT', '/x'), new TypeError('fetch failed'), timeout]
 		let calls = 0
 		const result = await withRetry(async () => {
 			calls++
@@ -14,7 +16,7 @@ describe('withRetry', () => {
 			if (failure) throw failure
 			return 'ok'
 		}, policy)
-		expect([result, calls]).toEqual(['ok', 4])
+		expect([result, calls]).toEqual(['ok', 5])
 	})
 
 	it('gives up after the last attempt with the last error', async () => {
@@ -23,7 +25,7 @@ describe('withRetry', () => {
 			calls++
 			throw new DavError(503, 'PUT', '/x')
 		}, policy)).rejects.toThrow('PUT /x: HTTP 503')
-		expect(calls).toBe(4)
+		expect(calls).toBe(5)
 	})
 
 	it('does not retry what retrying cannot fix', async () => {

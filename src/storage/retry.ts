@@ -5,8 +5,9 @@ const TRANSIENT_STATUSES = new Set([423, 500, 502, 503, 504])
 
 export function isTransient(error: unknown): boolean {
 	if (error instanceof DavError) return TRANSIENT_STATUSES.has(error.status)
-	// fetch rejects with a TypeError when the connection fails or is refused.
-	return error instanceof TypeError
+	// fetch rejects with a TypeError when the connection fails or is refused, and with a
+	// TimeoutError when the server does not answer in time.
+	return error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError')
 }
 
 export interface RetryPolicy {

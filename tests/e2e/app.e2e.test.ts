@@ -28,7 +28,7 @@ describe('app page', () => {
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('roadmap-new-task')
 		await page.keyboard.type('Former les agents de l’accueil')
 		await page.keyboard.press('Enter')
-		await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor()
+		await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 		await page.reload()
 		await page.getByText('Former les agents de l’accueil').waitFor()
 		await page.close()

@@ -24,7 +24,7 @@ describe('two people editing at once', () => {
 			pageA.locator('#status-solutions-chat').selectOption('blocked'),
 			pageB.locator('#status-solutions-scheduling-forms').selectOption('done'),
 		])
-		await Promise.all([pageA, pageB].map((p) => p.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor()))
+		await Promise.all([pageA, pageB].map((p) => p.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()))
 		Object.assign(harness.hazards, { preconditionGapMs: 5 })
 		for (const page of [pageA, pageB]) {
 			await page.reload()

@@ -2,6 +2,7 @@
  * The server failing mid-save: the edit stays in the browser, survives a
  * reload, is retried, and ends up in the files once the server recovers.
  */
+import type { Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
@@ -40,9 +41,38 @@ describe('saving through server faults', () => {
 			expect(await page.locator('#status-solutions-video').inputValue()).toBe(target)
 			expect(await statusInFiles('solutions-video')).not.toBe(target)
 			Object.assign(harness.hazards, calm)
-			await page.getByRole('status').filter({ hasText: 'Enregistré' }).waitFor({ timeout: 30000 })
+			await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor({ timeout: 30000 })
 			expect(await statusInFiles('solutions-video')).toBe(target)
 			expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('degooglisation:outbox:')))).toEqual([])
+			await page.close()
+		})
+	}
+
+	/** Writes of change files fail at the network level until released. */
+	async function failWrites(page: Page, fail: (route: Route) => Promise<void>): Promise<() => Promise<void>> {
+		const pattern = '**/remote.php/dav/files/**/.degooglisation/change.*'
+		const handler = async (route: Route) => (route.request().method() === 'PUT' ? fail(route) : route.continue())
+		await page.route(pattern, handler)
+		return () => page.unroute(pattern, handler)
+	}
+
+	for (const [fault, fail] of [
+		['a refused connection', (route: Route) => route.abort('connectionrefused')],
+		['a storm of 412 answers', (route: Route) => route.fulfill({ status: 412, body: '' })],
+	] as const) {
+		it(`keeps the edit through ${fault}, then saves it`, async () => {
+			const page = await harness.browser.newPage()
+			await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
+			const select = page.locator('#status-communication-maps')
+			await select.waitFor()
+			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			const release = await failWrites(page, fail)
+			await select.selectOption(target)
+			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: 30000 })
+			expect(await statusInFiles('communication-maps')).not.toBe(target)
+			await release()
+			await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor({ timeout: 60000 })
+			expect(await statusInFiles('communication-maps')).toBe(target)
 			await page.close()
 		})
 	}
