@@ -1,6 +1,7 @@
 /** A commune's roadmap from the starter template, in French or English, dated from a start date. */
-import type { Roadmap } from '../model'
+import type { IsoDate, Phase, Roadmap } from '../model'
 import { emptyRoadmap, makeTask } from '../model'
+import type { ToolName } from './starterTemplate'
 import { STARTER_CATEGORIES, STARTER_INDICATORS, STARTER_PHASES, STARTER_TASKS } from './starterTemplate'
 
 export type StarterLanguage = 'fr' | 'en'
@@ -9,12 +10,12 @@ export interface StarterOptions {
 	lang: StarterLanguage
 	commune: string
 	/** `YYYY-MM-DD`: the first phase starts then. */
-	startDate: string
+	startDate: IsoDate
 	title?: string
 }
 
 /** `YYYY-MM-DD` plus whole months (day clamped to the month's length), and minus one day when `endOf`. */
-export function addMonths(date: string, months: number, endOf = false): string {
+export function addMonths(date: IsoDate, months: number, endOf = false): IsoDate {
 	const [year, month, day] = date.split('-').map(Number)
 	const target = new Date(Date.UTC(year, month - 1 + months, 1))
 	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
@@ -23,30 +24,55 @@ export function addMonths(date: string, months: number, endOf = false): string {
 	return target.toISOString().slice(0, 10)
 }
 
+/**
+ * Phases one after the other from `startDate`, each lasting its months; a phase
+ * `alongside` an earlier one shares its start and does not delay the next ones.
+ */
+function datePhases(lang: StarterLanguage, startDate: IsoDate): Phase[] {
+	const starts = new Map<string, IsoDate>()
+	let nextStart = startDate
+	return STARTER_PHASES.map((phase, index) => {
+		const start = phase.alongside ? starts.get(phase.alongside)! : nextStart
+		starts.set(phase.id, start)
+		if (!phase.alongside) nextStart = addMonths(start, phase.months)
+		return {
+			id: phase.id,
+			order: index + 1,
+			title: phase.title[lang],
+			description: phase.description[lang],
+			start,
+			end: addMonths(start, phase.months, true),
+		}
+	})
+}
+
 export function createStarterRoadmap(options: StarterOptions): Roadmap {
 	const { lang, commune, startDate } = options
+	const name = (tool: ToolName): string => typeof tool === 'string' ? tool : tool[lang]
 	const title = options.title ?? (lang === 'fr' ? `Feuille de route de dégooglisation — ${commune}` : `De-Googling roadmap — ${commune}`)
 	const roadmap = emptyRoadmap(title, commune)
 	roadmap.description = lang === 'fr'
-		? 'Modèle de départ en six phases, à adapter : toutes les tâches sont facultatives et les durées indicatives.'
-		: 'Starter template in six phases, to adapt: every task is optional and every duration indicative.'
-	roadmap.categories = STARTER_CATEGORIES.map((c) => ({ id: c.id, label: c.label[lang] }))
-	let phaseStart = startDate
-	roadmap.phases = STARTER_PHASES.map((phase, index) => {
-		phaseStart = index === 0 ? startDate : addMonths(phaseStart, phase.startsAfterMonths)
-		return { id: phase.id, order: index + 1, title: phase.title[lang], description: phase.description[lang], start: phaseStart, end: addMonths(phaseStart, phase.months, true) }
-	})
-	roadmap.tasks = STARTER_TASKS.map((t) => makeTask({
-		id: t.id,
-		title: t.title[lang],
-		description: t.description[lang],
-		phase: t.phase,
-		category: t.category,
-		replaces: [...t.replaces],
-		replacements: [...t.replacements],
-		dependsOn: [...(t.dependsOn ?? [])],
-		checklist: (t.checklist ?? []).map((item, i) => ({ id: `${t.id}-c${i + 1}`, text: item[lang], done: false })),
+		? 'Modèle de départ en six phases sur un mandat, à adapter : toutes les tâches sont facultatives et les durées indicatives. L\'inclusion court tout au long du mandat.'
+		: 'Starter template in six phases over one term of office, to adapt: every task is optional and every duration indicative. Inclusion runs throughout the term.'
+	roadmap.categories = STARTER_CATEGORIES.map((category) => ({ id: category.id, label: category.label[lang] }))
+	roadmap.phases = datePhases(lang, startDate)
+	roadmap.tasks = STARTER_TASKS.map((task) => makeTask({
+		id: task.id,
+		title: task.title[lang],
+		description: task.description[lang],
+		phase: task.phase,
+		category: task.category,
+		replaces: (task.replaces ?? []).map(name),
+		replacements: (task.replacements ?? []).map(name),
+		dependsOn: [...(task.dependsOn ?? [])],
+		checklist: (task.checklist ?? []).map((item, i) => ({ id: `${task.id}-c${i + 1}`, text: item[lang], done: false })),
 	}))
-	roadmap.indicators = STARTER_INDICATORS.map((i) => ({ id: i.id, name: i.name[lang], unit: i.unit[lang], target: i.target, measurements: [] }))
+	roadmap.indicators = STARTER_INDICATORS.map((indicator) => ({
+		id: indicator.id,
+		name: indicator.name[lang],
+		unit: indicator.unit[lang],
+		target: indicator.target,
+		measurements: [],
+	}))
 	return roadmap
 }

@@ -1,8 +1,8 @@
 /**
- * The starter roadmap: six phases, sixty tasks and fifteen indicators, in
- * French and English. Built from what communes actually did (Échirolles,
- * Fontaine, Lyon, Boé, Toulouse, Schleswig-Holstein…) and from April's
- * "Pacte pour la Transition" measure 4; sources in docs/starter-roadmap.md.
+ * The starter roadmap: six phases, sixty tasks, thirty-two categories and
+ * fifteen indicators, in French and English. Built from what communes actually
+ * did (Échirolles, Fontaine, Lyon, Boé, Toulouse, Schleswig-Holstein…) and from
+ * April's "Pacte pour la Transition" measure 4; sources in docs/starter-roadmap.md.
  * Every task is optional and every duration indicative.
  */
 
@@ -11,14 +11,20 @@ export interface Bilingual {
 	en: string
 }
 
+/** A product name reads the same in both languages; a description of a thing does not. */
+export type ToolName = string | Bilingual
+
 export interface StarterPhase {
 	id: string
 	title: Bilingual
 	description: Bilingual
-	/** Indicative duration, used to date the phases from the start date. */
+	/** Indicative duration, used to date the phase. */
 	months: number
-	/** Months after the previous phase's start at which this one starts (phases overlap: inclusion runs all along). */
-	startsAfterMonths: number
+	/**
+	 * Phases follow one another; a phase `alongside` an earlier one starts the same
+	 * day as it and runs next to the others without delaying the ones after.
+	 */
+	alongside?: string
 }
 
 export interface StarterTask {
@@ -27,31 +33,94 @@ export interface StarterTask {
 	category: string
 	title: Bilingual
 	description: Bilingual
-	replaces: string[]
-	replacements: string[]
+	/** Proprietary tools or practices the task ends. */
+	replaces?: ToolName[]
+	/** Free replacements communes chose (or free tools the task relies on). */
+	replacements?: ToolName[]
+	/** Ids of tasks to finish first. */
 	dependsOn?: string[]
 	checklist?: Bilingual[]
+}
+
+export interface StarterCategory {
+	id: string
+	label: Bilingual
 }
 
 export interface StarterIndicator {
 	id: string
 	name: Bilingual
 	unit: Bilingual
+	/** A sensible default target, or null when it depends on the commune's size. */
 	target: number | null
 }
 
 const b = (fr: string, en: string): Bilingual => ({ fr, en })
 
+/**
+ * Structuring, foundations, solutions, communication and federation follow one
+ * another over 6 + 12 + 24 + 12 + 18 = 72 months, one term of office; inclusion
+ * is continuous, from the foundations to the end of the term.
+ */
 export const STARTER_PHASES: StarterPhase[] = [
-	{ id: 'structuring', title: b('Structuration', 'Structuring'), description: b('Obtenir un mandat politique clair, désigner les porteurs, inventorier l\'existant et fixer les règles de choix.', 'Get a clear political mandate, name who carries the project, take stock of what exists and set the rules for choosing.'), months: 6, startsAfterMonths: 0 },
-	{ id: 'transformation', title: b('Transformation du socle', 'Transforming the foundations'), description: b('Héberger ses données, maîtriser l\'annuaire et l\'authentification, faire monter l\'équipe en compétences.', 'Host your own data, control the directory and sign-in, build up the IT team\'s skills.'), months: 12, startsAfterMonths: 4 },
-	{ id: 'solutions', title: b('Solutions', 'Solutions'), description: b('Navigateur, bureautique, messagerie, cloud, visioconférence, puis le poste de travail : le système d\'exploitation vient en dernier.', 'Browser, office suite, mail, cloud, video, then the desktop: the operating system comes last.'), months: 30, startsAfterMonths: 8 },
-	{ id: 'communication', title: b('Communication publique', 'Public communication'), description: b('Site web, réseaux sociaux, vidéos et cartes de la commune sur des outils libres et sans pistage.', 'The commune\'s website, social media, videos and maps on free tools without tracking.'), months: 12, startsAfterMonths: 12 },
-	{ id: 'inclusion', title: b('Inclusion', 'Inclusion'), description: b('Former les agents, équiper les écoles, accompagner les habitants et les associations, tout au long du mandat.', 'Train staff, equip schools, support residents and associations, throughout the term of office.'), months: 48, startsAfterMonths: 6 },
-	{ id: 'federation', title: b('Fédération', 'Federation'), description: b('Partager avec les communes partenaires, mutualiser, contribuer aux communs et rendre compte.', 'Share with partner communes, pool resources, contribute to the commons and report.'), months: 18, startsAfterMonths: 18 },
+	{
+		id: 'structuring',
+		title: b('Structuration', 'Structuring'),
+		description: b(
+			'Décider, organiser, inventorier : obtenir un mandat politique clair, désigner qui porte le projet, recenser l\'existant, fixer les règles de choix et mesurer le point de départ.',
+			'Decide, organise, take stock: get a clear political mandate, name who carries the project, list what exists, set the rules for choosing and measure the starting point.',
+		),
+		months: 6,
+	},
+	{
+		id: 'transformation',
+		title: b('Transformation du socle', 'Transforming the foundations'),
+		description: b(
+			'Préparer le socle avant de changer les outils des agents : hébergement maîtrisé, annuaire, authentification unique, sauvegardes, compétences de l\'équipe informatique et groupe pilote.',
+			'Prepare the foundations before changing staff tools: hosting you control, directory, single sign-on, backups, IT team skills and a pilot group.',
+		),
+		months: 12,
+	},
+	{
+		id: 'solutions',
+		title: b('Solutions', 'Solutions'),
+		description: b(
+			'Remplacer les outils du quotidien, des plus simples (navigateur, bureautique) aux plus structurants (messagerie, cloud, visio). Le poste de travail GNU/Linux vient en dernier.',
+			'Replace everyday tools, from the simplest (browser, office suite) to the most structural (mail, cloud, video). The GNU/Linux desktop comes last.',
+		),
+		months: 24,
+	},
+	{
+		id: 'communication',
+		title: b('Communication publique', 'Public communication'),
+		description: b(
+			'Sortir la relation avec les habitants des plateformes privées : site hébergé par la commune, statistiques sans pistage, réseaux sociaux et vidéo fédérés, cartes ouvertes.',
+			'Take the relationship with residents off private platforms: a website the commune hosts, analytics without tracking, federated social media and video, open maps.',
+		),
+		months: 12,
+	},
+	{
+		id: 'inclusion',
+		title: b('Inclusion', 'Inclusion'),
+		description: b(
+			'Accompagner le changement tout au long du mandat : former les agents, outiller le support, équiper les écoles et les espaces publics numériques, accompagner habitants et associations.',
+			'Support the change throughout the term: train staff, equip the helpdesk, bring free software to schools and public computer rooms, help residents and associations.',
+		),
+		months: 66,
+		alongside: 'transformation',
+	},
+	{
+		id: 'federation',
+		title: b('Fédération', 'Federation'),
+		description: b(
+			'Relier ses outils à ceux des communes partenaires, mutualiser, soutenir un hébergeur local, publier et financer des communs, rendre compte publiquement.',
+			'Connect your tools to those of partner communes, pool services, back a local host, publish and fund commons, report publicly.',
+		),
+		months: 18,
+	},
 ]
 
-export const STARTER_CATEGORIES: Array<{ id: string, label: Bilingual }> = [
+export const STARTER_CATEGORIES: StarterCategory[] = [
 	{ id: 'governance', label: b('Gouvernance', 'Governance') },
 	{ id: 'inventory', label: b('Inventaire et audit', 'Inventory and audit') },
 	{ id: 'infrastructure', label: b('Infrastructure et hébergement', 'Infrastructure and hosting') },
@@ -63,8 +132,9 @@ export const STARTER_CATEGORIES: Array<{ id: string, label: Bilingual }> = [
 	{ id: 'coediting', label: b('Édition collaborative', 'Co-editing') },
 	{ id: 'video', label: b('Visioconférence', 'Video calls') },
 	{ id: 'chat', label: b('Messagerie instantanée', 'Chat') },
-	{ id: 'forms', label: b('Sondages et formulaires', 'Polls and forms') },
-	{ id: 'tasks', label: b('Gestion de projets', 'Project management') },
+	{ id: 'scheduling', label: b('Sondages et rendez-vous', 'Polls and scheduling') },
+	{ id: 'forms', label: b('Formulaires et enquêtes', 'Forms and surveys') },
+	{ id: 'tasks', label: b('Gestion de tâches et projets', 'Task and project management') },
 	{ id: 'browser', label: b('Navigateur web', 'Web browser') },
 	{ id: 'desktop', label: b('Poste de travail', 'Desktop') },
 	{ id: 'schools', label: b('Écoles', 'Schools') },
@@ -81,100 +151,779 @@ export const STARTER_CATEGORIES: Array<{ id: string, label: Bilingual }> = [
 	{ id: 'contribution', label: b('Contribution et communs', 'Contribution and commons') },
 	{ id: 'open_data', label: b('Données ouvertes', 'Open data') },
 	{ id: 'business_apps', label: b('Logiciels métiers', 'Business applications') },
+	{ id: 'file_transfer', label: b('Envoi de gros fichiers', 'Large file transfer') },
+	{ id: 'passwords', label: b('Mots de passe', 'Passwords') },
 ]
 
-function task(id: string, phase: string, category: string, title: Bilingual, description: Bilingual, replaces: string[] = [], replacements: string[] = [], extra: Pick<StarterTask, 'dependsOn' | 'checklist'> = {}): StarterTask {
-	return { id, phase, category, title, description, replaces, replacements, ...extra }
-}
+const GNU_LINUX = b('Distribution GNU/Linux', 'GNU/Linux distribution')
+const TURNKEY_SITES = b('Sites clés en main propriétaires', 'Proprietary turnkey websites')
 
 export const STARTER_TASKS: StarterTask[] = [
 	// Structuration
-	task('structuring-council-mandate', 'structuring', 'governance', b('Faire voter une orientation « priorité au libre »', 'Have the council vote a "free software first" policy'), b('Une délibération ou une feuille de route municipale donne la priorité aux logiciels libres et aux formats ouverts : c\'est le point de départ dont toutes les communes engagées parlent.', 'A council decision or municipal roadmap gives priority to free software and open formats: every committed commune names this as the starting point.'), [], [], { checklist: [b('Rédiger le projet de délibération', 'Draft the council decision'), b('Présenter en commission', 'Present it to the committee'), b('Vote en conseil municipal', 'Council vote')] }),
-	task('structuring-steering-roles', 'structuring', 'governance', b('Désigner un élu référent et un chef de projet', 'Name a lead councillor and a project manager'), b('Un binôme élu / responsable technique porte le projet, avec l\'appui explicite de la direction générale et des moyens identifiés.', 'A councillor and a technical lead carry the project, with explicit backing from senior management and identified resources.')),
-	task('structuring-digital-directorate', 'structuring', 'governance', b('Regrouper informatique et inclusion numérique', 'Bring IT and digital inclusion together'), b('Une même direction pour le système d\'information et la médiation numérique, comme à Échirolles, évite de penser les agents et les habitants séparément.', 'One directorate for IT and digital mediation, as in Échirolles, keeps staff and residents in the same plan.')),
-	task('structuring-inventory', 'structuring', 'inventory', b('Cartographier le parc, les logiciels et les licences', 'Map hardware, software and licences'), b('Recenser postes, serveurs, logiciels, contrats et dates de fin de licence : c\'est la base de toutes les décisions et de la mesure du progrès.', 'List desktops, servers, software, contracts and licence end dates: the basis of every decision and of measuring progress.'), [], ['GLPI', 'OCS Inventory']),
-	task('structuring-business-apps-audit', 'structuring', 'business_apps', b('Vérifier la compatibilité des logiciels métiers', 'Check business applications for compatibility'), b('État civil, finances, urbanisme : noter pour chaque logiciel métier s\'il fonctionne sous Linux, dans un navigateur et avec les formats ouverts. Certains n\'ont pas d\'équivalent libre et resteront.', 'Civil registry, finance, planning: record for each business application whether it runs on Linux, in a browser and with open formats. Some have no free equivalent and will stay.'), [], [], { dependsOn: ['structuring-inventory'] }),
-	task('structuring-master-plan', 'structuring', 'governance', b('Rédiger le schéma directeur « numérique libre »', 'Write the free-software master plan'), b('Axes, calendrier, budget et indicateurs sur la durée du mandat, votés par le conseil (Échirolles, Lyon).', 'Goals, schedule, budget and indicators over the term of office, voted by the council (Échirolles, Lyon).'), [], [], { dependsOn: ['structuring-council-mandate', 'structuring-inventory'] }),
-	task('structuring-selection-doctrine', 'structuring', 'governance', b('Fixer une doctrine de choix des solutions', 'Set the rules for choosing solutions'), b('Critères : adéquation au schéma directeur, analyse technique, retours d\'autres communes, coût. S\'appuyer sur le SILL et le Comptoir du Libre.', 'Criteria: fit with the master plan, technical review, other communes\' feedback, cost. Lean on the SILL and the Comptoir du Libre.'), [], ['SILL (code.gouv.fr)', 'Comptoir du Libre (ADULLACT)']),
-	task('structuring-baseline-indicators', 'structuring', 'governance', b('Mesurer le point de départ', 'Measure the starting point'), b('Relever les indicateurs de départ (postes, licences, formats, hébergement) pour pouvoir montrer le chemin parcouru aux élus.', 'Record the starting indicators (desktops, licences, formats, hosting) to show elected officials how far you have come.'), [], [], { dependsOn: ['structuring-inventory'] }),
-	task('structuring-join-networks', 'structuring', 'federation', b('Rejoindre les réseaux de collectivités', 'Join networks of local authorities'), b('Échanger avec les communes déjà engagées évite de refaire leurs erreurs.', 'Talking with communes already on the way avoids repeating their mistakes.'), [], ['ADULLACT', 'France Numérique Libre', 'Alpes Numérique Libre']),
-	task('structuring-announce', 'structuring', 'communication', b('Présenter la démarche aux agents', 'Present the project to staff'), b('Expliquer pourquoi, comment et à quel rythme : partir des usages, pas de l\'idéologie.', 'Explain why, how and at what pace: start from how people work, not from ideology.'), [], [], { dependsOn: ['structuring-council-mandate'] }),
+	{
+		id: 'structuring-council-mandate',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Faire voter une orientation « priorité au libre »', 'Have the council vote a "free software first" policy'),
+		description: b(
+			'Inscrire dans une délibération, ou dans le programme du mandat, la priorité aux logiciels libres et aux formats ouverts. Fontaine, Échirolles et Lyon sont toutes parties d\'une décision politique explicite ; c\'est aussi ce qui protège le projet quand le soutien faiblit, comme Munich l\'a montré.',
+			'Write the priority to free software and open formats into a council decision or the term\'s programme. Fontaine, Échirolles and Lyon all started from an explicit political decision; it is also what protects the project when support wavers, as Munich showed.',
+		),
+		checklist: [
+			b('Rédiger le projet de délibération', 'Draft the council decision'),
+			b('Présenter le projet en commission', 'Present it to the committee'),
+			b('Faire voter le conseil municipal', 'Put it to the council vote'),
+		],
+	},
+	{
+		id: 'structuring-steering-roles',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Désigner un élu référent et un chef de projet', 'Name a lead councillor and a project manager'),
+		description: b(
+			'Un binôme élu référent / responsable technique porte la démarche (le label Territoire Numérique Libre demande les deux). Obtenir l\'appui explicite de la direction générale des services, avec du temps et un budget identifiés. À Saint-Martin-d\'Hères, deux ou trois élus « parrains » portaient le projet.',
+			'A lead councillor and a technical lead carry the project (the Territoire Numérique Libre label asks for both). Get explicit backing from the general management, with identified time and budget. In Saint-Martin-d\'Hères, two or three "sponsor" councillors carried the project.',
+		),
+	},
+	{
+		id: 'structuring-digital-directorate',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Regrouper informatique et inclusion numérique', 'Bring IT and digital inclusion together'),
+		description: b(
+			'Rattacher le service informatique et les conseillers numériques à une même direction du numérique, comme à Échirolles : la stratégie interne et l\'action auprès des habitants restent cohérentes.',
+			'Put the IT department and the digital advisers in one digital directorate, as Échirolles did, so that the internal strategy and the work with residents stay consistent.',
+		),
+	},
+	{
+		id: 'structuring-inventory',
+		phase: 'structuring',
+		category: 'inventory',
+		title: b('Cartographier le parc, les logiciels et les licences', 'Map hardware, software and licences'),
+		description: b(
+			'Recenser postes, serveurs, logiciels, abonnements en ligne et échéances des contrats. Les fins de support et les renouvellements de licences sont les meilleures fenêtres de migration : Boé s\'est lancée au moment de la mise à jour forcée vers Windows 10.',
+			'List desktops, servers, software, online subscriptions and contract end dates. End of support and licence renewals are the best windows for migrating: Boé started when Windows 10 was forced on it.',
+		),
+		replacements: ['GLPI', 'OCS Inventory'],
+		checklist: [
+			b('Postes et serveurs', 'Desktops and servers'),
+			b('Logiciels et abonnements en ligne', 'Software and online subscriptions'),
+			b('Contrats et dates d\'échéance', 'Contracts and end dates'),
+		],
+	},
+	{
+		id: 'structuring-business-apps-audit',
+		phase: 'structuring',
+		category: 'business_apps',
+		title: b('Vérifier la compatibilité des logiciels métiers', 'Check business applications for compatibility'),
+		description: b(
+			'Tester chaque logiciel métier (état civil, finances, paie, urbanisme, courrier…) sous GNU/Linux, dans Firefox et avec les formats ouverts, et interroger les éditeurs sur ce qui bloque, comme Grenoble l\'a fait pour l\'ODF. Certains n\'ont pas d\'équivalent libre : à Boé, les derniers postes Windows servent à l\'état civil ; à Échirolles, les finances restent sur un logiciel propriétaire.',
+			'Test each business application (civil registry, finance, payroll, planning, mail registry…) on GNU/Linux, in Firefox and with open formats, and ask vendors about blockers, as Grenoble did for ODF. Some have no free equivalent: in Boé the last Windows desktops run civil-registry software; in Échirolles finance stays on proprietary software.',
+		),
+		dependsOn: ['structuring-inventory'],
+		checklist: [
+			b('Lister les logiciels métiers et leurs éditeurs', 'List business applications and their vendors'),
+			b('Tester sous GNU/Linux et dans Firefox', 'Test on GNU/Linux and in Firefox'),
+			b('Tester les modèles de documents en ODF', 'Test document templates in ODF'),
+		],
+	},
+	{
+		id: 'structuring-master-plan',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Rédiger le schéma directeur « numérique libre »', 'Write the free-software master plan'),
+		description: b(
+			'Écrire les axes (hébergement et souveraineté, inclusion, sobriété, services aux habitants, données ouvertes), le calendrier sur le mandat, le budget et les indicateurs, puis les faire valider par les élus. Échirolles a adopté « Échirolles numérique libre » en 2020-2021 ; Lyon a fait valider sa démarche en conseil en juillet 2022.',
+			'Write down the goals (hosting and sovereignty, inclusion, sobriety, services to residents, open data), the schedule over the term, the budget and the indicators, then have elected officials approve them. Échirolles adopted "Échirolles numérique libre" in 2020-2021; Lyon\'s council approved its plan in July 2022.',
+		),
+		dependsOn: ['structuring-council-mandate', 'structuring-inventory'],
+	},
+	{
+		id: 'structuring-selection-doctrine',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Fixer une doctrine de choix des solutions', 'Set the rules for choosing solutions'),
+		description: b(
+			'Une fois les besoins fonctionnels validés, comparer les candidats sur quatre critères : cohérence avec le schéma directeur, analyse technique, retours des autres collectivités et coût (démarche d\'Échirolles). Consulter le SILL (code.gouv.fr/sill) et le Comptoir du Libre de l\'ADULLACT.',
+			'Once the functional needs are validated, compare candidates on four criteria: fit with the master plan, technical review, other authorities\' feedback and cost (Échirolles\' method). Look them up in the SILL (code.gouv.fr/sill) and ADULLACT\'s Comptoir du Libre.',
+		),
+	},
+	{
+		id: 'structuring-baseline-indicators',
+		phase: 'structuring',
+		category: 'governance',
+		title: b('Mesurer le point de départ', 'Measure the starting point'),
+		description: b(
+			'Relever la valeur initiale des indicateurs de cette feuille de route (postes sous système libre, licences Office, documents en ODF, données hébergées, coûts) : sans point de départ, impossible de montrer aux élus le chemin parcouru.',
+			'Record the starting value of this roadmap\'s indicators (desktops on a free OS, Office licences, documents in ODF, hosted data, costs): without a starting point you cannot show elected officials how far you have come.',
+		),
+		dependsOn: ['structuring-inventory'],
+	},
+	{
+		id: 'structuring-join-networks',
+		phase: 'structuring',
+		category: 'federation',
+		title: b('Rejoindre les réseaux de collectivités', 'Join networks of local authorities'),
+		description: b(
+			'Adhérer à l\'ADULLACT, rejoindre France Numérique Libre ou un réseau régional comme Alpes Numérique Libre : les collectivités engagées y partagent cahiers des charges, prestataires et retours d\'expérience.',
+			'Join ADULLACT, France Numérique Libre or a regional network such as Alpes Numérique Libre, where committed authorities share specifications, providers and lessons learned.',
+		),
+	},
+	{
+		id: 'structuring-announce',
+		phase: 'structuring',
+		category: 'communication',
+		title: b('Présenter la démarche aux agents', 'Present the project to staff'),
+		description: b(
+			'Expliquer aux agents pourquoi (protection des données, sécurité, maîtrise des coûts), comment et à quel rythme, en partant de leurs usages plutôt que de l\'idéologie.',
+			'Explain to staff why (data protection, security, cost control), how and at what pace, starting from how they work rather than from ideology.',
+		),
+		dependsOn: ['structuring-council-mandate'],
+	},
 
 	// Transformation du socle
-	task('transformation-hosting', 'transformation', 'infrastructure', b('Choisir un hébergement maîtrisé', 'Choose hosting you control'), b('En interne, chez un syndicat informatique mutualisé ou un hébergeur souverain, plutôt que chez un géant du cloud.', 'In-house, with a shared public IT syndicate or a sovereign host, rather than with a cloud giant.'), ['Microsoft 365 (cloud)', 'Google Workspace (cloud)'], ['Serveurs internes', 'Syndicat informatique mutualisé (SITPI, SITIV…)']),
-	task('transformation-domain', 'transformation', 'mail', b('Disposer d\'un nom de domaine et d\'adresses institutionnelles', 'Get the commune\'s own domain and addresses'), b('Des milliers de communes écrivent encore depuis des adresses grand public : un domaine à soi est le préalable à toute messagerie maîtrisée.', 'Thousands of communes still write from consumer addresses: a domain of your own comes before any mail you control.'), ['Adresses Gmail, Orange ou Wanadoo'], ['Nom de domaine de la commune', 'Suite territoriale (ANCT)']),
-	task('transformation-virtualization', 'transformation', 'infrastructure', b('Migrer la virtualisation des serveurs', 'Migrate server virtualisation'), b('Remplacer l\'hyperviseur propriétaire, comme Échirolles l\'a fait avec Proxmox.', 'Replace the proprietary hypervisor, as Échirolles did with Proxmox.'), ['VMware vSphere'], ['Proxmox VE', 'KVM'], { dependsOn: ['transformation-hosting'] }),
-	task('transformation-directory', 'transformation', 'identity', b('Remplacer l\'annuaire Active Directory', 'Replace Active Directory'), b('Un annuaire libre compatible, pour les comptes des agents et des postes.', 'A compatible free directory for staff accounts and machines.'), ['Microsoft Active Directory'], ['Samba AD', 'OpenLDAP', 'Univention Corporate Server']),
-	task('transformation-sso', 'transformation', 'identity', b('Mettre en place l\'authentification unique', 'Set up single sign-on'), b('Un seul identifiant pour tous les services libres de la commune.', 'One login for all the commune\'s free services.'), ['Microsoft Entra ID', 'Connexion Google'], ['LemonLDAP::NG', 'Keycloak'], { dependsOn: ['transformation-directory'] }),
-	task('transformation-passwords', 'transformation', 'identity', b('Fournir un gestionnaire de mots de passe', 'Provide a password manager'), b('Un coffre-fort de mots de passe partagé par service, hébergé par la commune.', 'A shared password vault per department, hosted by the commune.'), ['LastPass', '1Password'], ['KeePassXC', 'Psono']),
-	task('transformation-security-backup', 'transformation', 'infrastructure', b('Sécuriser et sauvegarder le socle', 'Secure and back up the foundations'), b('Pare-feu et sauvegardes testées avant de migrer les services.', 'Firewall and tested backups before migrating services.'), [], ['pfSense', 'Bareos'], { checklist: [b('Plan de sauvegarde écrit', 'Written backup plan'), b('Restauration testée', 'Restore tested')] }),
-	task('transformation-it-skills', 'transformation', 'training', b('Faire monter en compétences l\'équipe informatique', 'Train the IT team'), b('Formations Linux et administration des services libres pour l\'équipe technique.', 'Linux and free-service administration training for the technical team.')),
-	task('transformation-providers', 'transformation', 'support', b('Identifier prestataires et contrats de support', 'Find providers and support contracts'), b('Le libre n\'est pas sans support : prévoir des prestataires et des contrats.', 'Free software still needs support: plan providers and contracts.'), [], ['Comptoir du Libre (prestataires)', 'Marché de support interministériel']),
-	task('transformation-pilot-group', 'transformation', 'governance', b('Constituer un groupe pilote de volontaires', 'Form a pilot group of volunteers'), b('Boé a commencé avec une dizaine d\'agents volontaires avant de passer 60 postes.', 'Boé started with about ten volunteers before moving 60 desktops.')),
-	task('transformation-helpdesk', 'transformation', 'support', b('Outiller le support aux agents', 'Equip the staff helpdesk'), b('Un outil de tickets pour suivre les demandes liées à la migration.', 'A ticketing tool to follow migration-related requests.'), [], ['GLPI', 'Zammad']),
+	{
+		id: 'transformation-hosting',
+		phase: 'transformation',
+		category: 'infrastructure',
+		title: b('Choisir un hébergement maîtrisé', 'Choose hosting you control'),
+		description: b(
+			'Héberger données et applications en interne, dans le centre de données d\'un syndicat informatique public (SITPI pour Échirolles, SITIV pour Lyon) ou sur un cloud français ou européen. Échirolles y a ramené presque tout, hors quelques applications métiers en SaaS.',
+			'Host data and applications in-house, in a public IT syndicate\'s datacentre (SITPI for Échirolles, SITIV for Lyon) or on a French or EU cloud. Échirolles brought back almost everything, except a few business applications bought as SaaS.',
+		),
+		replaces: ['Microsoft 365 (cloud)', 'Google Workspace (cloud)'],
+		replacements: [
+			b('Serveurs de la commune', 'The commune\'s own servers'),
+			b('Syndicat informatique public (SITPI, SITIV…)', 'Public IT syndicate (SITPI, SITIV…)'),
+			b('Cloud français ou européen', 'French or EU cloud'),
+		],
+	},
+	{
+		id: 'transformation-domain',
+		phase: 'transformation',
+		category: 'mail',
+		title: b('Disposer d\'un nom de domaine et d\'adresses institutionnelles', 'Get the commune\'s own domain and addresses'),
+		description: b(
+			'Environ 21 000 communes écrivent encore depuis des adresses grand public. Un domaine au nom de la commune est le préalable à toute messagerie maîtrisée ; pour les petites communes, l\'ANCT propose la « Suite territoriale » (domaine, messagerie, stockage).',
+			'About 21,000 French communes still write from consumer addresses. A domain in the commune\'s name comes before any mail you control; for small communes, the ANCT offers the "Suite territoriale" (domain, mail, storage).',
+		),
+		replaces: [b('Adresses Gmail, Orange ou Wanadoo', 'Gmail, Orange or Wanadoo addresses')],
+		replacements: [b('Nom de domaine de la commune', 'The commune\'s own domain name'), 'Suite territoriale (ANCT)'],
+	},
+	{
+		id: 'transformation-virtualization',
+		phase: 'transformation',
+		category: 'infrastructure',
+		title: b('Migrer la virtualisation des serveurs', 'Migrate server virtualisation'),
+		description: b(
+			'Basculer les machines virtuelles vers un hyperviseur libre et profiter du changement pour doubler l\'infrastructure. Échirolles est passée de VMware à Proxmox.',
+			'Move the virtual machines to a free hypervisor and use the move to duplicate the infrastructure for redundancy. Échirolles went from VMware to Proxmox.',
+		),
+		replaces: ['VMware vSphere', 'Microsoft Hyper-V'],
+		replacements: ['Proxmox VE', 'KVM'],
+		dependsOn: ['transformation-hosting'],
+	},
+	{
+		id: 'transformation-directory',
+		phase: 'transformation',
+		category: 'identity',
+		title: b('Remplacer l\'annuaire Active Directory', 'Replace Active Directory'),
+		description: b(
+			'Mettre en place un annuaire libre compatible avec les postes Windows existants, puis avec les postes Linux. Échirolles utilise Samba AD, le Schleswig-Holstein Univention Corporate Server.',
+			'Set up a free directory that works with the existing Windows desktops, then with Linux ones. Échirolles uses Samba AD, Schleswig-Holstein Univention Corporate Server.',
+		),
+		replaces: ['Microsoft Active Directory'],
+		replacements: ['Samba AD', 'OpenLDAP', 'Univention Corporate Server'],
+	},
+	{
+		id: 'transformation-sso',
+		phase: 'transformation',
+		category: 'identity',
+		title: b('Mettre en place l\'authentification unique', 'Set up single sign-on'),
+		description: b(
+			'Un seul identifiant pour tous les nouveaux services (cloud, messagerie, visio) : moins de mots de passe pour les agents, moins d\'appels au support. Échirolles utilise LemonLDAP::NG.',
+			'One login for all the new services (cloud, mail, video): fewer passwords for staff, fewer helpdesk calls. Échirolles uses LemonLDAP::NG.',
+		),
+		replaces: ['Microsoft Entra ID (Azure AD)', b('Connexion avec Google', 'Sign in with Google')],
+		replacements: ['LemonLDAP::NG', 'Keycloak'],
+		dependsOn: ['transformation-directory'],
+	},
+	{
+		id: 'transformation-passwords',
+		phase: 'transformation',
+		category: 'passwords',
+		title: b('Fournir un gestionnaire de mots de passe', 'Provide a password manager'),
+		description: b(
+			'Un coffre-fort de mots de passe hébergé par la commune, avec des coffres partagés par équipe. Échirolles a choisi Psono.',
+			'A password vault hosted by the commune, with vaults shared per team. Échirolles chose Psono.',
+		),
+		replaces: ['LastPass', '1Password'],
+		replacements: ['KeePass / KeePassXC', 'Psono'],
+	},
+	{
+		id: 'transformation-security-backup',
+		phase: 'transformation',
+		category: 'infrastructure',
+		title: b('Sécuriser et sauvegarder le socle', 'Secure and back up the foundations'),
+		description: b(
+			'Revoir le pare-feu, la segmentation du réseau et les sauvegardes avant d\'installer les nouveaux services ; une sauvegarde ne compte que si sa restauration a été testée.',
+			'Review the firewall, network segmentation and backups before installing the new services; a backup only counts once restoring it has been tested.',
+		),
+		replacements: ['pfSense', 'Bareos'],
+		checklist: [
+			b('Pare-feu et segmentation revus', 'Firewall and segmentation reviewed'),
+			b('Plan de sauvegarde écrit', 'Written backup plan'),
+			b('Restauration testée', 'Restore tested'),
+		],
+	},
+	{
+		id: 'transformation-it-skills',
+		phase: 'transformation',
+		category: 'training',
+		title: b('Faire monter en compétences l\'équipe informatique', 'Train the IT team'),
+		description: b(
+			'Former les techniciens à GNU/Linux et aux solutions retenues, et tenir compte des compétences en logiciel libre dans les recrutements : l\'équipe doit maîtriser ce qu\'elle va déployer et soutenir.',
+			'Train technicians in GNU/Linux and the chosen solutions, and weigh free-software skills when hiring: the team must master what it will deploy and support.',
+		),
+	},
+	{
+		id: 'transformation-providers',
+		phase: 'transformation',
+		category: 'support',
+		title: b('Identifier prestataires et contrats de support', 'Find providers and support contracts'),
+		description: b(
+			'Le libre n\'est pas sans support. Repérer pour chaque logiciel retenu les entreprises capables d\'assister la commune (l\'annuaire de prestataires du Comptoir du Libre aide) et mettre plusieurs offres en concurrence, comme l\'exige la commande publique.',
+			'Free software still needs support. For each chosen software, find companies able to assist the commune (the Comptoir du Libre lists providers) and compare several offers, as public procurement requires.',
+		),
+	},
+	{
+		id: 'transformation-pilot-group',
+		phase: 'transformation',
+		category: 'governance',
+		title: b('Constituer un groupe pilote de volontaires', 'Form a pilot group of volunteers'),
+		description: b(
+			'Tester chaque changement avec un service ou une dizaine d\'agents volontaires avant de le généraliser. Boé a commencé ainsi avant de passer ses 60 postes, et Fontaine a toujours commencé par les volontaires ; leurs retours convainquent ensuite les collègues.',
+			'Try each change with one department or about ten volunteers before rolling it out. Boé started that way before moving its 60 desktops, and Fontaine always began with volunteers; their feedback then convinces colleagues.',
+		),
+	},
+	{
+		id: 'transformation-helpdesk',
+		phase: 'transformation',
+		category: 'support',
+		title: b('Outiller le support aux agents', 'Equip the staff helpdesk'),
+		description: b(
+			'Un outil de tickets et d\'inventaire pour suivre les demandes liées à la migration et repérer ce qui bloque ; le nombre de demandes par mois montre où l\'accompagnement manque.',
+			'A ticketing and inventory tool to follow migration-related requests and spot what blocks; the number of requests per month shows where support is lacking.',
+		),
+		replacements: ['GLPI', 'Zammad'],
+	},
 
 	// Solutions
-	task('solutions-browser', 'solutions', 'browser', b('Installer Firefox comme navigateur par défaut', 'Make Firefox the default browser'), b('Le premier pas, le plus simple : April le recommande avant tout le reste.', 'The first and easiest step: April recommends it before anything else.'), ['Google Chrome', 'Microsoft Edge'], ['Firefox ESR']),
-	task('solutions-office-suite', 'solutions', 'office', b('Déployer LibreOffice sur tous les postes', 'Roll out LibreOffice on every desktop'), b('Toulouse l\'a fait en 18 mois, Nantes sur 5 000 postes ; prévoir une période de cohabitation et les quelques postes à macros.', 'Toulouse did it in 18 months, Nantes on 5,000 desktops; plan a period of coexistence and the few macro-dependent desktops.'), ['Microsoft Office'], ['LibreOffice'], { checklist: [b('Installer LibreOffice à côté d\'Office', 'Install LibreOffice next to Office'), b('Former les agents', 'Train staff'), b('Retirer les licences Office', 'Remove Office licences')] }),
-	task('solutions-odf-default', 'solutions', 'office', b('Passer aux formats ouverts par défaut', 'Use open formats by default'), b('Enregistrer en ODF et échanger en PDF ; vérifier les modèles de courrier des logiciels métiers.', 'Save in ODF and exchange PDFs; check the business applications\' letter templates.'), ['Formats DOCX, XLSX, PPTX par défaut'], ['OpenDocument (ODT, ODS, ODP)', 'PDF'], { dependsOn: ['solutions-office-suite'] }),
-	task('solutions-mail', 'solutions', 'mail', b('Migrer la messagerie et les agendas', 'Migrate mail and calendars'), b('Compter environ six mois ; le Schleswig-Holstein a migré plus de 40 000 boîtes.', 'Allow about six months; Schleswig-Holstein moved over 40,000 mailboxes.'), ['Microsoft Exchange / Outlook', 'Gmail'], ['SOGo', 'Zimbra', 'BlueMind', 'Open-Xchange', 'Thunderbird'], { dependsOn: ['transformation-domain'] }),
-	task('solutions-cloud-storage', 'solutions', 'storage', b('Ouvrir le cloud de la commune', 'Open the commune\'s own cloud'), b('Fichiers, partages et gros envois sur un Nextcloud hébergé par la commune ou son syndicat.', 'Files, shares and large transfers on a Nextcloud run by the commune or its syndicate.'), ['Google Drive', 'OneDrive / SharePoint', 'Dropbox', 'WeTransfer'], ['Nextcloud', 'Lufi'], { dependsOn: ['transformation-hosting'] }),
-	task('solutions-coediting', 'solutions', 'coediting', b('Activer l\'édition collaborative en ligne', 'Enable online co-editing'), b('Échirolles a retenu Collabora, Lyon OnlyOffice.', 'Échirolles chose Collabora, Lyon OnlyOffice.'), ['Google Docs', 'Microsoft 365 en ligne'], ['Collabora Online', 'OnlyOffice', 'Etherpad'], { dependsOn: ['solutions-cloud-storage'] }),
-	task('solutions-video', 'solutions', 'video', b('Fournir une visioconférence libre', 'Provide free video calls'), b('BigBlueButton à Échirolles, Jitsi à Lyon, Nextcloud Talk pour les petites réunions.', 'BigBlueButton in Échirolles, Jitsi in Lyon, Nextcloud Talk for small meetings.'), ['Microsoft Teams', 'Zoom', 'Google Meet'], ['BigBlueButton', 'Jitsi Meet', 'Nextcloud Talk']),
-	task('solutions-chat', 'solutions', 'chat', b('Remplacer les messageries instantanées grand public', 'Replace consumer chat apps'), b('Tchap est ouvert aux collectivités par convention ; sinon un serveur Matrix mutualisé.', 'Tchap is open to local authorities by agreement; otherwise a shared Matrix server.'), ['WhatsApp', 'Slack', 'Microsoft Teams (chat)'], ['Element / Matrix', 'Tchap', 'Rocket.Chat', 'Mattermost']),
-	task('solutions-scheduling-forms', 'solutions', 'forms', b('Remplacer sondages et formulaires en ligne', 'Replace online polls and forms'), b('Pour les réunions, les inscriptions et les enquêtes, sans données confiées à un tiers.', 'For meetings, sign-ups and surveys, without handing data to a third party.'), ['Doodle', 'Google Forms', 'Microsoft Forms'], ['Framadate', 'Nextcloud Polls', 'Nextcloud Forms', 'LimeSurvey']),
-	task('solutions-tasks', 'solutions', 'tasks', b('Suivre les projets dans un outil libre', 'Track projects in a free tool'), b('Tableaux de tâches des services dans le cloud de la commune.', 'Departments\' task boards in the commune\'s cloud.'), ['Trello', 'Microsoft Planner'], ['Nextcloud Deck', 'Kanboard', 'Wekan']),
-	task('solutions-desktop-pilot', 'solutions', 'desktop', b('Piloter le poste de travail GNU/Linux', 'Pilot the GNU/Linux desktop'), b('Avec le groupe pilote, une fois les applications migrées : « Linux est l\'aboutissement, pas la première étape ».', 'With the pilot group, once the applications have moved: "Linux is the last step, not the first".'), ['Windows 10 / 11'], ['Zorin OS', 'Ubuntu', 'elementary OS'], { dependsOn: ['solutions-office-suite', 'solutions-browser', 'structuring-business-apps-audit', 'transformation-pilot-group'] }),
-	task('solutions-desktop-rollout', 'solutions', 'desktop', b('Généraliser le poste GNU/Linux', 'Roll out the GNU/Linux desktop'), b('Boé a atteint 95 % des postes ; les postes liés à un logiciel métier sans équivalent restent à part.', 'Boé reached 95 % of desktops; desktops tied to a business application with no equivalent stay apart.'), ['Windows 10 / 11'], ['Zorin OS', 'Ubuntu'], { dependsOn: ['solutions-desktop-pilot'] }),
+	{
+		id: 'solutions-browser',
+		phase: 'solutions',
+		category: 'browser',
+		title: b('Installer Firefox comme navigateur par défaut', 'Make Firefox the default browser'),
+		description: b(
+			'Le changement le plus visible et le moins risqué, qu\'April conseille de faire en premier ; en profiter pour vérifier que les applications web métiers fonctionnent dans Firefox. La Gendarmerie l\'a installé sur tous ses postes dès 2008.',
+			'The most visible and least risky change, which April advises doing first; use it to check that web-based business applications work in Firefox. The Gendarmerie had it on every desktop by 2008.',
+		),
+		replaces: ['Google Chrome', 'Microsoft Edge'],
+		replacements: ['Firefox ESR'],
+	},
+	{
+		id: 'solutions-office-suite',
+		phase: 'solutions',
+		category: 'office',
+		title: b('Déployer LibreOffice sur tous les postes', 'Roll out LibreOffice on every desktop'),
+		description: b(
+			'Installer LibreOffice à côté de l\'ancienne suite le temps de la cohabitation (6 à 18 mois selon les communes), former, puis retirer les licences. Toulouse a basculé 90 % de ses postes en 18 mois et gardé Microsoft Office sur ceux qui dépendent de macros ; Nantes a équipé 5 000 postes.',
+			'Install LibreOffice next to the old suite for a period of coexistence (6 to 18 months depending on the commune), train, then remove the licences. Toulouse moved 90 % of its desktops in 18 months and kept Microsoft Office on those that depend on macros; Nantes equipped 5,000 desktops.',
+		),
+		replaces: ['Microsoft Office'],
+		replacements: ['LibreOffice'],
+		checklist: [
+			b('Installer LibreOffice à côté d\'Office', 'Install LibreOffice next to Office'),
+			b('Former les agents', 'Train staff'),
+			b('Convertir les modèles et les macros', 'Convert templates and macros'),
+			b('Retirer les licences Office', 'Remove the Office licences'),
+		],
+	},
+	{
+		id: 'solutions-odf-default',
+		phase: 'solutions',
+		category: 'office',
+		title: b('Passer aux formats ouverts par défaut', 'Use open formats by default'),
+		description: b(
+			'Régler ODF comme format d\'enregistrement par défaut, convertir les modèles de documents, y compris ceux des logiciels métiers, et diffuser en ODF ou en PDF. Le Schleswig-Holstein et la Gendarmerie ont fait d\'ODF leur format standard.',
+			'Make ODF the default save format, convert document templates, including those of business applications, and share documents as ODF or PDF. Schleswig-Holstein and the Gendarmerie made ODF their standard format.',
+		),
+		replaces: [b('DOCX, XLSX et PPTX comme formats par défaut', 'DOCX, XLSX and PPTX as default formats')],
+		replacements: ['OpenDocument (ODT, ODS, ODP)', 'PDF'],
+		dependsOn: ['solutions-office-suite'],
+	},
+	{
+		id: 'solutions-mail',
+		phase: 'solutions',
+		category: 'mail',
+		title: b('Migrer la messagerie et les agendas', 'Migrate mail and calendars'),
+		description: b(
+			'Transférer boîtes, contacts et agendas vers un serveur libre, avec Thunderbird et un webmail pour les agents ; compter environ six mois. Échirolles a choisi SOGo, Aix-les-Bains Zimbra (seules les versions jusqu\'à la 8 sont libres), le Schleswig-Holstein Open-Xchange et Thunderbird pour plus de 40 000 boîtes.',
+			'Move mailboxes, contacts and calendars to a free server, with Thunderbird and a webmail for staff; allow about six months. Échirolles chose SOGo, Aix-les-Bains Zimbra (only versions up to 8 are free software), Schleswig-Holstein Open-Xchange and Thunderbird for over 40,000 mailboxes.',
+		),
+		replaces: ['Microsoft Exchange / Outlook', 'Gmail', b('Google Agenda', 'Google Calendar')],
+		replacements: ['SOGo', 'Zimbra', 'BlueMind', 'Open-Xchange', 'Thunderbird'],
+		dependsOn: ['transformation-domain', 'transformation-hosting'],
+		checklist: [
+			b('Migrer d\'abord les boîtes du groupe pilote', 'Move the pilot group\'s mailboxes first'),
+			b('Migrer boîtes, contacts et agendas', 'Move mailboxes, contacts and calendars'),
+			b('Configurer Thunderbird et le webmail', 'Set up Thunderbird and the webmail'),
+			b('Fermer les anciens comptes', 'Close the old accounts'),
+		],
+	},
+	{
+		id: 'solutions-cloud-storage',
+		phase: 'solutions',
+		category: 'storage',
+		title: b('Ouvrir le cloud de la commune', 'Open the commune\'s own cloud'),
+		description: b(
+			'Remplacer le stockage en ligne, les partages de fichiers et l\'envoi de gros fichiers par un Nextcloud hébergé par la commune ou son syndicat. C\'est le choix d\'Échirolles, de Lyon et du Schleswig-Holstein (à la place de SharePoint).',
+			'Replace online storage, file sharing and large file transfers with a Nextcloud run by the commune or its syndicate. Échirolles, Lyon and Schleswig-Holstein (instead of SharePoint) made that choice.',
+		),
+		replaces: ['Google Drive', 'OneDrive / SharePoint', 'Dropbox', 'WeTransfer'],
+		replacements: ['Nextcloud', 'Lufi'],
+		dependsOn: ['transformation-hosting'],
+	},
+	{
+		id: 'solutions-coediting',
+		phase: 'solutions',
+		category: 'coediting',
+		title: b('Activer l\'édition collaborative en ligne', 'Enable online co-editing'),
+		description: b(
+			'Brancher un moteur de coédition sur le cloud pour écrire à plusieurs dans le même document. Échirolles a retenu Collabora Online, Lyon OnlyOffice ; Etherpad suffit pour des notes de réunion.',
+			'Connect a co-editing engine to the cloud so several people can write the same document. Échirolles chose Collabora Online, Lyon OnlyOffice; Etherpad is enough for meeting notes.',
+		),
+		replaces: ['Google Docs', b('Microsoft 365 en ligne', 'Microsoft 365 online')],
+		replacements: ['Collabora Online', 'OnlyOffice', 'Etherpad'],
+		dependsOn: ['solutions-cloud-storage'],
+	},
+	{
+		id: 'solutions-video',
+		phase: 'solutions',
+		category: 'video',
+		title: b('Fournir une visioconférence libre', 'Provide free video calls'),
+		description: b(
+			'Une visio pour les réunions internes et avec les partenaires, et des salles de réunion équipées. BigBlueButton à Échirolles, Jitsi à Lyon, OpenTalk au Schleswig-Holstein ; Nextcloud Talk pour les petites réunions.',
+			'Video calls for internal meetings and with partners, and equipped meeting rooms. BigBlueButton in Échirolles, Jitsi in Lyon, OpenTalk in Schleswig-Holstein; Nextcloud Talk for small meetings.',
+		),
+		replaces: ['Microsoft Teams', 'Zoom', 'Google Meet'],
+		replacements: ['BigBlueButton', 'Jitsi Meet', 'OpenTalk', 'Nextcloud Talk'],
+	},
+	{
+		id: 'solutions-chat',
+		phase: 'solutions',
+		category: 'chat',
+		title: b('Remplacer les messageries instantanées grand public', 'Replace consumer chat apps'),
+		description: b(
+			'Offrir aux équipes, y compris de terrain, une messagerie professionnelle. Tchap, la messagerie de l\'État sur le protocole Matrix, est ouverte aux collectivités par convention depuis 2020 mais difficile à obtenir pour une commune seule ; sinon, un serveur Matrix mutualisé (Lyon), Rocket.Chat ou Mattermost.',
+			'Give teams, field staff included, a professional chat. Tchap, the State\'s Matrix-based messenger, has been open to local authorities by agreement since 2020 but is hard for a lone commune to get; otherwise a shared Matrix server (Lyon), Rocket.Chat or Mattermost.',
+		),
+		replaces: ['WhatsApp', 'Slack', b('Chat de Microsoft Teams', 'Microsoft Teams chat')],
+		replacements: ['Element / Matrix', 'Tchap', 'Rocket.Chat', 'Mattermost'],
+	},
+	{
+		id: 'solutions-scheduling-forms',
+		phase: 'solutions',
+		category: 'forms',
+		title: b('Remplacer sondages et formulaires en ligne', 'Replace online polls and forms'),
+		description: b(
+			'Des outils libres pour fixer une date de réunion et créer enquêtes et inscriptions, hébergés par la commune ou par un CHATON. Les communes d\'Alpes Numérique Libre se servent du Framadate de Gières ; pour les démarches des habitants, il y a Démarches simplifiées.',
+			'Free tools to pick a meeting date and build surveys and sign-up forms, hosted by the commune or a CHATONS member. The Alpes Numérique Libre communes use Gières\' Framadate; for residents\' procedures there is Démarches simplifiées.',
+		),
+		replaces: ['Doodle', 'Google Forms', 'Microsoft Forms'],
+		replacements: ['Framadate', 'Nextcloud Polls', 'Nextcloud Forms', 'LimeSurvey', 'Framaforms', 'Démarches simplifiées'],
+	},
+	{
+		id: 'solutions-tasks',
+		phase: 'solutions',
+		category: 'tasks',
+		title: b('Suivre les projets dans un outil libre', 'Track projects in a free tool'),
+		description: b(
+			'Remplacer les tableaux de tâches en ligne par un kanban intégré au cloud de la commune, ou un outil de gestion de projet libre pour les gros chantiers.',
+			'Replace online task boards with a kanban built into the commune\'s cloud, or a free project-management tool for large projects.',
+		),
+		replaces: ['Trello', 'Microsoft Planner', 'Asana'],
+		replacements: ['Nextcloud Deck', 'Kanboard', 'Wekan', 'OpenProject'],
+	},
+	{
+		id: 'solutions-desktop-pilot',
+		phase: 'solutions',
+		category: 'desktop',
+		title: b('Piloter le poste de travail GNU/Linux', 'Pilot the GNU/Linux desktop'),
+		description: b(
+			'Une fois les applications migrées, équiper d\'abord des volontaires et vérifier impression, partages réseau et logiciels métiers. Le poste Linux doit être au moins aussi simple que l\'ancien (Fontaine) : « Linux est l\'aboutissement, pas la première étape » (Échirolles).',
+			'Once the applications have moved, equip volunteers first and check printing, network shares and business applications. The Linux desktop must be at least as easy as the old one (Fontaine): "Linux is the final step, not the first" (Échirolles).',
+		),
+		replaces: ['Windows 10 / 11'],
+		replacements: ['Zorin OS', 'Ubuntu', 'elementary OS'],
+		dependsOn: ['solutions-office-suite', 'solutions-browser', 'structuring-business-apps-audit', 'transformation-pilot-group'],
+		checklist: [
+			b('Impression', 'Printing'),
+			b('Partages réseau', 'Network shares'),
+			b('Logiciels métiers', 'Business applications'),
+			b('Retours des volontaires', 'Volunteers\' feedback'),
+		],
+	},
+	{
+		id: 'solutions-desktop-rollout',
+		phase: 'solutions',
+		category: 'desktop',
+		title: b('Généraliser le poste GNU/Linux', 'Roll out the GNU/Linux desktop'),
+		description: b(
+			'Étendre la bascule service par service en gardant quelques postes Windows pour les logiciels métiers sans alternative. Boé a 95 % de ses postes sous Ubuntu, passés par deux informaticiens, et a divisé sa maintenance par quatre ; Échirolles remplace Windows par Zorin OS depuis 2024.',
+			'Extend the switch department by department, keeping a few Windows desktops for business applications with no alternative. Boé has 95 % of its desktops on Ubuntu, moved by two IT staff, and cut maintenance by four; Échirolles has been replacing Windows with Zorin OS since 2024.',
+		),
+		replaces: ['Windows 10 / 11'],
+		replacements: ['Zorin OS', 'Ubuntu'],
+		dependsOn: ['solutions-desktop-pilot'],
+	},
 
 	// Communication publique
-	task('communication-website', 'communication', 'web', b('Héberger le site de la commune sur un CMS libre', 'Host the commune\'s website on a free CMS'), b('Échirolles a réinternalisé son site.', 'Échirolles brought its website back in-house.'), ['Sites clés en main propriétaires'], ['WordPress', 'SPIP', 'Drupal']),
-	task('communication-analytics', 'communication', 'analytics', b('Mesurer l\'audience sans pistage publicitaire', 'Measure audience without ad tracking'), b('Des statistiques hébergées par la commune, respectueuses du RGPD.', 'Statistics hosted by the commune, GDPR-friendly.'), ['Google Analytics'], ['Matomo'], { dependsOn: ['communication-website'] }),
-	task('communication-social', 'communication', 'social', b('Ouvrir un compte Mastodon officiel', 'Open an official Mastodon account'), b('Publier aussi sur le Fédivers, comme Échirolles ; Lyon a quitté X en 2025.', 'Publish on the Fediverse too, as Échirolles does; Lyon left X in 2025.'), ['Facebook', 'X (Twitter)'], ['Mastodon']),
-	task('communication-video', 'communication', 'video_hosting', b('Publier les vidéos sur PeerTube', 'Publish videos on PeerTube'), b('Une chaîne vidéo sans publicité ni pistage.', 'A video channel without ads or tracking.'), ['YouTube'], ['PeerTube']),
-	task('communication-council-streaming', 'communication', 'video_hosting', b('Diffuser le conseil municipal avec des outils libres', 'Stream council meetings with free tools'), b('Échirolles diffuse ses conseils uniquement avec des logiciels libres.', 'Échirolles streams its council meetings with free software only.'), ['YouTube Live', 'Facebook Live'], ['OBS Studio', 'PeerTube'], { dependsOn: ['communication-video'] }),
-	task('communication-maps', 'communication', 'mapping', b('Utiliser OpenStreetMap pour les cartes publiques', 'Use OpenStreetMap for public maps'), b('Cartes du site et des services sur des données libres.', 'Maps on the website and in services, on open data.'), ['Google Maps', 'Google My Maps'], ['OpenStreetMap', 'uMap', 'QGIS']),
-	task('communication-mailing-lists', 'communication', 'communication', b('Gérer listes de diffusion et lettres d\'information', 'Run mailing lists and newsletters'), b('Des listes hébergées par la commune, sans revente des adresses.', 'Lists hosted by the commune, with no resale of addresses.'), ['Google Groups', 'Mailchimp'], ['Sympa']),
-	task('communication-participation', 'communication', 'participation', b('Outiller la participation citoyenne', 'Equip citizen participation'), b('Budgets participatifs et consultations sur une plateforme libre.', 'Participatory budgets and consultations on a free platform.'), ['Plateformes de consultation propriétaires'], ['Decidim']),
+	{
+		id: 'communication-website',
+		phase: 'communication',
+		category: 'web',
+		title: b('Héberger le site de la commune sur un CMS libre', 'Host the commune\'s website on a free CMS'),
+		description: b(
+			'Réinternaliser le site sur un gestionnaire de contenu libre, maintenu et sauvegardé par la commune, comme l\'a fait Échirolles.',
+			'Bring the website back in-house on a free content management system that the commune maintains and backs up, as Échirolles did.',
+		),
+		replaces: [TURNKEY_SITES],
+		replacements: ['WordPress', 'SPIP', 'Drupal', 'TYPO3'],
+	},
+	{
+		id: 'communication-analytics',
+		phase: 'communication',
+		category: 'analytics',
+		title: b('Mesurer l\'audience sans pistage publicitaire', 'Measure audience without ad tracking'),
+		description: b(
+			'Remplacer le traceur du site par une mesure d\'audience hébergée par la commune : les données des visiteurs restent chez elle.',
+			'Replace the website\'s tracker with audience measurement hosted by the commune: visitors\' data stays with it.',
+		),
+		replaces: ['Google Analytics'],
+		replacements: ['Matomo'],
+		dependsOn: ['communication-website'],
+	},
+	{
+		id: 'communication-social',
+		phase: 'communication',
+		category: 'social',
+		title: b('Ouvrir un compte Mastodon officiel', 'Open an official Mastodon account'),
+		description: b(
+			'Publier sur une instance Mastodon, de préférence mutualisée entre collectivités comme colter.social (syndicat SITPI), d\'abord en parallèle des réseaux commerciaux puis à leur place. Échirolles y publie ; Lyon a quitté X pour plusieurs de ses comptes début 2025.',
+			'Post on a Mastodon instance, preferably one shared between authorities such as colter.social (SITPI syndicate), first alongside commercial networks and then instead of them. Échirolles posts there; Lyon left X with several of its accounts in early 2025.',
+		),
+		replaces: ['Facebook', 'X (Twitter)', 'Instagram'],
+		replacements: ['Mastodon'],
+	},
+	{
+		id: 'communication-video',
+		phase: 'communication',
+		category: 'video_hosting',
+		title: b('Publier les vidéos sur PeerTube', 'Publish videos on PeerTube'),
+		description: b(
+			'Héberger les vidéos municipales sur une instance PeerTube de la commune ou partagée, sans publicité ni pistage.',
+			'Host municipal videos on the commune\'s own or a shared PeerTube instance, without ads or tracking.',
+		),
+		replaces: ['YouTube'],
+		replacements: ['PeerTube'],
+	},
+	{
+		id: 'communication-council-streaming',
+		phase: 'communication',
+		category: 'video_hosting',
+		title: b('Diffuser le conseil municipal avec des outils libres', 'Stream council meetings with free tools'),
+		description: b(
+			'Filmer et retransmettre les séances en direct avec OBS Studio vers PeerTube : Échirolles diffuse son conseil uniquement avec des logiciels libres.',
+			'Film and stream meetings live with OBS Studio to PeerTube: Échirolles streams its council with free software only.',
+		),
+		replaces: ['YouTube Live', 'Facebook Live'],
+		replacements: ['OBS Studio', 'PeerTube'],
+		dependsOn: ['communication-video'],
+	},
+	{
+		id: 'communication-maps',
+		phase: 'communication',
+		category: 'mapping',
+		title: b('Utiliser OpenStreetMap pour les cartes publiques', 'Use OpenStreetMap for public maps'),
+		description: b(
+			'Remplacer les cartes et plans d\'accès du site par des fonds OpenStreetMap (April le cite parmi les premiers pas), uMap pour les cartes thématiques et QGIS pour le SIG interne.',
+			'Replace the website\'s maps and directions with OpenStreetMap (one of April\'s suggested first steps), uMap for themed maps and QGIS for in-house GIS.',
+		),
+		replaces: ['Google Maps', 'Google My Maps', 'ArcGIS'],
+		replacements: ['OpenStreetMap', 'uMap', 'QGIS'],
+	},
+	{
+		id: 'communication-mailing-lists',
+		phase: 'communication',
+		category: 'communication',
+		title: b('Gérer listes de diffusion et lettres d\'information', 'Run mailing lists and newsletters'),
+		description: b(
+			'Héberger les listes de diffusion (élus, associations, habitants) et les lettres d\'information sur un serveur de listes libre, sans confier les adresses à un tiers.',
+			'Host mailing lists (councillors, associations, residents) and newsletters on a free list server, without handing addresses to a third party.',
+		),
+		replaces: ['Google Groups', 'Mailchimp'],
+		replacements: ['Sympa'],
+	},
+	{
+		id: 'communication-participation',
+		phase: 'communication',
+		category: 'participation',
+		title: b('Outiller la participation citoyenne', 'Equip citizen participation'),
+		description: b(
+			'Mener consultations et budgets participatifs sur une plateforme libre.',
+			'Run consultations and participatory budgets on a free platform.',
+		),
+		replaces: [b('Plateformes de consultation propriétaires', 'Proprietary consultation platforms')],
+		replacements: ['Decidim', 'Loomio'],
+	},
 
 	// Inclusion
-	task('inclusion-training-plan', 'inclusion', 'training', b('Former les agents aux nouveaux outils', 'Train staff on the new tools'), b('La formation est la clé citée par toutes les communes ; Échirolles a tenu 39 sessions.', 'Every commune names training as the key; Échirolles held 39 sessions.'), [], [], { checklist: [b('Calendrier des sessions', 'Session calendar'), b('Supports de formation', 'Training material'), b('Bilan des sessions', 'Session review')] }),
-	task('inclusion-ambassadors', 'inclusion', 'support', b('Nommer des référents dans chaque service', 'Name a go-to person in each department'), b('Un agent formé par service répond aux questions de ses collègues.', 'One trained person per department answers colleagues\' questions.')),
-	task('inclusion-documentation', 'inclusion', 'support', b('Publier guides pratiques et FAQ', 'Publish how-to guides and an FAQ'), b('Des fiches courtes pour les gestes du quotidien.', 'Short sheets for everyday tasks.'), [], ['Nextcloud (dossier partagé)', 'XWiki', 'MediaWiki']),
-	task('inclusion-schools', 'inclusion', 'schools', b('Équiper les écoles avec des logiciels libres', 'Equip schools with free software'), b('Les mêmes applications pour les écoles ; PrimTux pour les plus jeunes.', 'The same applications for schools; PrimTux for the youngest.'), ['Windows', 'Microsoft Office'], ['LibreOffice', 'Firefox', 'PrimTux']),
-	task('inclusion-public-spaces', 'inclusion', 'inclusion', b('Passer les espaces publics numériques sous Linux', 'Move public computer rooms to Linux'), b('Les espaces publics numériques montrent aux habitants ce que la commune utilise.', 'Public computer rooms show residents what the commune uses.'), ['Windows'], ['Distribution GNU/Linux', 'Porteus Kiosk']),
-	task('inclusion-digital-advisors', 'inclusion', 'inclusion', b('Déployer la médiation numérique auprès des habitants', 'Offer digital mediation to residents'), b('Conseillers numériques dans les maisons de quartier, du matériel aux démarches en ligne.', 'Digital advisers in neighbourhood centres, from hardware to online procedures.')),
-	task('inclusion-refurbished-pcs', 'inclusion', 'inclusion', b('Donner une seconde vie aux PC de la mairie', 'Give the town hall\'s PCs a second life'), b('Reconditionnés sous Linux avec une association, puis remis aux habitants.', 'Refurbished with Linux by an association, then given to residents.'), [], ['Distribution GNU/Linux (Zorin OS…)'], { dependsOn: ['solutions-desktop-pilot'] }),
-	task('inclusion-associations', 'inclusion', 'inclusion', b('Accompagner les associations locales', 'Support local associations'), b('Un site hébergé et quelques ateliers, comme à Échirolles.', 'A hosted website and a few workshops, as in Échirolles.'), ['Sites clés en main propriétaires'], ['WordPress']),
-	task('inclusion-events', 'inclusion', 'communication', b('Organiser des événements grand public', 'Hold public events'), b('Install parties, ateliers et rencontres pour faire connaître le libre.', 'Install parties, workshops and meet-ups to make free software known.')),
+	{
+		id: 'inclusion-training-plan',
+		phase: 'inclusion',
+		category: 'training',
+		title: b('Former les agents aux nouveaux outils', 'Train staff on the new tools'),
+		description: b(
+			'Des sessions courtes par outil et par service, centrées sur les usages (« rédiger un document structuré ») plutôt que sur les marques. Toutes les communes citent la formation comme la clé ; Échirolles a tenu 39 sessions sur le mandat.',
+			'Short sessions per tool and per department, about tasks ("write a structured document") rather than brands. Every commune names training as the key; Échirolles held 39 sessions over the term.',
+		),
+		checklist: [
+			b('Calendrier des sessions', 'Session calendar'),
+			b('Supports de formation', 'Training material'),
+			b('Bilan des sessions', 'Session review'),
+		],
+	},
+	{
+		id: 'inclusion-ambassadors',
+		phase: 'inclusion',
+		category: 'support',
+		title: b('Nommer des référents dans chaque service', 'Name a go-to person in each department'),
+		description: b(
+			'Former en premier un agent volontaire par service, qui aide ses collègues et fait remonter les problèmes.',
+			'Train one volunteer per department first; they help colleagues and report problems.',
+		),
+	},
+	{
+		id: 'inclusion-documentation',
+		phase: 'inclusion',
+		category: 'support',
+		title: b('Publier guides pratiques et FAQ', 'Publish how-to guides and an FAQ'),
+		description: b(
+			'Rassembler fiches pratiques, correspondances « avant / après » et questions fréquentes dans un espace partagé.',
+			'Gather how-to sheets, "before / after" equivalents and frequent questions in a shared space.',
+		),
+		replacements: [b('Dossier partagé Nextcloud', 'Shared Nextcloud folder'), 'XWiki', 'MediaWiki'],
+	},
+	{
+		id: 'inclusion-schools',
+		phase: 'inclusion',
+		category: 'schools',
+		title: b('Équiper les écoles avec des logiciels libres', 'Equip schools with free software'),
+		description: b(
+			'Installer d\'abord dans les écoles les mêmes applications libres que dans les services, puis, avec les équipes enseignantes, une distribution adaptée comme PrimTux. Grenoble a engagé la bascule de ses écoles sous Linux en 2016 ; Échirolles l\'a reportée.',
+			'First install the same free applications in schools as in the departments, then, with the teachers, a distribution designed for schools such as PrimTux. Grenoble began moving its schools to Linux in 2016; Échirolles postponed it.',
+		),
+		replaces: ['Windows', 'Microsoft Office'],
+		replacements: ['LibreOffice', 'Firefox', 'PrimTux'],
+		dependsOn: ['solutions-office-suite'],
+	},
+	{
+		id: 'inclusion-public-spaces',
+		phase: 'inclusion',
+		category: 'inclusion',
+		title: b('Passer les espaces publics numériques sous Linux', 'Move public computer rooms to Linux'),
+		description: b(
+			'Équiper médiathèques et espaces publics numériques de postes sous distribution libre, et y donner les initiations d\'abord avec des logiciels libres (mesure 4 du Pacte pour la Transition).',
+			'Equip libraries and public computer rooms with free-distribution desktops, and teach introductory classes with free software first (measure 4 of the Pacte pour la Transition).',
+		),
+		replaces: ['Windows'],
+		replacements: [GNU_LINUX, 'Porteus Kiosk'],
+	},
+	{
+		id: 'inclusion-digital-advisors',
+		phase: 'inclusion',
+		category: 'inclusion',
+		title: b('Déployer la médiation numérique auprès des habitants', 'Offer digital mediation to residents'),
+		description: b(
+			'Des conseillers numériques dans les lieux de proximité, de l\'équipement et de la connexion jusqu\'à l\'aide aux démarches en ligne. Échirolles en a recruté quatre en 2021, avec un financement de l\'ANCT, dans ses maisons des habitants.',
+			'Digital advisers in neighbourhood venues, from equipment and connectivity to help with online procedures. Échirolles hired four in 2021, funded by the ANCT, in its neighbourhood centres.',
+		),
+	},
+	{
+		id: 'inclusion-refurbished-pcs',
+		phase: 'inclusion',
+		category: 'inclusion',
+		title: b('Donner une seconde vie aux PC de la mairie', 'Give the town hall\'s PCs a second life'),
+		description: b(
+			'Confier les ordinateurs réformés à une association qui les reconditionne sous Linux et les remet aux foyers qui en ont besoin, comme Échirolles avec PC solidaire.',
+			'Give retired computers to an association that refurbishes them with Linux and hands them to households in need, as Échirolles does with PC solidaire.',
+		),
+		replacements: [GNU_LINUX],
+		dependsOn: ['solutions-desktop-pilot'],
+	},
+	{
+		id: 'inclusion-associations',
+		phase: 'inclusion',
+		category: 'inclusion',
+		title: b('Accompagner les associations locales', 'Support local associations'),
+		description: b(
+			'Héberger les sites des associations sur un CMS libre et leur proposer des ateliers pour qu\'elles les gèrent seules : Échirolles offre un site et six ateliers.',
+			'Host associations\' websites on a free CMS and offer workshops so they can run them on their own: Échirolles offers a site and six workshops.',
+		),
+		replaces: [TURNKEY_SITES],
+		replacements: ['WordPress'],
+		dependsOn: ['communication-website'],
+	},
+	{
+		id: 'inclusion-events',
+		phase: 'inclusion',
+		category: 'communication',
+		title: b('Organiser des événements grand public', 'Hold public events'),
+		description: b(
+			'Participer au Libre en Fête, organiser install-parties et ateliers avec les associations locales du libre, dans les médiathèques et les espaces publics numériques.',
+			'Take part in Libre en Fête, hold install parties and workshops with local free-software associations, in libraries and public computer rooms.',
+		),
+	},
 
 	// Fédération
-	task('federation-nextcloud-partners', 'federation', 'federation', b('Relier le cloud aux communes partenaires', 'Connect the cloud to partner communes'), b('Partages fédérés de dossiers entre les Nextcloud des communes, y compris cette feuille de route.', 'Federated folder shares between communes\' Nextclouds, this roadmap included.'), ['Partages SharePoint / Google Drive entre organisations'], ['Nextcloud (partage fédéré)'], { dependsOn: ['solutions-cloud-storage'] }),
-	task('federation-shared-instances', 'federation', 'federation', b('Mutualiser des instances entre collectivités', 'Share instances between authorities'), b('Instances communes pour les petites communes, comme colter.social porté par le SITPI.', 'Shared instances for small communes, like colter.social run by the SITPI.'), [], ['Mastodon', 'PeerTube', 'Nextcloud']),
-	task('federation-chatons', 'federation', 'federation', b('Soutenir un hébergeur local de type CHATONS', 'Back a local CHATONS-style host'), b('April propose de soutenir un hébergeur associatif local.', 'April suggests backing a local non-profit host.'), [], ['Membre du collectif CHATONS']),
-	task('federation-publish-code', 'federation', 'contribution', b('Publier sous licence libre les développements de la commune', 'Publish the commune\'s own code under a free licence'), b('Ce que la commune fait développer est publié pour les autres.', 'What the commune has developed is published for others.'), [], ['Forge publique', 'code.gouv.fr']),
-	task('federation-fund-commons', 'federation', 'contribution', b('Financer et contribuer aux communs', 'Fund and contribute to the commons'), b('Cofinancer des logiciels et permettre aux agents de contribuer sur leur temps de travail.', 'Co-fund software and let staff contribute during work time.'), [], ['ADULLACT', 'openMairie']),
-	task('federation-declare-usage', 'federation', 'contribution', b('Déclarer les usages dans le SILL et le Comptoir du Libre', 'Declare usage in the SILL and the Comptoir du Libre'), b('Se déclarer utilisateur ou référent aide les autres collectivités à choisir.', 'Declaring yourself a user or referent helps other authorities choose.'), [], ['SILL (code.gouv.fr)', 'Comptoir du Libre']),
-	task('federation-tnl-label', 'federation', 'governance', b('Candidater au label Territoire Numérique Libre', 'Apply for the Territoire Numérique Libre label'), b('Le label annuel d\'ADULLACT sert aussi à suivre les progrès d\'année en année.', 'ADULLACT\'s yearly label also tracks progress from year to year.'), [], ['Label Territoire Numérique Libre'], { dependsOn: ['structuring-baseline-indicators'] }),
-	task('federation-open-data', 'federation', 'open_data', b('Ouvrir les données publiques', 'Open public data'), b('Publier les jeux de données de la commune sous licence ouverte.', 'Publish the commune\'s datasets under an open licence.'), [], ['data.gouv.fr']),
-	task('federation-share-feedback', 'federation', 'communication', b('Partager le retour d\'expérience', 'Share what you learned'), b('Bilans par domaine en fin de mandat, présentés aux élus et aux autres communes.', 'Reviews by domain at the end of the term, for elected officials and other communes.'), [], ['France Numérique Libre', 'ADULLACT']),
-	task('federation-report-council', 'federation', 'governance', b('Rendre compte chaque année au conseil municipal', 'Report to the council every year'), b('Présenter les indicateurs, les économies et les difficultés ; c\'est ce qui protège le projet d\'un changement de majorité.', 'Present indicators, savings and difficulties; this is what protects the project from a change of majority.'), [], [], { dependsOn: ['structuring-baseline-indicators'] }),
+	{
+		id: 'federation-nextcloud-partners',
+		phase: 'federation',
+		category: 'federation',
+		title: b('Relier le cloud aux communes partenaires', 'Connect the cloud to partner communes'),
+		description: b(
+			'Activer le partage fédéré de Nextcloud pour échanger dossiers, annuaires et tableaux de projet avec les autres collectivités sans créer de comptes croisés ; cette feuille de route peut elle-même être partagée ainsi.',
+			'Turn on Nextcloud federated sharing to exchange folders, directories and project boards with other authorities without cross accounts; this roadmap itself can be shared that way.',
+		),
+		replaces: [b('Partages SharePoint ou Google Drive entre organisations', 'SharePoint or Google Drive sharing between organisations')],
+		replacements: [b('Partage fédéré Nextcloud', 'Nextcloud federated sharing')],
+		dependsOn: ['solutions-cloud-storage'],
+	},
+	{
+		id: 'federation-shared-instances',
+		phase: 'federation',
+		category: 'federation',
+		title: b('Mutualiser des instances entre collectivités', 'Share instances between authorities'),
+		description: b(
+			'Proposer avec l\'intercommunalité ou un syndicat des services communs aux petites communes (Mastodon, PeerTube, cloud), fédérés avec ceux des plus grandes ; colter.social, l\'instance Mastodon du SITPI, en est un exemple.',
+			'With the intercommunal body or a syndicate, offer shared services to small communes (Mastodon, PeerTube, cloud), federated with those of larger communes; colter.social, the SITPI\'s Mastodon instance, is an example.',
+		),
+		replacements: ['Mastodon', 'PeerTube', 'Nextcloud'],
+	},
+	{
+		id: 'federation-chatons',
+		phase: 'federation',
+		category: 'federation',
+		title: b('Soutenir un hébergeur local de type CHATONS', 'Back a local CHATONS-style host'),
+		description: b(
+			'Aider une structure locale à offrir aux habitants et aux associations des services libres (pads, sondages, cloud) sur le modèle des CHATONS, le collectif d\'hébergeurs éthiques né en 2016 : c\'est le niveau 3 de la mesure 4 du Pacte pour la Transition.',
+			'Help a local organisation offer residents and associations free services (pads, polls, cloud) on the model of CHATONS, the collective of ethical hosts founded in 2016: level 3 of measure 4 of the Pacte pour la Transition.',
+		),
+	},
+	{
+		id: 'federation-publish-code',
+		phase: 'federation',
+		category: 'contribution',
+		title: b('Publier sous licence libre les développements de la commune', 'Publish the commune\'s own code under a free licence'),
+		description: b(
+			'Publier sur une forge publique, sous licence libre, le code et les configurations développés par ou pour la commune, et les référencer sur code.gouv.fr.',
+			'Publish the code and configuration developed by or for the commune on a public forge under a free licence, and list them on code.gouv.fr.',
+		),
+	},
+	{
+		id: 'federation-fund-commons',
+		phase: 'federation',
+		category: 'contribution',
+		title: b('Financer et contribuer aux communs', 'Fund and contribute to the commons'),
+		description: b(
+			'Cofinancer avec d\'autres collectivités des évolutions de logiciels libres (par exemple avec l\'ADULLACT ou les projets openMairie) et autoriser les agents à contribuer sur leur temps de travail.',
+			'Co-fund free-software improvements with other authorities (for example through ADULLACT or the openMairie projects) and let staff contribute during work time.',
+		),
+	},
+	{
+		id: 'federation-declare-usage',
+		phase: 'federation',
+		category: 'contribution',
+		title: b('Déclarer les usages dans le SILL et le Comptoir du Libre', 'Declare usage in the SILL and the Comptoir du Libre'),
+		description: b(
+			'Se déclarer utilisateur ou référent des logiciels déployés dans le SILL et sur le Comptoir du Libre, comme le fait Échirolles : c\'est ce qui aide les autres collectivités à choisir.',
+			'Declare yourself a user or referent of the deployed software in the SILL and the Comptoir du Libre, as Échirolles does: it is what helps other authorities choose.',
+		),
+	},
+	{
+		id: 'federation-tnl-label',
+		phase: 'federation',
+		category: 'governance',
+		title: b('Candidater au label Territoire Numérique Libre', 'Apply for the Territoire Numérique Libre label'),
+		description: b(
+			'Le label annuel et gratuit de l\'ADULLACT (un badge de dix questions, puis les niveaux Bronze, Argent et Or) sert d\'évaluation d\'année en année et de support de compte rendu aux élus. Échirolles a obtenu le niveau Or en 2025.',
+			'ADULLACT\'s free yearly label (a ten-question badge, then Bronze, Silver and Gold levels) works as a year-on-year assessment and as material for reporting to elected officials. Échirolles reached Gold in 2025.',
+		),
+		dependsOn: ['structuring-baseline-indicators', 'structuring-steering-roles'],
+		checklist: [
+			b('Désigner le référent élu et le référent technique', 'Name the councillor and technical referents'),
+			b('Remplir le questionnaire', 'Fill in the questionnaire'),
+			b('Présenter le résultat aux élus', 'Present the result to elected officials'),
+		],
+	},
+	{
+		id: 'federation-open-data',
+		phase: 'federation',
+		category: 'open_data',
+		title: b('Ouvrir les données publiques', 'Open public data'),
+		description: b(
+			'Publier les jeux de données de la commune en formats ouverts, sur data.gouv.fr ou un portail mutualisé.',
+			'Publish the commune\'s datasets in open formats, on data.gouv.fr or a shared portal.',
+		),
+	},
+	{
+		id: 'federation-share-feedback',
+		phase: 'federation',
+		category: 'communication',
+		title: b('Partager le retour d\'expérience', 'Share what you learned'),
+		description: b(
+			'Documenter la démarche, les choix et les chiffres, et les présenter aux réseaux de collectivités (France Numérique Libre, ADULLACT) et aux habitants ; Échirolles a publié un bilan par domaine en fin de mandat.',
+			'Document the approach, the choices and the figures, and present them to networks of authorities (France Numérique Libre, ADULLACT) and to residents; Échirolles published a review by domain at the end of its term.',
+		),
+	},
+	{
+		id: 'federation-report-council',
+		phase: 'federation',
+		category: 'governance',
+		title: b('Rendre compte chaque année au conseil municipal', 'Report to the council every year'),
+		description: b(
+			'Présenter chaque année au conseil les indicateurs, les économies et les difficultés, par exemple avec un bilan par domaine ou le résultat du label : c\'est ce qui protège le projet d\'un changement de majorité.',
+			'Present the indicators, savings and difficulties to the council every year, for instance as a review by domain or with the label result: this is what protects the project from a change of majority.',
+		),
+		dependsOn: ['structuring-baseline-indicators'],
+	},
 ]
 
 export const STARTER_INDICATORS: StarterIndicator[] = [
-	{ id: 'desktop-linux-share', name: b('Part des postes sous système libre', 'Desktops on a free OS'), unit: b('%', '%'), target: 90 },
-	{ id: 'office-licences-remaining', name: b('Licences Microsoft Office restantes', 'Microsoft Office licences left'), unit: b('licences', 'licences'), target: 0 },
-	{ id: 'odf-share', name: b('Documents produits en format ouvert', 'Documents produced in open formats'), unit: b('%', '%'), target: 90 },
+	{ id: 'desktop-linux-share', name: b('Part des postes sous système libre', 'Share of desktops on a free OS'), unit: b('%', '%'), target: 90 },
+	{ id: 'office-licences-remaining', name: b('Licences Microsoft Office restantes', 'Microsoft Office licences left'), unit: b('licences', 'licences'), target: null },
+	{ id: 'odf-share', name: b('Part des documents produits en format ouvert (ODF)', 'Share of documents produced in open formats (ODF)'), unit: b('%', '%'), target: 90 },
 	{ id: 'mailboxes-migrated', name: b('Boîtes aux lettres migrées', 'Mailboxes migrated'), unit: b('boîtes', 'mailboxes'), target: null },
 	{ id: 'services-migrated', name: b('Services migrés', 'Services migrated'), unit: b('services', 'services'), target: null },
-	{ id: 'business-apps-compatible', name: b('Logiciels métiers compatibles Linux / ODF', 'Business applications compatible with Linux / ODF'), unit: b('logiciels', 'applications'), target: null },
+	{ id: 'business-apps-compatible', name: b('Logiciels métiers compatibles Linux et ODF', 'Business applications compatible with Linux and ODF'), unit: b('logiciels', 'applications'), target: null },
 	{ id: 'agents-trained', name: b('Agents formés', 'Staff trained'), unit: b('agents', 'people'), target: null },
 	{ id: 'training-sessions', name: b('Sessions de formation', 'Training sessions'), unit: b('sessions', 'sessions'), target: 40 },
 	{ id: 'licence-costs-avoided', name: b('Dépenses de licences évitées', 'Licence spending avoided'), unit: b('€ par an', '€ per year'), target: null },
-	{ id: 'sovereign-hosting-share', name: b('Données hébergées en interne ou sur infrastructure souveraine', 'Data hosted in-house or on sovereign infrastructure'), unit: b('%', '%'), target: 100 },
-	{ id: 'hardware-lifetime', name: b('Durée de vie moyenne du matériel', 'Average hardware lifetime'), unit: b('années', 'years'), target: 8 },
+	{ id: 'sovereign-hosting-share', name: b('Part des données hébergées en interne ou sur une infrastructure souveraine', 'Share of data hosted in-house or on sovereign infrastructure'), unit: b('%', '%'), target: 90 },
+	{ id: 'hardware-lifetime', name: b('Durée de vie moyenne des postes', 'Average desktop lifetime'), unit: b('années', 'years'), target: 8 },
 	{ id: 'migration-tickets', name: b('Demandes de support liées à la migration', 'Migration support requests'), unit: b('par mois', 'per month'), target: null },
 	{ id: 'residents-supported', name: b('Habitants accompagnés par la médiation numérique', 'Residents helped by digital mediation'), unit: b('personnes', 'people'), target: null },
 	{ id: 'pcs-refurbished', name: b('Ordinateurs reconditionnés remis aux habitants', 'Refurbished PCs given to residents'), unit: b('ordinateurs', 'PCs'), target: null },
-	{ id: 'tnl-level', name: b('Niveau du label Territoire Numérique Libre (0 badge, 1 bronze, 2 argent, 3 or)', 'Territoire Numérique Libre label level (0 badge, 1 bronze, 2 silver, 3 gold)'), unit: b('niveau', 'level'), target: 3 },
+	{ id: 'tnl-level', name: b('Niveau du label Territoire Numérique Libre', 'Territoire Numérique Libre label level'), unit: b('niveau (0 aucun, 1 badge, 2 bronze, 3 argent, 4 or)', 'level (0 none, 1 badge, 2 bronze, 3 silver, 4 gold)'), target: 4 },
 ]
