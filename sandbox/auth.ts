@@ -1,7 +1,7 @@
 /**
- * Logins as Nextcloud accepts them: HTTP basic (user + password or app
- * password) or a session cookie whose state-changing requests carry the
- * session's request token (Nextcloud's CSRF check).
+ * Logins as Nextcloud accepts them: HTTP basic with user and password, or a
+ * session cookie whose requests carry the session's request token (Nextcloud's
+ * CSRF check).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -59,25 +59,30 @@ export class Sessions {
 }
 
 export type AuthResult =
-	| { kind: 'user', user: SandboxUser, via: 'basic' | 'session' }
+	| { kind: 'user', user: SandboxUser, session: Session | null }
 	| { kind: 'anonymous' }
 	| { kind: 'bad-credentials' }
-	| { kind: 'csrf' }
 
-/** Who is calling. A session request other than GET/HEAD needs the request token (or, for OCS, the OCS-APIRequest header). */
-export function authenticate(req: IncomingMessage, sessions: Sessions, isOcs: boolean): AuthResult {
+/** Who is calling: HTTP basic first, then the session cookie. */
+export function authenticate(req: IncomingMessage, sessions: Sessions): AuthResult {
 	const header = req.headers.authorization
 	if (header?.startsWith('Basic ')) {
 		const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8')
 		const colon = decoded.indexOf(':')
 		const user = colon > 0 ? sessions.checkPassword(decoded.slice(0, colon), decoded.slice(colon + 1)) : null
-		return user ? { kind: 'user', user, via: 'basic' } : { kind: 'bad-credentials' }
+		return user ? { kind: 'user', user, session: null } : { kind: 'bad-credentials' }
 	}
 	const session = sessions.fromCookie(req)
-	if (!session) return { kind: 'anonymous' }
-	const safe = req.method === 'GET' || req.method === 'HEAD'
-	const token = req.headers.requesttoken
-	const tokenOk = typeof token === 'string' && sameText(token, session.requestToken)
-	if (!safe && !tokenOk && !(isOcs && req.headers['ocs-apirequest'] === 'true')) return { kind: 'csrf' }
-	return { kind: 'user', user: session.user, via: 'session' }
+	return session ? { kind: 'user', user: session.user, session } : { kind: 'anonymous' }
+}
+
+/**
+ * Nextcloud's CSRF check (Request::passesCSRFCheck): any OCS-APIRequest
+ * header passes; otherwise the session's request token, in the `requesttoken`
+ * header or query parameter. A request without a session has no token.
+ */
+export function passesCsrfCheck(req: IncomingMessage, session: Session | null): boolean {
+	if (req.headers['ocs-apirequest']) return true
+	const token = req.headers.requesttoken ?? new URL(req.url ?? '/', 'http://sandbox').searchParams.get('requesttoken')
+	return session !== null && typeof token === 'string' && sameText(token, session.requestToken)
 }

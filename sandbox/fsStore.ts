@@ -8,9 +8,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 
+interface Entry {
+	fileId: number
+	etag: string
+}
+
 interface Meta {
 	nextFileId: number
-	entries: Record<string, { fileId: number, etag: string }>
+	entries: Record<string, Entry>
 }
 
 export interface NodeInfo {
@@ -47,29 +52,28 @@ export class FsStore {
 		return `${user}:${normalise(path)}`
 	}
 
-	private entry(user: string, path: string): { fileId: number, etag: string } {
+	private entry(user: string, path: string, isFolder: boolean): Entry {
 		const key = this.key(user, path)
 		let entry = this.meta.entries[key]
 		if (!entry) {
-			entry = { fileId: this.meta.nextFileId++, etag: newEtag() }
+			entry = { fileId: this.meta.nextFileId++, etag: newEtag(isFolder) }
 			this.meta.entries[key] = entry
 			this.scheduleSave()
 		}
 		return entry
 	}
 
-	/** A write below `path` changes its ETag and every ancestor's, as Nextcloud's propagator does. */
-	touch(user: string, path: string): void {
+	/** New ETags for the folders above `path`, as Nextcloud's propagator gives them after a change inside. */
+	private propagate(user: string, path: string): void {
 		let current = normalise(path)
-		for (;;) {
-			this.entry(user, current).etag = newEtag()
-			if (current === '/') break
+		while (current !== '/') {
 			current = posix.dirname(current)
+			this.entry(user, current, true).etag = newEtag(true)
 		}
 		this.scheduleSave()
 	}
 
-	forget(user: string, path: string): void {
+	private forget(user: string, path: string): void {
 		const prefix = this.key(user, path)
 		for (const key of Object.keys(this.meta.entries)) {
 			if (key === prefix || key.startsWith(`${prefix}/`)) delete this.meta.entries[key]
@@ -96,8 +100,9 @@ export class FsStore {
 		const normalised = normalise(path)
 		try {
 			const s = await stat(this.diskPath(user, normalised))
-			const { fileId, etag } = this.entry(user, normalised)
-			return { path: normalised, name: posix.basename(normalised), isFolder: s.isDirectory(), size: s.isDirectory() ? await this.folderSize(user, normalised) : s.size, mtime: s.mtime, fileId, etag }
+			const isFolder = s.isDirectory()
+			const { fileId, etag } = this.entry(user, normalised, isFolder)
+			return { path: normalised, name: posix.basename(normalised), isFolder, size: isFolder ? await this.folderSize(user, normalised) : s.size, mtime: s.mtime, fileId, etag }
 		} catch {
 			return null
 		}
@@ -117,11 +122,22 @@ export class FsStore {
 		return total
 	}
 
+	/** The folder's children sorted by name, as Nextcloud 32 lists them. */
 	async children(user: string, path: string): Promise<NodeInfo[]> {
 		// Files being written are hidden, as Nextcloud hides its part files.
 		const names = (await readdir(this.diskPath(user, path))).filter((name) => !name.includes(PART_MARKER)).sort()
 		const infos = await Promise.all(names.map((name) => this.info(user, posix.join(normalise(path), name))))
 		return infos.filter((info): info is NodeInfo => info !== null)
+	}
+
+	/** Everything below `node` down to `depth` levels, each folder followed by its contents (Sabre's order). */
+	async descendants(user: string, node: NodeInfo, depth: number): Promise<NodeInfo[]> {
+		if (!node.isFolder || depth <= 0) return []
+		const found: NodeInfo[] = []
+		for (const child of await this.children(user, node.path)) {
+			found.push(child, ...await this.descendants(user, child, depth - 1))
+		}
+		return found
 	}
 
 	read(user: string, path: string): Promise<Buffer> {
@@ -130,35 +146,35 @@ export class FsStore {
 
 	/**
 	 * Writes through a temporary file and a rename, like Nextcloud's part files.
-	 * The file's ETag follows Nextcloud 32 as measured (tests/contract): an
-	 * overwrite within the same second keeps it when the request was
-	 * conditional (If-Match / If-None-Match), or when the size did not change.
+	 * An overwrite within the same second keeps the file's ETag and mtime,
+	 * whatever the size: Nextcloud's scanner reuses the cached ETag while the
+	 * mtime, in seconds, is unchanged (Cache\Scanner::scanFile; tests/contract).
 	 */
-	async write(user: string, path: string, body: Buffer, conditional = false): Promise<void> {
+	async write(user: string, path: string, body: Buffer): Promise<void> {
 		const target = this.diskPath(user, path)
 		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
 		await writeFile(part, body)
 		await rename(part, target)
-		const sameSecond = before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)
-		const keepsEtag = sameSecond && (conditional || before.size === body.length)
-		const etag = keepsEtag ? this.entry(user, path).etag : null
-		if (keepsEtag) await utimes(target, before.atime, before.mtime)
-		this.touch(user, path)
-		if (etag) this.entry(user, path).etag = etag
+		const entry = this.entry(user, path, false)
+		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
+		else entry.etag = newEtag(false)
+		this.propagate(user, path)
 	}
 
 	async makeFolder(user: string, path: string): Promise<void> {
 		await mkdir(this.diskPath(user, path))
-		this.touch(user, path)
+		this.entry(user, path, true)
+		this.propagate(user, path)
 	}
 
 	async remove(user: string, path: string): Promise<void> {
 		await rm(this.diskPath(user, path), { recursive: true, force: true })
 		this.forget(user, path)
-		this.touch(user, posix.dirname(normalise(path)))
+		this.propagate(user, path)
 	}
 
+	/** The moved node and what is inside keep their file ids and ETags; the folders around both places change. */
 	async move(user: string, from: string, to: string): Promise<void> {
 		await rename(this.diskPath(user, from), this.diskPath(user, to))
 		const fromKey = this.key(user, from)
@@ -169,8 +185,21 @@ export class FsStore {
 				this.meta.entries[toKey + key.slice(fromKey.length)] = value
 			}
 		}
-		this.touch(user, posix.dirname(normalise(from)))
-		this.touch(user, to)
+		this.propagate(user, from)
+		this.propagate(user, to)
+	}
+
+	/** A copy gets new file ids; copied files keep their ETags, copied folders get new ones (measured on Nextcloud 32). */
+	async copy(user: string, from: NodeInfo, to: string): Promise<void> {
+		if (from.isFolder) {
+			await mkdir(this.diskPath(user, to))
+			this.entry(user, to, true)
+			for (const child of await this.children(user, from.path)) await this.copy(user, child, posix.join(to, child.name))
+		} else {
+			await writeFile(this.diskPath(user, to), await this.read(user, from.path))
+			this.entry(user, to, false).etag = from.etag
+		}
+		this.propagate(user, to)
 	}
 }
 
@@ -182,6 +211,13 @@ export function normalise(path: string): string {
 	return out === '' ? '/' : out
 }
 
-function newEtag(): string {
-	return randomBytes(16).toString('hex')
+let lastFolderEtagMicros = 0
+
+/** Nextcloud's shapes: 32 hex digits for a file, PHP's `uniqid()` (13 hex digits from the time in µs) for a folder. */
+function newEtag(isFolder: boolean): string {
+	if (!isFolder) return randomBytes(16).toString('hex')
+	// Strictly increasing, so two changes within the same microsecond still differ.
+	lastFolderEtagMicros = Math.max(Date.now() * 1000, lastFolderEtagMicros + 1)
+	const seconds = Math.floor(lastFolderEtagMicros / 1e6)
+	return seconds.toString(16).padStart(8, '0') + (lastFolderEtagMicros % 1e6).toString(16).padStart(5, '0')
 }

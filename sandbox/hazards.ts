@@ -7,11 +7,11 @@ export interface HazardConfig {
 	preconditionGapMs: number
 	/** Probability that a GET answers 200 with a truncated body (seen through federated mounts). */
 	tornReadRate: number
-	/** Probability that a write answers 423 Locked (a write in flight elsewhere). */
+	/** Probability that a PUT or DELETE answers 423 Locked (a write in flight elsewhere). */
 	lockedRate: number
-	/** Probability that a write answers 500 (a partner's server whose owner answered 423). */
+	/** Probability that a PUT or DELETE answers 500 (a partner's server whose owner answered 423). */
 	serverErrorRate: number
-	/** Probability that a request answers 503. */
+	/** Probability that a request other than PROPFIND answers 503. */
 	unavailableRate: number
 	/** Seed of the pseudo-random draws, for repeatable runs. */
 	seed?: number

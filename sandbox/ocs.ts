@@ -1,73 +1,216 @@
 /**
- * The OCS endpoints the app uses, in Nextcloud's JSON shape (v2: the HTTP
- * status is the OCS status; v1: HTTP 200 and status code 100).
+ * The OCS endpoints the app uses, as Nextcloud answers them: JSON with
+ * `?format=json` or `Accept: application/json`, XML otherwise; v2 answers
+ * with the OCS status as HTTP status, v1 with HTTP 200 and status code 100.
+ * Sharing endpoints are to be added to ROUTES.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { SandboxUser } from './auth'
+import type { AuthResult, SandboxUser } from './auth'
+import { passesCsrfCheck } from './auth'
 
 export const NEXTCLOUD_VERSION = { major: 32, minor: 0, micro: 1, string: '32.0.1', full: '32.0.1.2' }
 
-export function sendOcs(res: ServerResponse, version: 1 | 2, status: number, data: unknown, message = 'OK'): void {
-	const ok = status < 300
-	const statuscode = version === 1 && ok ? 100 : status
-	// 997 is OCS's "not logged in", answered with HTTP 401.
-	const httpStatus = status === 997 ? 401 : version === 1 ? 200 : status
-	res.writeHead(httpStatus, { 'Content-Type': 'application/json; charset=utf-8' })
-	res.end(JSON.stringify({ ocs: { meta: { status: ok ? 'ok' : 'failure', statuscode, message }, data } }))
+/** The group every sandbox user belongs to. */
+export const SANDBOX_GROUP = 'mairie'
+
+type Format = 'json' | 'xml'
+
+const INVALID_QUERY = 'Invalid query, please check the syntax. API specifications are here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n'
+
+/** Nextcloud's XML rendering of OCS data (BaseResponse::toXml): lists as `<element>`, true as 1, null as an empty element. */
+function toXml(value: unknown, indent: string): string {
+	const entries = Array.isArray(value) ? value.map((v) => ['element', v] as const) : Object.entries(value as Record<string, unknown>)
+	return entries.map(([key, v]) => {
+		if (v === null || v === undefined) return `${indent}<${key}/>\n`
+		if (typeof v === 'object') {
+			const inner = toXml(v, `${indent} `)
+			return inner ? `${indent}<${key}>\n${inner}${indent}</${key}>\n` : `${indent}<${key}/>\n`
+		}
+		const text = v === true ? '1' : v === false ? '' : String(v)
+		return `${indent}<${key}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${key}>\n`
+	}).join('')
 }
 
-export interface OcsContext {
-	users: SandboxUser[]
+/** JSON as PHP's json_encode writes it: slashes and non-ASCII characters escaped. */
+export function phpJson(value: unknown): string {
+	return JSON.stringify(value).replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+export function sendOcs(res: ServerResponse, version: 1 | 2, format: Format, status: number, data: unknown, message = 'OK', headers: Record<string, string> = {}): void {
+	const ok = status < 300
+	const meta: Record<string, unknown> = { status: ok ? 'ok' : 'failure', statuscode: version === 1 && ok ? 100 : status, message }
+	if (version === 1) Object.assign(meta, { totalitems: '', itemsperpage: '' })
+	// 997 (not logged in) is HTTP 401 for both versions; 998 (no such endpoint) is a 404 in v2.
+	const httpStatus = status === 997 ? 401 : version === 1 ? 200 : status === 998 ? 404 : status
+	if (format === 'json') {
+		res.writeHead(httpStatus, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+		res.end(phpJson({ ocs: { meta, data } }))
+	} else {
+		res.writeHead(httpStatus, { 'Content-Type': 'application/xml; charset=utf-8', ...headers })
+		res.end(`<?xml version="1.0"?>\n<ocs>\n${toXml({ meta, data }, ' ')}</ocs>\n`)
+	}
+}
+
+function formatOf(req: IncomingMessage, query: URLSearchParams): Format {
+	const asked = query.get('format')
+	if (asked === 'json' || asked === 'xml') return asked
+	return (req.headers.accept ?? '').includes('application/json') ? 'json' : 'xml'
+}
+
+const THEMING_CAPABILITY = { name: 'Nextcloud', productName: 'Nextcloud', url: 'https://nextcloud.com', slogan: 'a safe home for all your data', color: '#00679e', 'color-text': '#ffffff', 'color-element': '#00679e', 'background-plain': false, 'background-default': true }
+
+/** The capabilities of what the sandbox does, with Nextcloud 32's values; an anonymous caller gets the public ones only. */
+export function capabilities(anonymous = false): Record<string, unknown> {
+	if (anonymous) return { bruteforce: { delay: 0, 'allow-listed': false }, theming: THEMING_CAPABILITY }
+	return {
+		core: { pollinterval: 60, 'webdav-root': 'remote.php/webdav', 'reference-api': false, 'mod-rewrite-working': false, user: { language: '', locale: '', timezone: 'UTC' } },
+		files: { blacklisted_files: ['.htaccess'], forbidden_filenames: ['.htaccess'], forbidden_filename_basenames: [], forbidden_filename_characters: ['\\', '/'], forbidden_filename_extensions: ['.filepart', '.part'], bigfilechunking: false, file_conversions: [], windows_compatible_filenames: false },
+		files_sharing: {
+			api_enabled: true,
+			public: { enabled: false },
+			resharing: true,
+			user: { send_mail: false, expire_date: { enabled: true } },
+			group_sharing: true,
+			group: { enabled: true, expire_date: { enabled: true } },
+			default_permissions: 31,
+			federation: { outgoing: true, incoming: true, expire_date: { enabled: true }, expire_date_supported: { enabled: true } },
+			sharee: { query_lookup_default: false, always_show_unique: true },
+		},
+		theming: THEMING_CAPABILITY,
+	}
 }
 
 function userData(user: SandboxUser): Record<string, unknown> {
 	return {
 		enabled: true,
 		id: user.id,
+		backend: 'Database',
+		subadmin: [],
+		quota: { free: -3, used: 0, total: -3, relative: 0, quota: -3 },
+		manager: '',
+		email: null,
+		additional_mail: [],
 		displayname: user.displayName,
 		'display-name': user.displayName,
-		email: null,
-		groups: ['mairie'],
+		phone: '',
+		address: '',
+		website: '',
+		twitter: '',
+		organisation: '',
+		role: '',
+		headline: '',
+		biography: '',
+		profile_enabled: '1',
+		pronouns: '',
+		groups: [SANDBOX_GROUP],
 		language: 'fr',
-		locale: 'fr_FR',
-		backend: 'Database',
-		quota: { free: -3, used: 0, total: -3, relative: 0, quota: -3 },
+		locale: '',
+		timezone: '',
+		notify_email: null,
+		backendCapabilities: { setDisplayName: false, setPassword: false },
 	}
 }
 
-/** Routes an authenticated OCS request; `path` is after /ocs/v2.php. */
-export function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 | 2, path: string, query: URLSearchParams, user: SandboxUser, ctx: OcsContext): void {
-	if (req.method === 'GET' && path === '/cloud/user') return sendOcs(res, version, 200, userData(user))
-	if (req.method === 'GET' && path === '/cloud/capabilities') {
-		return sendOcs(res, version, 200, {
-			version: { ...NEXTCLOUD_VERSION, edition: '', extendedSupport: false },
-			capabilities: {
-				core: { webdav_root: 'remote.php/webdav' },
-				files_sharing: { api_enabled: true, federation: { outgoing: true, incoming: true }, group_sharing: true },
-				dav: { chunking: '1.0' },
-			},
-		})
-	}
-	if (req.method === 'GET' && path === '/apps/files_sharing/api/v1/sharees') {
-		const search = (query.get('search') ?? '').toLowerCase()
-		const matches = ctx.users.filter((u) => u.id !== user.id && (u.id.includes(search) || u.displayName.toLowerCase().includes(search)))
-		const toSharee = (u: SandboxUser) => ({ label: u.displayName, subline: '', icon: 'icon-user', value: { shareType: 0, shareWith: u.id }, shareWithDisplayNameUnique: u.id, status: [] })
-		const exact = matches.filter((u) => u.id === search || u.displayName.toLowerCase() === search)
-		const remotes = search.includes('@') ? [{ label: search, uuid: search, name: search, type: '', value: { shareType: 6, shareWith: search, server: search.split('@').pop() } }] : []
-		return sendOcs(res, version, 200, {
-			exact: { users: exact.map(toSharee), groups: [], remotes: [], remote_groups: [], emails: [], circles: [], rooms: [] },
-			users: matches.filter((u) => !exact.includes(u)).map(toSharee),
-			groups: [],
-			remotes,
+export interface OcsContext {
+	users: SandboxUser[]
+}
+
+interface OcsCall {
+	user: SandboxUser | null
+	query: URLSearchParams
+	ctx: OcsContext
+}
+
+interface Route {
+	method: string
+	/** Answers anonymous requests too (Nextcloud's #[PublicPage]). */
+	public?: boolean
+	handle(call: OcsCall): unknown
+}
+
+const matches = (user: SandboxUser, search: string) => user.id.toLowerCase().includes(search) || user.displayName.toLowerCase().includes(search)
+const isExact = (user: SandboxUser, search: string) => user.id.toLowerCase() === search || user.displayName.toLowerCase() === search
+
+/** files_sharing's sharee search over the sandbox's users, its group, and a typed cloud id or e-mail address. */
+function sharees({ user, query, ctx }: OcsCall): unknown {
+	const search = (query.get('search') ?? '').trim().toLowerCase()
+	const toSharee = (u: SandboxUser) => ({ label: u.displayName, subline: '', icon: 'icon-user', value: { shareType: 0, shareWith: u.id }, shareWithDisplayNameUnique: u.id, status: [] })
+	// The searcher appears only as an exact match.
+	const exactUsers = ctx.users.filter((u) => isExact(u, search))
+	const users = ctx.users.filter((u) => u.id !== user!.id && matches(u, search) && !exactUsers.includes(u))
+	const group = { label: SANDBOX_GROUP, value: { shareType: 1, shareWith: SANDBOX_GROUP } }
+	const cloudId = /^([^@\s]+)@(\S+)$/.exec(search)
+	const remote = cloudId ? { label: `${cloudId[1]} (${cloudId[2]})`, uuid: cloudId[1], name: cloudId[1], value: { shareType: 6, shareWith: search, server: cloudId[2] } } : null
+	const isEmail = cloudId !== null && /^[^@\s/:]+@[^@\s/:]+\.[a-z]{2,}$/.test(search)
+	return {
+		exact: {
+			users: exactUsers.map(toSharee),
+			groups: search === SANDBOX_GROUP ? [group] : [],
+			remotes: remote ? [remote] : [],
 			remote_groups: [],
-			emails: [],
-			lookup: [],
+			emails: isEmail ? [{ label: search, uuid: search, value: { shareType: 4, shareWith: search } }] : [],
 			circles: [],
 			rooms: [],
-			lookupEnabled: false,
-		})
+		},
+		users: users.map(toSharee),
+		groups: search !== SANDBOX_GROUP && SANDBOX_GROUP.includes(search) ? [group] : [],
+		remotes: [],
+		remote_groups: [],
+		emails: [],
+		lookup: [],
+		circles: [],
+		rooms: [],
+		lookupEnabled: false,
 	}
+}
+
+function autocomplete({ user, query, ctx }: OcsCall): unknown {
+	const search = (query.get('search') ?? '').trim().toLowerCase()
+	return ctx.users
+		.filter((u) => u.id !== user!.id && matches(u, search))
+		.map((u) => ({ id: u.id, label: u.displayName, icon: 'icon-user', source: 'users', status: '', subline: '', shareWithDisplayNameUnique: u.id }))
+}
+
+const ROUTES: Record<string, Route> = {
+	'/cloud/user': { method: 'GET', handle: ({ user }) => userData(user!) },
+	'/cloud/capabilities': {
+		method: 'GET',
+		public: true,
+		handle: ({ user }) => {
+			const { full, ...version } = NEXTCLOUD_VERSION
+			return { version: { ...version, edition: '', extendedSupport: false }, capabilities: capabilities(user === null) }
+		},
+	},
+	'/core/autocomplete/get': { method: 'GET', handle: autocomplete },
+	'/apps/files_sharing/api/v1/sharees': { method: 'GET', handle: sharees },
 	// Sharing is not emulated yet (docs/sandbox.md): nobody has shared anything with anyone.
-	if (req.method === 'GET' && (path === '/apps/files_sharing/api/v1/shares' || path === '/apps/files_sharing/api/v1/remote_shares' || path === '/apps/files_sharing/api/v1/remote_shares/pending')) return sendOcs(res, version, 200, [])
-	sendOcs(res, version, 404, [], 'Invalid query, please check the syntax. API specifications are here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.')
+	'/apps/files_sharing/api/v1/shares': { method: 'GET', handle: () => [] },
+	'/apps/files_sharing/api/v1/remote_shares': { method: 'GET', handle: () => [] },
+	'/apps/files_sharing/api/v1/remote_shares/pending': { method: 'GET', handle: () => [] },
+}
+
+/**
+ * An OCS request: `path` is what follows /ocs/v2.php. Nextcloud logs in
+ * first (401), then runs the CSRF check (412 unless an OCS-APIRequest header
+ * or the session's request token comes with it).
+ */
+export function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 | 2, path: string, query: URLSearchParams, auth: AuthResult, ctx: OcsContext): void {
+	const format = formatOf(req, query)
+	// A failed login and an unknown endpoint are answered by ocs/v2.php itself, not by a controller: its XML is text/xml.
+	const outsideController: Record<string, string> = format === 'xml' ? { 'Content-Type': 'text/xml; charset=UTF-8' } : {}
+	if (auth.kind === 'bad-credentials') return sendOcs(res, version, format, 997, [], 'Unauthorised', { 'WWW-Authenticate': 'Basic realm="Authorisation Required"', ...outsideController })
+	const route = ROUTES[path]
+	if (!route) return sendOcs(res, version, format, 998, [], INVALID_QUERY, outsideController)
+	if (route.method !== req.method) {
+		res.writeHead(405, { 'Content-Type': 'application/json; charset=utf-8' })
+		res.end()
+		return
+	}
+	if (auth.kind === 'anonymous' && !route.public) return sendOcs(res, version, format, 997, [], 'Current user is not logged in')
+	if (!passesCsrfCheck(req, auth.kind === 'user' ? auth.session : null)) {
+		res.writeHead(412, { 'Content-Type': 'application/json; charset=utf-8' })
+		res.end(JSON.stringify({ message: 'CSRF check failed' }))
+		return
+	}
+	sendOcs(res, version, format, 200, route.handle({ user: auth.kind === 'user' ? auth.user : null, query, ctx }))
 }

@@ -11,13 +11,15 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import type { SandboxUser } from './auth'
-import { authenticate, SESSION_COOKIE, Sessions } from './auth'
+import { authenticate, passesCsrfCheck, SESSION_COOKIE, Sessions } from './auth'
 import { FsStore } from './fsStore'
 import type { HazardConfig } from './hazards'
 import { DEFAULT_HAZARDS, HazardDice } from './hazards'
-import { handleOcs, NEXTCLOUD_VERSION, sendOcs } from './ocs'
+import { handleOcs, NEXTCLOUD_VERSION } from './ocs'
+import type { Language } from './pages'
 import { appPage, dashboardPage, loginPage } from './pages'
-import { handleDav, readBody, sendDavError } from './webdav'
+import type { DavEndpoint } from './webdav'
+import { FILES_ENDPOINT_FEATURES, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
 
 export interface SandboxOptions {
 	port: number
@@ -72,10 +74,33 @@ async function serveFile(res: ServerResponse, root: string, relative: string): P
 	}
 }
 
-function languageOf(req: IncomingMessage, url: URL): 'fr' | 'en' {
+function languageOf(req: IncomingMessage, url: URL): Language {
 	const asked = url.searchParams.get('lang')
 	if (asked === 'fr' || asked === 'en') return asked
 	return /(?:^|;\s*)sandbox_lang=en/.test(req.headers.cookie ?? '') ? 'en' : 'fr'
+}
+
+/** The app's server-side translations (l10n/<lang>.json), for the strings the PHP side would translate. */
+async function loadTranslations(appDir: string, lang: Language): Promise<(text: string) => string> {
+	const translations: Record<string, string> = lang === 'en' ? {} : await readFile(join(appDir, 'l10n', `${lang}.json`), 'utf8').then((text) => JSON.parse(text).translations, () => ({}))
+	return (text) => (typeof translations[text] === 'string' ? translations[text] : text)
+}
+
+/** A page asked for without a session: a browser goes to the login form and comes back, anything else gets a 401. */
+function notLoggedIn(req: IncomingMessage, res: ServerResponse, comeBackTo: string): void {
+	if ((req.headers.accept ?? '').includes('text/html')) return redirect(res, `/index.php/login?redirect_url=${comeBackTo}`)
+	res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8' })
+	res.end(JSON.stringify({ message: 'Current user is not logged in' }))
+}
+
+/** The 401 of Nextcloud's DAV auth backends, whose messages they join (measured on a default Nextcloud 32). */
+function sendDavUnauthenticated(req: IncomingMessage, res: ServerResponse, badCredentials: boolean): void {
+	if (req.headers['x-requested-with'] === 'XMLHttpRequest') {
+		return sendDavError(res, 401, 'Cannot authenticate over ajax calls', { headers: { 'WWW-Authenticate': 'DummyBasic realm="Nextcloud"' } })
+	}
+	const basic = badCredentials ? 'Username or password was incorrect' : 'No \'Authorization: Basic\' header found. Either the client didn\'t send one, or the server is misconfigured'
+	const message = `No public access to this resource., AppAPIAuth has not passed, This request is not for a federated calendar, ${basic}, No 'Authorization: Bearer' header found. Either the client didn't send one, or the server is mis-configured, ${basic}`
+	sendDavError(res, 401, message, { headers: { 'WWW-Authenticate': 'Basic realm="Nextcloud", charset="UTF-8"' } })
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -89,6 +114,29 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	const appDir = options.appDir ?? join(import.meta.dirname, '..')
 	const davContext = { store, hazards, dice, instanceId, displayName: (id: string) => sessions.findUser(id)?.displayName ?? id }
 
+	/** WebDAV: log in, then Nextcloud's CSRF check for a session (every method but GET, HEAD and OPTIONS), then `answer`. */
+	async function routeDav(req: IncomingMessage, res: ServerResponse, answer: (user: SandboxUser) => Promise<void>): Promise<void> {
+		const auth = authenticate(req, sessions)
+		if (auth.kind !== 'user') {
+			await readBody(req)
+			return sendDavUnauthenticated(req, res, auth.kind === 'bad-credentials')
+		}
+		const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS'
+		if (auth.session && !safe && !passesCsrfCheck(req, auth.session)) {
+			await readBody(req)
+			return sendDavError(res, 401, 'CSRF check not passed.')
+		}
+		return answer(auth.user)
+	}
+
+	/** A user's files: one's own, another user's (seen empty), or nobody's. */
+	async function files(req: IncomingMessage, res: ServerResponse, user: SandboxUser, owner: string, rawPath: string, endpoint: DavEndpoint): Promise<void> {
+		if (owner === user.id) return handleDav(req, res, owner, rawPath, endpoint, davContext)
+		if (sessions.findUser(owner)) return handleForeignHome(req, res, owner, rawPath, endpoint)
+		await readBody(req)
+		sendDavError(res, 404, `Principal with name ${owner} not found`, { headers: req.method === 'PROPFIND' ? { DAV: endpoint.features } : {} })
+	}
+
 	async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://sandbox')
 		const path = url.pathname
@@ -99,38 +147,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return
 		}
 
-		const dav = /^\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(path)
-		if (dav) {
-			const auth = authenticate(req, sessions, false)
-			if (auth.kind !== 'user') {
-				await readBody(req)
-				if (auth.kind === 'csrf') return sendDavError(res, 401, 'CSRF check not passed.')
-				const xhr = req.headers['x-requested-with'] === 'XMLHttpRequest'
-				res.writeHead(401, { 'Content-Type': 'application/xml; charset=utf-8', 'WWW-Authenticate': xhr ? 'DummyBasic realm="Nextcloud"' : 'Basic realm="Nextcloud", charset="UTF-8"' })
-				res.end('<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>Sabre\\DAV\\Exception\\NotAuthenticated</s:exception>\n  <s:message>No public access to this resource., Username or password was incorrect</s:message>\n</d:error>\n')
-				return
-			}
-			if (decodeURIComponent(dav[1]) !== auth.user.id) {
-				await readBody(req)
-				return sendDavError(res, 404, 'Principal with name not found')
-			}
-			return handleDav(req, res, auth.user.id, dav[2] ?? '/', davContext)
+		if (path === '/remote.php/dav/files' || path === '/remote.php/dav/files/') return routeDav(req, res, () => handleFilesRoot(req, res))
+		const userFiles = /^\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(path)
+		if (userFiles) {
+			const endpoint = { root: `/remote.php/dav/files/${userFiles[1]}`, features: FILES_ENDPOINT_FEATURES }
+			return routeDav(req, res, (user) => files(req, res, user, decodeURIComponent(userFiles[1]), userFiles[2] ?? '/', endpoint))
 		}
+		const legacy = /^\/remote\.php\/webdav(\/.*)?$/.exec(path)
+		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
 
 		const ocs = /^\/ocs\/v([12])\.php(\/.*)$/.exec(path)
 		if (ocs) {
-			const version = Number(ocs[1]) as 1 | 2
-			const auth = authenticate(req, sessions, true)
 			await readBody(req)
-			if (auth.kind === 'bad-credentials' || auth.kind === 'anonymous') return sendOcs(res, version, 997, [], 'Current user is not logged in')
-			if (auth.kind === 'csrf' || req.headers['ocs-apirequest'] !== 'true') {
-				res.writeHead(412, { 'Content-Type': 'application/json' })
-				res.end(JSON.stringify({ message: 'CSRF check failed' }))
-				return
-			}
-			return handleOcs(req, res, version, ocs[2], url.searchParams, auth.user, { users: options.users })
+			return handleOcs(req, res, Number(ocs[1]) as 1 | 2, ocs[2], url.searchParams, authenticate(req, sessions), { users: options.users })
 		}
 
+		if (path === '/index.php/csrftoken') {
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+			res.end(JSON.stringify({ token: sessions.fromCookie(req)?.requestToken ?? randomBytes(24).toString('base64url') }))
+			return
+		}
 		if (path === '/sandbox/hazards' && options.allowHazardControl && req.method === 'POST') {
 			Object.assign(hazards, JSON.parse((await readBody(req)).toString('utf8') || '{}'))
 			res.writeHead(200, { 'Content-Type': 'application/json' })
@@ -159,6 +195,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 					return redirect(res, redirectUrl.startsWith('/') ? redirectUrl : '/', { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax` })
 				}
 			}
+			if (id === null && sessions.fromCookie(req)) return redirect(res, redirectUrl)
 			res.writeHead(id !== null ? 403 : 200, { 'Content-Type': 'text/html; charset=utf-8' })
 			res.end(loginPage(options.users, id !== null ? 'Mauvais identifiant ou mot de passe.' : null, redirectUrl))
 			return
@@ -168,13 +205,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return redirect(res, '/index.php/login', { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
 		}
 
-		const isAppPage = path === '/index.php/apps/degooglisation' || path.startsWith('/index.php/apps/degooglisation/')
-		const isDashboard = path === '/index.php/apps/dashboard/' || path === '/index.php/apps/dashboard'
+		// The app's routes (appinfo: `/` and `/roadmap/{path}`) and the dashboard.
+		const isAppPage = /^\/index\.php\/apps\/degooglisation(?:\/|\/roadmap\/.+)?$/.test(path)
+		const isDashboard = /^\/index\.php\/apps\/dashboard\/?$/.test(path)
 		if (isAppPage || isDashboard) {
 			const session = sessions.fromCookie(req)
-			if (!session) return redirect(res, `/index.php/login?redirect_url=${encodeURIComponent(path + url.search)}`)
+			if (!session) return notLoggedIn(req, res, path + (url.search ? `?${encodeURIComponent(url.search.slice(1))}` : ''))
 			const lang = languageOf(req, url)
-			const page = { user: session.user, requestToken: session.requestToken, lang, instanceName }
+			const page = { user: session.user, requestToken: session.requestToken, lang, instanceName, origin: `http://${req.headers.host}`, translate: await loadTranslations(appDir, lang) }
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `sandbox_lang=${lang}; Path=/; SameSite=Lax` })
 			res.end(isAppPage ? appPage(page) : dashboardPage(page))
 			return

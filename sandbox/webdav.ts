@@ -1,8 +1,10 @@
 /**
- * WebDAV at /remote.php/dav/files/<user>/ as Nextcloud 32 answers it: the
- * statuses, headers, XML and the precondition race of the real server
- * (checked by tests/contract against both).
+ * WebDAV at /remote.php/dav/files/<user>/ (and the legacy /remote.php/webdav/)
+ * as Nextcloud 32 answers it: the statuses, headers, XML and messages of the
+ * real server, and its precondition race (checked by tests/contract against
+ * both).
  */
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { posix } from 'node:path'
 import type { FsStore, NodeInfo } from './fsStore'
@@ -18,22 +20,45 @@ export interface DavContext {
 	instanceId: string
 }
 
-const NAMESPACES = 'xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns"'
-
-const EXCEPTIONS: Record<number, [string, string]> = {
-	404: ['Sabre\\DAV\\Exception\\NotFound', 'File not found'],
-	405: ['Sabre\\DAV\\Exception\\MethodNotAllowed', 'The resource you tried to create already exists'],
-	409: ['Sabre\\DAV\\Exception\\Conflict', 'Parent node does not exist'],
-	412: ['Sabre\\DAV\\Exception\\PreconditionFailed', 'An If-Match header was specified, but none of the specified ETags matched.'],
-	423: ['OCA\\DAV\\Connector\\Sabre\\Exception\\FileLocked', 'The file is locked'],
-	500: ['Sabre\\DAV\\Exception', 'Internal Server Error'],
-	503: ['Sabre\\DAV\\Exception\\ServiceUnavailable', 'Service unavailable'],
+/** Which endpoint a request came through: its hrefs start with `root`, and it announces `features` in the DAV header. */
+export interface DavEndpoint {
+	root: string
+	features: string
 }
 
-export function sendDavError(res: ServerResponse, status: number, message?: string, header?: string): void {
-	const [exception, defaultMessage] = EXCEPTIONS[status] ?? ['Sabre\\DAV\\Exception', 'Error']
-	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8' })
-	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${exception}</s:exception>\n  <s:message>${escapeXml(message ?? defaultMessage)}</s:message>\n${header ? `  <s:header>${header}</s:header>\n` : ''}</d:error>\n`)
+export const FILES_ENDPOINT_FEATURES = '1, 3, extended-mkcol, access-control, calendarserver-principal-property-search, nc-paginate, nextcloud-checksum-update, nc-calendar-search, nc-enable-birthday-calendar'
+export const LEGACY_ENDPOINT_FEATURES = '1, 3, extended-mkcol, nextcloud-checksum-update'
+
+const NAMESPACES = 'xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns" xmlns:oc="http://owncloud.org/ns" xmlns:nc="http://nextcloud.org/ns"'
+
+const ALLOWED_METHODS = 'OPTIONS, GET, HEAD, DELETE, PROPFIND, PUT, PROPPATCH, COPY, MOVE, REPORT'
+
+/** Headers of an answer without a body; the type is PHP's default. */
+const NO_BODY = { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' }
+
+const EXCEPTIONS: Record<number, string> = {
+	400: 'Sabre\\DAV\\Exception\\BadRequest',
+	401: 'Sabre\\DAV\\Exception\\NotAuthenticated',
+	403: 'Sabre\\DAV\\Exception\\Forbidden',
+	404: 'Sabre\\DAV\\Exception\\NotFound',
+	405: 'Sabre\\DAV\\Exception\\MethodNotAllowed',
+	409: 'Sabre\\DAV\\Exception\\Conflict',
+	412: 'Sabre\\DAV\\Exception\\PreconditionFailed',
+	423: 'OCA\\DAV\\Connector\\Sabre\\Exception\\FileLocked',
+	501: 'Sabre\\DAV\\Exception\\NotImplemented',
+	503: 'Sabre\\DAV\\Exception\\ServiceUnavailable',
+}
+
+export interface DavErrorOptions {
+	/** The request header a 412 is about (`<s:header>`). */
+	header?: string
+	headers?: Record<string, string>
+}
+
+/** Sabre's error document. */
+export function sendDavError(res: ServerResponse, status: number, message: string, options: DavErrorOptions = {}): void {
+	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8', ...options.headers })
+	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n  <s:message>${escapeXml(message)}</s:message>\n${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
 }
 
 export function escapeXml(text: string): string {
@@ -51,40 +76,77 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Nextcloud percent-encodes each path segment with lower-case hex (`D%c3%a9googlisation`). */
-function hrefOf(user: string, path: string, isFolder: boolean): string {
-	const encoded = normalise(path).split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())).join('/')
-	return `/remote.php/dav/files/${encodeURIComponent(user)}${encoded === '/' ? '' : encoded}${isFolder ? '/' : ''}`
+/** PHP's rawurlencode: everything but letters, digits and `-_.~`, in upper-case hex. */
+function rawurlencode(text: string): string {
+	return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
-function contentType(name: string): string {
-	if (name.endsWith('.json')) return 'application/json'
-	if (name.endsWith('.csv')) return 'text/csv'
-	if (name.endsWith('.txt') || name.endsWith('.md')) return 'text/plain'
-	return 'application/octet-stream'
+/** Nextcloud percent-encodes each path segment of an href with lower-case hex (`D%c3%a9googlisation`). */
+function encodeSegment(segment: string): string {
+	return rawurlencode(segment).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())
+}
+
+function hrefOf(endpoint: DavEndpoint, path: string, isFolder: boolean): string {
+	const encoded = normalise(path).split('/').map(encodeSegment).join('/')
+	return `${endpoint.root}${encoded === '/' ? '' : encoded}${isFolder ? '/' : ''}`
+}
+
+/** Nextcloud's MIME types by extension: the type, and the harmless one GET answers with instead (no scripts in the browser). */
+const MIME_TYPES: Record<string, [string, string?]> = {
+	json: ['application/json', 'text/plain'],
+	txt: ['text/plain'],
+	md: ['text/markdown'],
+	csv: ['text/csv'],
+	ics: ['text/calendar'],
+	vcf: ['text/vcard'],
+	html: ['text/html', 'text/plain'],
+	js: ['application/javascript', 'text/plain'],
+	xml: ['application/xml', 'text/plain'],
+	yaml: ['application/yaml', 'text/plain'],
+	svg: ['image/svg+xml', 'text/plain'],
+	png: ['image/png'],
+	jpg: ['image/jpeg'],
+	pdf: ['application/pdf'],
+	odt: ['application/vnd.oasis.opendocument.text'],
+	ods: ['application/vnd.oasis.opendocument.spreadsheet'],
+	zip: ['application/zip'],
+	bin: ['application/x-bin'],
+}
+
+function mimeType(name: string): { type: string, served: string } {
+	const dot = name.lastIndexOf('.')
+	const [type, secure] = (dot > 0 && MIME_TYPES[name.slice(dot + 1).toLowerCase()]) || ['application/octet-stream']
+	const served = secure ?? type
+	// PHP adds its default charset to text types.
+	return { type, served: served.startsWith('text/') ? `${served};charset=UTF-8` : served }
 }
 
 type PropValue = string | null
 
 /** Values of the properties this sandbox knows; null means "not defined for this node" (404 propstat). */
-function propValues(user: string, node: NodeInfo, ctx: DavContext): Record<string, PropValue> {
+function propValues(owner: string, node: NodeInfo, ctx: DavContext): Record<string, PropValue> {
 	return {
 		'd:getlastmodified': node.mtime.toUTCString(),
 		'd:getcontentlength': node.isFolder ? null : String(node.size),
 		'd:resourcetype': node.isFolder ? '<d:collection/>' : '',
 		'd:getetag': `&quot;${node.etag}&quot;`,
-		'd:getcontenttype': node.isFolder ? null : contentType(node.name),
+		'd:getcontenttype': node.isFolder ? null : mimeType(node.name).type,
+		'd:displayname': escapeXml(node.path === '/' ? owner : node.name),
+		'd:quota-used-bytes': node.isFolder ? String(node.size) : null,
+		'd:quota-available-bytes': node.isFolder ? '-3' : null,
 		'oc:fileid': String(node.fileId),
 		'oc:permissions': node.isFolder ? 'RGDNVCK' : 'RGDNVW',
 		'oc:size': String(node.size),
 		'oc:share-types': '',
-		'oc:owner-id': escapeXml(user),
-		'oc:owner-display-name': escapeXml(ctx.displayName(user)),
+		'oc:owner-id': escapeXml(owner),
+		'oc:owner-display-name': escapeXml(ctx.displayName(owner)),
+		'nc:has-preview': 'false',
 	}
 }
 
-/** What Nextcloud answers to an empty PROPFIND (allprop). */
-const ALLPROP = ['d:getlastmodified', 'd:getcontentlength', 'd:resourcetype', 'd:getetag', 'd:getcontenttype']
+/** What Nextcloud answers to allprop (an empty body, `<d:allprop/>` and, as measured, `<d:propname/>`), in its order. */
+const ALLPROP_FILE = ['d:getlastmodified', 'd:getcontentlength', 'd:resourcetype', 'd:getetag', 'd:getcontenttype']
+const ALLPROP_FOLDER = ['d:getlastmodified', 'd:resourcetype', 'd:quota-used-bytes', 'd:quota-available-bytes', 'd:getetag']
 
 const PREFIX_OF_NAMESPACE: Record<string, string> = { 'DAV:': 'd', 'http://owncloud.org/ns': 'oc', 'http://nextcloud.org/ns': 'nc', 'http://sabredav.org/ns': 's' }
 
@@ -104,142 +166,217 @@ function requestedProps(body: string): string[] {
 	return props
 }
 
-function responseXml(user: string, node: NodeInfo, props: string[], ctx: DavContext): string {
-	const values = propValues(user, node, ctx)
-	const wanted = props.length ? props : ALLPROP
+function responseXml(owner: string, node: NodeInfo, props: string[], endpoint: DavEndpoint, ctx: DavContext): string {
+	const values = propValues(owner, node, ctx)
+	const wanted = props.length ? props : node.isFolder ? ALLPROP_FOLDER : ALLPROP_FILE
 	const found: string[] = []
 	const missing: string[] = []
 	for (const prop of wanted) {
 		const value = Object.hasOwn(values, prop) ? values[prop] : null
-		if (value === null) {
-			if (props.length) missing.push(`<${prop}/>`)
-		} else {
-			found.push(value === '' ? `<${prop}/>` : `<${prop}>${value}</${prop}>`)
-		}
+		if (value === null) missing.push(`<${prop}/>`)
+		else found.push(value === '' ? `<${prop}/>` : `<${prop}>${value}</${prop}>`)
 	}
-	let xml = `<d:response><d:href>${hrefOf(user, node.path, node.isFolder)}</d:href>`
+	let xml = `<d:response><d:href>${hrefOf(endpoint, node.path, node.isFolder)}</d:href>`
 	if (found.length) xml += `<d:propstat><d:prop>${found.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`
 	if (missing.length) xml += `<d:propstat><d:prop>${missing.join('')}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`
 	return `${xml}</d:response>`
+}
+
+function sendMultistatus(res: ServerResponse, responses: string[], headers: Record<string, string> = {}): void {
+	res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8', ...headers })
+	res.end(`<?xml version="1.0"?>\n<d:multistatus ${NAMESPACES}>${responses.join('')}</d:multistatus>\n`)
+}
+
+/** Sabre reads Depth as 0, a number or infinity; Nextcloud 32 allows infinity, and defaults to 1. */
+function depthOf(req: IncomingMessage): number {
+	const header = String(req.headers.depth ?? '1').trim().toLowerCase()
+	if (header === 'infinity') return Number.POSITIVE_INFINITY
+	return /^\d+$/.test(header) ? Number(header) : 1
 }
 
 function etagMatches(header: string, etag: string): boolean {
 	return header.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/^"|"$/g, '')).some((t) => t === '*' || t === etag)
 }
 
-export async function handleDav(req: IncomingMessage, res: ServerResponse, user: string, rawPath: string, ctx: DavContext): Promise<void> {
+function notFound(res: ServerResponse, path: string, headers?: Record<string, string>): void {
+	sendDavError(res, 404, `File with name ${path} could not be located`, { headers })
+}
+
+function fileIdHeader(node: NodeInfo, ctx: DavContext): string {
+	return `${String(node.fileId).padStart(8, '0')}${ctx.instanceId}`
+}
+
+/** Headers of a created or moved node: a file's ETag, and its id. */
+function nodeHeaders(node: NodeInfo, ctx: DavContext): Record<string, string> {
+	const id = { 'OC-FileId': fileIdHeader(node, ctx), ...NO_BODY }
+	return node.isFolder ? id : { 'OC-ETag': `"${node.etag}"`, ETag: `"${node.etag}"`, ...id }
+}
+
+/** `"files/<hash>"("alice/files/…") is locked`, as Nextcloud's lock provider words it. */
+function lockedMessage(owner: string, path: string): string {
+	return `"files/${createHash('md5').update(path).digest('hex')}"("${owner}/files${path}") is locked, existing lock on file: exclusive`
+}
+
+function sendHazard(res: ServerResponse, status: number, owner: string, path: string): void {
+	if (status === 423) return sendDavError(res, 423, lockedMessage(owner, path))
+	sendDavError(res, status, status === 503 ? 'Service unavailable' : 'Internal Server Error')
+}
+
+export async function handleDav(req: IncomingMessage, res: ServerResponse, owner: string, rawPath: string, endpoint: DavEndpoint, ctx: DavContext): Promise<void> {
 	const path = normalise(decodeURIComponent(rawPath))
 	const { store, dice, hazards } = ctx
 	const method = req.method ?? 'GET'
+	const davHeader = { DAV: endpoint.features }
 
-	if (dice.applies(path) && dice.roll(hazards.unavailableRate) && method !== 'PROPFIND') return sendDavError(res, 503)
+	if (method !== 'PROPFIND' && dice.applies(path) && dice.roll(hazards.unavailableRate)) {
+		await readBody(req)
+		return sendHazard(res, 503, owner, path)
+	}
 
 	switch (method) {
+		case 'OPTIONS': {
+			res.writeHead(200, { Allow: ALLOWED_METHODS, ...davHeader, 'MS-Author-Via': 'DAV', 'Accept-Ranges': 'bytes', ...NO_BODY })
+			res.end()
+			return
+		}
 		case 'PROPFIND': {
 			const body = (await readBody(req)).toString('utf8')
-			const node = await store.info(user, path)
-			if (!node) return sendDavError(res, 404, `File with name ${path.slice(1)} could not be located`)
-			const depth = (req.headers.depth ?? 'infinity').toString().toLowerCase()
+			if (body.trim() !== '' && !body.trimStart().startsWith('<')) return sendDavError(res, 400, 'Document is empty\n on line 1, column 1')
+			const node = await store.info(owner, path)
+			if (!node) return notFound(res, path, davHeader)
 			const props = requestedProps(body)
-			const nodes = [node]
-			if (node.isFolder && depth !== '0') nodes.push(...await store.children(user, path))
-			res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8' })
-			res.end(`<?xml version="1.0"?>\n<d:multistatus ${NAMESPACES}>${nodes.map((n) => responseXml(user, n, props, ctx)).join('')}</d:multistatus>`)
+			const nodes = [node, ...await store.descendants(owner, node, depthOf(req))]
+			sendMultistatus(res, nodes.map((n) => responseXml(owner, n, props, endpoint, ctx)), davHeader)
 			return
 		}
 		case 'GET':
 		case 'HEAD': {
-			const node = await store.info(user, path)
-			if (!node) return sendDavError(res, 404, `File with name ${path.slice(1)} could not be located`)
+			const node = await store.info(owner, path)
+			if (!node) return notFound(res, path)
 			if (node.isFolder) {
-				res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-				res.end(method === 'HEAD' ? undefined : 'This is the WebDAV interface. It can only be accessed by WebDAV clients such as the Nextcloud desktop sync client.')
+				res.writeHead(200, NO_BODY)
+				res.end()
 				return
 			}
-			let body = await store.read(user, path)
+			let body = await store.read(owner, path)
 			if (method === 'GET' && dice.applies(path) && dice.roll(hazards.tornReadRate) && body.length > 1) {
 				body = body.subarray(0, Math.floor(body.length / 2))
 			}
 			res.writeHead(200, {
-				'Content-Type': contentType(node.name),
-				'Content-Length': String(body.length),
+				'Content-Type': mimeType(node.name).served,
 				'Last-Modified': node.mtime.toUTCString(),
 				ETag: `"${node.etag}"`,
+				'Content-Length': String(body.length),
 				'OC-ETag': `"${node.etag}"`,
+				'Content-Disposition': `attachment; filename*=UTF-8''${rawurlencode(node.name)}; filename="${rawurlencode(node.name)}"`,
 			})
 			res.end(method === 'HEAD' ? undefined : body)
 			return
 		}
 		case 'PUT': {
 			// Preconditions first, then the body, then the write: the window Nextcloud has too.
-			const existing = await store.info(user, path)
+			const existing = await store.info(owner, path)
 			const ifMatch = req.headers['if-match']
 			const ifNoneMatch = req.headers['if-none-match']
-			if (ifMatch && (!existing || !etagMatches(ifMatch, existing.etag))) {
+			if (ifMatch && !existing) {
 				await readBody(req)
-				return sendDavError(res, 412, 'An If-Match header was specified, but none of the specified ETags matched.', 'If-Match')
+				return sendDavError(res, 412, 'An If-Match header was specified and the resource did not exist', { header: 'If-Match' })
+			}
+			if (ifMatch && existing && !etagMatches(ifMatch, existing.etag)) {
+				await readBody(req)
+				return sendDavError(res, 412, 'An If-Match header was specified, but none of the specified ETags matched.', { header: 'If-Match', headers: { ETag: `"${existing.etag}"` } })
 			}
 			if (ifNoneMatch && existing && etagMatches(ifNoneMatch, existing.etag)) {
 				await readBody(req)
-				return sendDavError(res, 412, 'An If-None-Match header was specified, but the ETag matched (or * was specified).', 'If-None-Match')
+				return sendDavError(res, 412, 'An If-None-Match header was specified, but the ETag matched (or * was specified).', { header: 'If-None-Match' })
+			}
+			if (existing?.isFolder) {
+				await readBody(req)
+				return sendDavError(res, 409, 'PUT is not allowed on non-files.')
 			}
 			const body = await readBody(req)
 			if (hazards.preconditionGapMs > 0) await sleep(hazards.preconditionGapMs)
 			const failure = dice.writeFailure(path)
-			if (failure) return sendDavError(res, failure)
-			const parent = await store.info(user, posix.dirname(path))
-			if (!parent || !parent.isFolder) return sendDavError(res, 404, `File with name ${posix.dirname(path).slice(1)} could not be located`)
-			if (existing?.isFolder) return sendDavError(res, 405)
-			await store.write(user, path, body, Boolean(ifMatch || ifNoneMatch))
-			const written = (await store.info(user, path))!
-			res.writeHead(existing ? 204 : 201, {
-				'Content-Length': '0',
-				ETag: `"${written.etag}"`,
-				'OC-ETag': `"${written.etag}"`,
-				'OC-FileId': `${String(written.fileId).padStart(8, '0')}${ctx.instanceId}`,
-			})
+			if (failure) return sendHazard(res, failure, owner, path)
+			const parent = await store.info(owner, posix.dirname(path))
+			if (!parent || !parent.isFolder) return notFound(res, posix.dirname(path))
+			await store.write(owner, path, body)
+			const written = (await store.info(owner, path))!
+			res.writeHead(existing ? 204 : 201, nodeHeaders(written, ctx))
 			res.end()
 			return
 		}
 		case 'MKCOL': {
-			if (await store.info(user, path)) return sendDavError(res, 405)
-			const parent = await store.info(user, posix.dirname(path))
-			if (!parent) return sendDavError(res, 409)
-			await store.makeFolder(user, path)
-			res.writeHead(201, { 'Content-Length': '0' })
+			await readBody(req)
+			if (await store.info(owner, path)) return sendDavError(res, 405, 'The resource you tried to create already exists', { headers: { Allow: ALLOWED_METHODS } })
+			if (!(await store.info(owner, posix.dirname(path)))) return sendDavError(res, 409, 'Parent node does not exist')
+			await store.makeFolder(owner, path)
+			res.writeHead(201, { 'OC-FileId': fileIdHeader((await store.info(owner, path))!, ctx), ...NO_BODY })
 			res.end()
 			return
 		}
 		case 'DELETE': {
 			const failure = dice.writeFailure(path)
-			if (failure) return sendDavError(res, failure)
-			if (!(await store.info(user, path))) return sendDavError(res, 404, `File with name ${path.slice(1)} could not be located`)
-			await store.remove(user, path)
-			res.writeHead(204)
+			if (failure) return sendHazard(res, failure, owner, path)
+			if (!(await store.info(owner, path))) return notFound(res, path)
+			await store.remove(owner, path)
+			res.writeHead(204, NO_BODY)
 			res.end()
 			return
 		}
 		case 'MOVE':
 		case 'COPY': {
+			await readBody(req)
 			const destination = req.headers.destination
-			const match = typeof destination === 'string' ? /\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(new URL(destination, 'http://x').pathname) : null
-			if (!match || decodeURIComponent(match[1]) !== user) return sendDavError(res, 409, 'The destination is not in this user\'s files')
-			const target = normalise(decodeURIComponent(match[2] ?? '/'))
-			if (!(await store.info(user, path))) return sendDavError(res, 404)
-			const exists = await store.info(user, target)
-			if (exists && req.headers.overwrite === 'F') return sendDavError(res, 412, 'The destination node already exists, and the overwrite header is set to false', 'Overwrite')
-			if (!(await store.info(user, posix.dirname(target)))) return sendDavError(res, 409)
-			if (exists) await store.remove(user, target)
-			if (method === 'MOVE') {
-				await store.move(user, path, target)
-			} else {
-				await store.write(user, target, await store.read(user, path))
+			if (typeof destination !== 'string') return sendDavError(res, 400, 'The destination header was not supplied')
+			const source = await store.info(owner, path)
+			if (!source) return notFound(res, path)
+			// Nextcloud ignores the destination's host and reads its path against the same endpoint.
+			const destinationPath = decodeURIComponent(new URL(destination, 'http://sandbox').pathname)
+			const rootPath = decodeURIComponent(endpoint.root)
+			if (destinationPath !== rootPath && !destinationPath.startsWith(`${rootPath}/`)) {
+				return sendDavError(res, 403, `Permission denied to create file (filename ${posix.basename(destinationPath)})`)
 			}
-			res.writeHead(exists ? 204 : 201, { 'Content-Length': '0' })
+			const target = normalise(destinationPath.slice(rootPath.length))
+			const existing = await store.info(owner, target)
+			if (existing && req.headers.overwrite === 'F') return sendDavError(res, 412, 'The destination node already exists, and the overwrite header is set to false', { header: 'Overwrite' })
+			if (!(await store.info(owner, posix.dirname(target)))) return sendDavError(res, 409, 'The destination node is not found')
+			if (existing) await store.remove(owner, target)
+			if (method === 'MOVE') await store.move(owner, path, target)
+			else await store.copy(owner, source, target)
+			const result = (await store.info(owner, target))!
+			res.writeHead(existing ? 204 : 201, method === 'MOVE' ? nodeHeaders(result, ctx) : { 'OC-FileId': fileIdHeader(result, ctx), ...NO_BODY })
 			res.end()
 			return
 		}
 		default:
-			sendDavError(res, 405, `${method} is not allowed here`)
+			await readBody(req)
+			sendDavError(res, 501, `There was no plugin in the system that was willing to handle this ${method} method.`)
 	}
+}
+
+/** `/remote.php/dav/files/` itself: a collection whose members nobody lists. */
+export async function handleFilesRoot(req: IncomingMessage, res: ServerResponse): Promise<void> {
+	await readBody(req)
+	if (req.method !== 'PROPFIND') return sendDavError(res, 501, `There was no plugin in the system that was willing to handle this ${req.method} method.`)
+	sendMultistatus(res, ['<d:response><d:href>/remote.php/dav/files/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>'], { DAV: FILES_ENDPOINT_FEATURES })
+}
+
+/**
+ * Another user's files, as Nextcloud shows them: the home folder exists but
+ * holds nothing one can see, and nothing can be written there.
+ */
+export async function handleForeignHome(req: IncomingMessage, res: ServerResponse, owner: string, rawPath: string, endpoint: DavEndpoint): Promise<void> {
+	await readBody(req)
+	const path = normalise(decodeURIComponent(rawPath))
+	const method = req.method ?? 'GET'
+	const firstSegment = path.split('/')[1]
+	if (path === '/' && method === 'PROPFIND') {
+		return sendMultistatus(res, [`<d:response><d:href>${endpoint.root}/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`], { DAV: endpoint.features })
+	}
+	const isChild = path !== '/' && posix.dirname(path) === '/'
+	if (method === 'PUT' && isChild) return sendDavError(res, 403, `Permission denied to create file (filename ${firstSegment})`)
+	if (method === 'MKCOL' && isChild) return sendDavError(res, 403, 'Permission denied to create directory')
+	if (method === 'DELETE' && path === '/') return sendDavError(res, 403, 'Permission denied to delete node')
+	sendDavError(res, 404, `File not found: ${firstSegment} in '${owner}'`)
 }

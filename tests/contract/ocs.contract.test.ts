@@ -24,7 +24,44 @@ describe('OCS', () => {
 	it('answers v1 with HTTP 200 and status code 100', async () => {
 		const response = await fetch(`${target.url}/ocs/v1.php/cloud/user?format=json`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' } })
 		expect(response.status).toBe(200)
-		expect((await response.json()).ocs.meta.statuscode).toBe(100)
+		expect((await response.json()).ocs.meta).toEqual({ status: 'ok', statuscode: 100, message: 'OK', totalitems: '', itemsperpage: '' })
+	})
+
+	it('answers in XML unless JSON is asked for', async () => {
+		const response = await fetch(`${target.url}/ocs/v2.php/cloud/user`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' } })
+		expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
+		const xml = await response.text()
+		expect(xml).toMatch(/^<\?xml version="1.0"\?>\n<ocs>\n <meta>\n  <status>ok<\/status>\n  <statuscode>200<\/statuscode>\n  <message>OK<\/message>\n <\/meta>\n <data>\n  <enabled>1<\/enabled>\n/)
+		expect(xml).toContain(`  <id>${target.user}</id>\n`)
+		expect(xml).toContain('  <subadmin/>\n')
+		const json = await fetch(`${target.url}/ocs/v2.php/cloud/user`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true', Accept: 'application/json, text/plain, */*' } })
+		expect(json.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+	})
+
+	it('answers an unknown endpoint with status code 998', async () => {
+		const headers = { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' }
+		const v2 = await fetch(`${target.url}/ocs/v2.php/cloud/no-such-endpoint?format=json`, { headers })
+		expect(v2.status).toBe(404)
+		expect((await v2.json()).ocs.meta).toMatchObject({ status: 'failure', statuscode: 998, message: expect.stringMatching(/^Invalid query, please check the syntax/) })
+		const v1 = await fetch(`${target.url}/ocs/v1.php/cloud/no-such-endpoint?format=json`, { headers })
+		expect(v1.status).toBe(200)
+		expect((await v1.json()).ocs.meta.statuscode).toBe(998)
+	})
+
+	it('answers a wrong password with 401, status code 997 and a Basic challenge', async () => {
+		const response = await fetch(`${target.url}/ocs/v2.php/cloud/user?format=json`, { headers: { Authorization: basicAuth(target.user, 'wrong-password'), 'OCS-APIRequest': 'true' } })
+		expect(response.status).toBe(401)
+		expect(response.headers.get('WWW-Authenticate')).toBe('Basic realm="Authorisation Required"')
+		expect((await response.json()).ocs.meta).toEqual({ status: 'failure', statuscode: 997, message: 'Unauthorised' })
+	})
+
+	it('gives the capabilities to anyone who sends the OCS-APIRequest header', async () => {
+		const anonymous = await fetch(`${target.url}/ocs/v2.php/cloud/capabilities?format=json`, { headers: { 'OCS-APIRequest': 'true' } })
+		expect(anonymous.status).toBe(200)
+		expect((await anonymous.json()).ocs.data.version).toEqual({ major: expect.any(Number), minor: expect.any(Number), micro: expect.any(Number), string: expect.any(String), edition: '', extendedSupport: false })
+		expect((await fetch(`${target.url}/ocs/v2.php/cloud/capabilities?format=json`)).status).toBe(412)
+		const known = await fetch(`${target.url}/ocs/v2.php/cloud/capabilities?format=json`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' } })
+		expect((await known.json()).ocs.data.capabilities.files_sharing).toMatchObject({ api_enabled: true, federation: { outgoing: true, incoming: true } })
 	})
 
 	it('refuses a request without the OCS-APIRequest header (CSRF check)', async () => {
@@ -46,9 +83,22 @@ describe('OCS', () => {
 
 	it('returns sharee search results in Nextcloud\'s shape', async () => {
 		const client = new OcsClient({ baseUrl: target.url, auth: { user: target.user, password: target.password } })
-		const data = await client.request<Record<string, unknown>>('GET', 'apps/files_sharing/api/v1/sharees', { search: 'agent@cloud.mairie-b.fr', itemType: 'folder' })
-		expect(Object.keys(data)).toEqual(expect.arrayContaining(['exact', 'users', 'groups', 'remotes', 'lookup']))
-		expect(Array.isArray(data.users)).toBe(true)
+		const data = await client.request<Record<string, any>>('GET', 'apps/files_sharing/api/v1/sharees', { search: 'agent@cloud.mairie-b.fr', itemType: 'folder' })
+		expect(Object.keys(data)).toEqual(['exact', 'users', 'groups', 'remotes', 'remote_groups', 'emails', 'lookup', 'circles', 'rooms', 'lookupEnabled'])
+		expect(Object.keys(data.exact)).toEqual(['users', 'groups', 'remotes', 'remote_groups', 'emails', 'circles', 'rooms'])
+		// A typed cloud id is offered as a federated share, and as an e-mail share.
+		expect(data.exact.remotes).toEqual([{ label: 'agent (cloud.mairie-b.fr)', uuid: 'agent', name: 'agent', value: expect.objectContaining({ shareType: 6, shareWith: 'agent@cloud.mairie-b.fr', server: 'cloud.mairie-b.fr' }) }])
+		expect(data.exact.emails).toEqual([{ label: 'agent@cloud.mairie-b.fr', uuid: 'agent@cloud.mairie-b.fr', value: { shareType: 4, shareWith: 'agent@cloud.mairie-b.fr' } }])
+	})
+
+	it('finds other users by part of their name', async (context) => {
+		if (!target.otherUser) context.skip()
+		const client = new OcsClient({ baseUrl: target.url, auth: { user: target.user, password: target.password } })
+		const other = await client.request<Record<string, any>>('GET', 'apps/files_sharing/api/v1/sharees', { search: target.otherUser!.slice(0, 2), itemType: 'file' })
+		expect(other.users).toContainEqual({ label: expect.any(String), subline: '', icon: 'icon-user', value: { shareType: 0, shareWith: target.otherUser }, shareWithDisplayNameUnique: target.otherUser, status: [] })
+		expect(other.users.map((u: { value: { shareWith: string } }) => u.value.shareWith)).not.toContain(target.user)
+		const autocomplete = await client.request<Array<Record<string, unknown>>>('GET', 'core/autocomplete/get', { search: target.otherUser!.slice(0, 2) })
+		expect(autocomplete).toContainEqual({ id: target.otherUser, label: expect.any(String), icon: 'icon-user', source: 'users', status: '', subline: '', shareWithDisplayNameUnique: target.otherUser })
 	})
 })
 

@@ -13,6 +13,8 @@ export interface Target {
 	url: string
 	user: string
 	password: string
+	/** Another account on the same server (NEXTCLOUD_COLLEAGUE_USER), or null when none is known. */
+	otherUser: string | null
 	close(): Promise<void>
 }
 
@@ -20,16 +22,17 @@ export async function openTarget(): Promise<Target> {
 	const { NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD } = process.env
 	if (NEXTCLOUD_URL && NEXTCLOUD_USER && NEXTCLOUD_PASSWORD) {
 		console.log(`contract suite against ${NEXTCLOUD_URL} as ${NEXTCLOUD_USER}`)
-		return { kind: 'nextcloud', url: NEXTCLOUD_URL.replace(/\/+$/, ''), user: NEXTCLOUD_USER, password: NEXTCLOUD_PASSWORD, close: async () => {} }
+		return { kind: 'nextcloud', url: NEXTCLOUD_URL.replace(/\/+$/, ''), user: NEXTCLOUD_USER, password: NEXTCLOUD_PASSWORD, otherUser: process.env.NEXTCLOUD_COLLEAGUE_USER ?? null, close: async () => {} }
 	}
 	const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-contract-'))
-	const sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice-pass' }] })
+	const sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice-pass' }, { id: 'bob', displayName: 'Bruno Petit', password: 'bob-pass' }] })
 	console.log(`contract suite against the sandbox at ${sandbox.url}`)
 	return {
 		kind: 'sandbox',
 		url: sandbox.url,
 		user: 'alice',
 		password: 'alice-pass',
+		otherUser: 'bob',
 		close: async () => {
 			await sandbox.close()
 			await rm(dataDir, { recursive: true, force: true })
@@ -39,4 +42,39 @@ export async function openTarget(): Promise<Target> {
 
 export function basicAuth(user: string, password: string): string {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+}
+
+/** A browser's login: the session cookies, and the request token its pages carry. */
+export interface BrowserSession {
+	cookie: string
+	requestToken: string
+}
+
+/**
+ * Logs in through the login form as a browser does (form token, Origin,
+ * cookies), then reads the request token from a page of the session.
+ */
+export async function logIn(target: Target): Promise<BrowserSession> {
+	const jar = new Map<string, string>()
+	const keepCookies = (response: Response) => {
+		for (const line of response.headers.getSetCookie()) {
+			const [pair] = line.split(';')
+			const name = pair.slice(0, pair.indexOf('='))
+			const value = pair.slice(pair.indexOf('=') + 1)
+			if (value === '' || value === 'deleted' || /max-age=0\b/i.test(line)) jar.delete(name)
+			else jar.set(name, value)
+		}
+	}
+	const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+	const tokenOf = (html: string) => /<head[^>]*data-requesttoken="([^"]*)"/.exec(html)?.[1] ?? ''
+
+	const form = await fetch(`${target.url}/index.php/login`, { redirect: 'manual' })
+	keepCookies(form)
+	const body = new URLSearchParams({ user: target.user, password: target.password, requesttoken: tokenOf(await form.text()), redirect_url: '/index.php/apps/dashboard/' })
+	const login = await fetch(`${target.url}/index.php/login`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie(), Origin: target.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
+	keepCookies(login)
+	if (login.status !== 303 || !login.headers.get('Location')?.includes('/index.php/apps/dashboard/')) throw new Error(`login failed: ${login.status} ${login.headers.get('Location')}`)
+	const page = await fetch(`${target.url}/index.php/apps/dashboard/`, { headers: { Cookie: cookie() }, redirect: 'manual' })
+	keepCookies(page)
+	return { cookie: cookie(), requestToken: tokenOf(await page.text()) }
 }
