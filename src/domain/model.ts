@@ -66,6 +66,11 @@ export interface Task {
 	links: FileLink[]
 	/** Ids of tasks that must be done first. */
 	dependsOn: string[]
+	/**
+	 * Position among tasks of the same status on the board, smaller first. Files
+	 * list tasks by id (stable diffs), so the order people choose lives here.
+	 */
+	order: number
 }
 
 export interface Measurement {
@@ -112,6 +117,7 @@ export function makeTask(init: TaskInit): Task {
 		checklist: [],
 		links: [],
 		dependsOn: [],
+		order: 0,
 		...init,
 	}
 }

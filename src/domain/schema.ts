@@ -83,6 +83,8 @@ export const taskSchema = v.strictObject({
 	checklist: v.pipe(v.array(checklistItemSchema, 'not a list'), v.maxLength(1000, 'more than 1000 items')),
 	links: v.pipe(v.array(fileLinkSchema, 'not a list'), v.maxLength(1000, 'more than 1000 links')),
 	dependsOn: v.pipe(v.array(idSchema, 'not a list'), v.maxLength(1000, 'more than 1000 dependencies')),
+	/** Position on the board among tasks of the same status (smaller first); files written before it existed read as 0. */
+	order: v.optional(finiteNumber, 0),
 })
 
 export const measurementSchema = v.strictObject({

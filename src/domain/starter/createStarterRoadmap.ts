@@ -56,8 +56,9 @@ export function createStarterRoadmap(options: StarterOptions): Roadmap {
 		: 'Starter template in six phases over one term of office, to adapt: every task is optional and every duration indicative. Inclusion runs throughout the term.'
 	roadmap.categories = STARTER_CATEGORIES.map((category) => ({ id: category.id, label: category.label[lang] }))
 	roadmap.phases = datePhases(lang, startDate)
-	roadmap.tasks = STARTER_TASKS.map((task) => makeTask({
+	roadmap.tasks = STARTER_TASKS.map((task, index) => makeTask({
 		id: task.id,
+		order: index,
 		title: task.title[lang],
 		description: task.description[lang],
 		phase: task.phase,
