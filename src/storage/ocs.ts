@@ -50,6 +50,23 @@ export interface RemoteShare {
 	type?: string
 }
 
+/** One result of Nextcloud's sharee search: who a folder can be shared with, or a task assigned to. */
+export interface Sharee {
+	label: string
+	shareType: number
+	/** User id, group id, or federated cloud id. */
+	shareWith: string
+	/** Server of a federated cloud id. */
+	server?: string
+}
+
+interface ShareeEntry {
+	label: string
+	value: { shareType: number, shareWith: string, server?: string }
+}
+
+type ShareeResult = Record<string, ShareeEntry[] | boolean> & { exact?: Record<string, ShareeEntry[]> }
+
 export class OcsClient {
 	private readonly fetch: typeof fetch
 
@@ -91,6 +108,26 @@ export class OcsClient {
 	/** The shares of a path made by the user (and reshares). */
 	sharesOf(path: string): Promise<Share[]> {
 		return this.request('GET', 'apps/files_sharing/api/v1/shares', { path, reshares: 'true' })
+	}
+
+	/** Changes a share's permissions (read-only ↔ edit). */
+	updateShare(id: string, permissions: number): Promise<Share> {
+		return this.request('PUT', `apps/files_sharing/api/v1/shares/${id}`, { permissions })
+	}
+
+	/**
+	 * Nextcloud's sharee search (`files_sharing/api/v1/sharees`): local users and
+	 * groups, and a typed federated cloud id as a remote result. Exact matches first.
+	 */
+	async searchSharees(search: string, shareTypes: number[] = [SHARE_TYPE.user, SHARE_TYPE.group, SHARE_TYPE.federated], limit = 25): Promise<Sharee[]> {
+		const url = `apps/files_sharing/api/v1/sharees?${shareTypes.map((type) => `shareType[]=${type}`).join('&')}`
+		const data = await this.request<ShareeResult>('GET', url, { search, itemType: 'folder', perPage: limit, lookup: 'false' })
+		const kinds = ['users', 'groups', 'remotes', 'remote_groups']
+		const entries = [...kinds.flatMap((kind) => data.exact?.[kind] ?? []), ...kinds.flatMap((kind) => (Array.isArray(data[kind]) ? data[kind] : []))]
+		const seen = new Set<string>()
+		return entries
+			.map((entry) => ({ label: entry.label, shareType: entry.value.shareType, shareWith: entry.value.shareWith, ...(entry.value.server ? { server: entry.value.server } : {}) }))
+			.filter((sharee) => shareTypes.includes(sharee.shareType) && !seen.has(`${sharee.shareType}:${sharee.shareWith}`) && seen.add(`${sharee.shareType}:${sharee.shareWith}`))
 	}
 
 	deleteShare(id: string): Promise<unknown> {

@@ -8,7 +8,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Conflict } from '../domain/crdt'
 import { diffRoadmaps } from '../domain/crdt'
 import { newId } from '../domain/ids'
-import type { Roadmap, TaskStatus } from '../domain/model'
+import type { Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
 import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
 import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
@@ -114,9 +114,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		}
 	}
 
-	async function create(name: string, initial: Roadmap): Promise<void> {
-		const target = `${DEFAULT_ROADMAPS_FOLDER}/${name}`
-		await dav().createFolder(DEFAULT_ROADMAPS_FOLDER)
+	/** Creates a roadmap in the folder `target` (made if missing, its parent must exist) and opens it. */
+	async function create(target: string, initial: Roadmap): Promise<void> {
+		if (target.startsWith(`${DEFAULT_ROADMAPS_FOLDER}/`)) await dav().createFolder(DEFAULT_ROADMAPS_FOLDER)
 		folder = await openFolder(target)
 		const result = await folder.create(initial)
 		outbox = new Outbox(window.localStorage, getCurrentUser()?.uid ?? '', target)
@@ -185,13 +185,64 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
-	function addTask(title: string, phase: string | null): void {
+	function addTask(title: string, phase: string | null): string {
+		return createTask({ title, phase })
+	}
+
+	/** Creates a task at the end of its status column; returns its id. */
+	function createTask(init: Omit<TaskInit, 'id'>): string {
+		const id = newId('task')
 		edit((draft) => {
-			draft.tasks.push(makeTask({ id: newId('task'), title, phase }))
+			const status = init.status ?? 'todo'
+			const last = Math.max(0, ...draft.tasks.filter((t) => t.status === status).map((t) => t.order))
+			draft.tasks.push(makeTask({ order: last + 1, ...init, id }))
+		})
+		return id
+	}
+
+	/** Changes some fields of a task; fields left out keep their value, so concurrent edits of other fields all survive. */
+	function updateTask(taskId: string, patch: Partial<Omit<Task, 'id'>>): void {
+		edit((draft) => {
+			const task = draft.tasks.find((t) => t.id === taskId)
+			if (task) Object.assign(task, structuredClone(patch))
+		})
+	}
+
+	/** Puts a task in a status column at a position (see domain/board orderBetween). */
+	function moveTask(taskId: string, status: TaskStatus, order: number): void {
+		updateTask(taskId, { status, order })
+	}
+
+	/** A copy of a task right after it, titled as a copy by the caller; returns the new id. */
+	function duplicateTask(taskId: string, title: string): string | null {
+		const source = roadmap.value?.tasks.find((t) => t.id === taskId)
+		if (!source) return null
+		const { id: _id, ...fields } = structuredClone(source)
+		return createTask({ ...fields, title, order: source.order + 0.5, checklist: fields.checklist.map((item) => ({ ...item, id: newId('item') })) })
+	}
+
+	/** Deletes a task and returns it, so that the caller can offer to undo with restoreTask. */
+	function deleteTask(taskId: string): Task | null {
+		const task = roadmap.value?.tasks.find((t) => t.id === taskId)
+		if (!task) return null
+		edit((draft) => {
+			draft.tasks = draft.tasks.filter((t) => t.id !== taskId)
+			// Nothing may depend on a task that no longer exists.
+			for (const other of draft.tasks) {
+				if (other.dependsOn.includes(taskId)) other.dependsOn = other.dependsOn.filter((id) => id !== taskId)
+			}
+		})
+		return structuredClone(task)
+	}
+
+	/** Undoes deleteTask: the task comes back with its id (a later change wins over the deletion). */
+	function restoreTask(task: Task): void {
+		edit((draft) => {
+			if (!draft.tasks.some((t) => t.id === task.id)) draft.tasks.push(structuredClone(task))
 		})
 	}
 
 	window.addEventListener('online', () => void flush())
 
-	return { addTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })

@@ -100,6 +100,18 @@ describe('OCS', () => {
 		const autocomplete = await client.request<Array<Record<string, unknown>>>('GET', 'core/autocomplete/get', { search: target.otherUser!.slice(0, 2) })
 		expect(autocomplete).toContainEqual({ id: target.otherUser, label: expect.any(String), icon: 'icon-user', source: 'users', status: '', subline: '', shareWithDisplayNameUnique: target.otherUser })
 	})
+
+	it('offers users, groups and a typed federated cloud id through OcsClient.searchSharees', async (context) => {
+		if (!target.otherUser) context.skip()
+		const client = new OcsClient({ baseUrl: target.url, auth: { user: target.user, password: target.password } })
+		const found = await client.searchSharees(target.otherUser!.slice(0, 2))
+		expect(found).toContainEqual({ label: expect.any(String), shareType: 0, shareWith: target.otherUser })
+		expect(found.map((s) => s.shareWith)).not.toContain(target.user)
+		const remote = await client.searchSharees('agent@cloud.mairie-b.fr')
+		expect(remote[0]).toEqual({ label: 'agent (cloud.mairie-b.fr)', shareType: 6, shareWith: 'agent@cloud.mairie-b.fr', server: 'cloud.mairie-b.fr' })
+		// Asked for users only, no group or remote comes back.
+		expect((await client.searchSharees('agent@cloud.mairie-b.fr', [0])).filter((s) => s.shareType !== 0)).toEqual([])
+	})
 })
 
 describe('status.php', () => {
