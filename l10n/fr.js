@@ -54,7 +54,21 @@ OC.L10N.register(
 		"Your tasks could not be loaded: {error}": "Vos tâches n'ont pas pu être chargées : {error}",
 		"{author} changed “{field}” of “{what}” at the same time as {other}; the value kept is {kept}.": "{author} a modifié « {field} » de « {what} » en même temps que {other} ; la valeur gardée est {kept}.",
 		"{folder} from {owner}": "{folder} de {owner}",
-		"“{title}” marked as done": "« {title} » marquée comme terminée"
+		"“{title}” marked as done": "« {title} » marquée comme terminée",
+		"Overview": "Vue d’ensemble",
+		"Board": "Tableau",
+		"History": "Historique",
+		"Views of the roadmap": "Vues de la feuille de route",
+		"Open the folder in Files": "Ouvrir le dossier dans Fichiers",
+		"Merged with someone else's changes to {tasks}.": "Fusionné avec les modifications d’une autre personne sur {tasks}.",
+		"_Merged with someone else's changes: {count} edit outside the tasks._::_Merged with someone else's changes: {count} edits outside the tasks._": [
+			"Fusionné avec les modifications d’une autre personne : {count} modification hors des tâches.",
+			"Fusionné avec les modifications d’une autre personne : {count} modifications hors des tâches."
+		],
+		"_Merged with someone else's changes to {tasks} and {count} other task._::_Merged with someone else's changes to {tasks} and {count} other tasks._": [
+			"Fusionné avec les modifications d’une autre personne sur {tasks} et {count} autre tâche.",
+			"Fusionné avec les modifications d’une autre personne sur {tasks} et {count} autres tâches."
+		]
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -205,8 +205,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return redirect(res, '/index.php/login', { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
 		}
 
-		// The app's routes (appinfo: `/` and `/roadmap/{path}`) and the dashboard.
-		const isAppPage = /^\/index\.php\/apps\/degooglisation(?:\/|\/roadmap\/.+)?$/.test(path)
+		// The app's routes (PageController: `/`, `/roadmap/{path}`, `/partners`) and the dashboard.
+		const isAppPage = /^\/index\.php\/apps\/degooglisation(?:\/|\/roadmap\/.+|\/partners)?$/.test(path)
 		const isDashboard = /^\/index\.php\/apps\/dashboard\/?$/.test(path)
 		if (isAppPage || isDashboard) {
 			const session = sessions.fromCookie(req)

@@ -24,7 +24,11 @@ describe('App navigation', () => {
 		// Nextcloud's page has these; NcContent teleports into #skip-actions.
 		document.body.innerHTML = '<div id="skip-actions"></div><div id="content"></div>'
 		const { default: App } = await import('./App.vue')
-		const wrapper = mount(App, { attachTo: '#content' })
+		const { createAppRouter } = await import('./router')
+		const { createMemoryHistory } = await import('vue-router')
+		const router = createAppRouter(createMemoryHistory())
+		await router.push('/')
+		const wrapper = mount(App, { attachTo: '#content', global: { plugins: [router] } })
 		await flushPromises()
 		const text = wrapper.text()
 		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Waiting for your answer']) expect(text).toContain(caption)

@@ -1,5 +1,6 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { createAppRouter } from './router'
 
-createApp(App).use(createPinia()).mount('#degooglisation-app')
+createApp(App).use(createPinia()).use(createAppRouter()).mount('#degooglisation-app')

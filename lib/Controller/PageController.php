@@ -43,4 +43,13 @@ final class PageController extends Controller {
 	public function roadmap(string $path): TemplateResponse {
 		return $this->index();
 	}
+
+	/** The partner communes' progress, side by side with the user's own. */
+	#[NoAdminRequired]
+	#[NoCSRFRequired]
+	#[OpenAPI(OpenAPI::SCOPE_IGNORE)]
+	#[FrontpageRoute(verb: 'GET', url: '/partners')]
+	public function partners(): TemplateResponse {
+		return $this->index();
+	}
 }

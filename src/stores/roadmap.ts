@@ -6,7 +6,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Conflict } from '../domain/crdt'
+import type { MergedChanges } from '../domain/mergedChanges'
 import { diffRoadmaps } from '../domain/crdt'
+import { othersChanges } from '../domain/mergedChanges'
 import { newId } from '../domain/ids'
 import type { Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
 import { makeTask } from '../domain/model'
@@ -27,6 +29,7 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error'
 
 const RETRY_MIN_MS = 2000
 const RETRY_MAX_MS = 60_000
+const REFRESH_MS = 30_000
 
 export const useRoadmapStore = defineStore('roadmap', () => {
 	const locations = ref<DiscoveredRoadmap[]>([])
@@ -44,6 +47,8 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	const saveError = ref<string | null>(null)
 	/** Edits kept in this browser, not yet written to Nextcloud. */
 	const unsent = ref(0)
+	/** What others changed that was merged in last, to tell the user; null when nothing was. */
+	const merged = ref<MergedChanges | null>(null)
 	let folder: RoadmapFolder | null = null
 	let outbox: Outbox | null = null
 	let writerId: Promise<string> | null = null
@@ -93,6 +98,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	async function open(target: string): Promise<void> {
 		loading.value = true
 		loadError.value = null
+		merged.value = null
 		path.value = target
 		try {
 			folder = await openFolder(target)
@@ -142,11 +148,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 				outbox.remove({ ...change, ...name })
 				unsent.value = outbox.list().length
 			}
+			const mine = target.currentRoadmap()
 			const reloaded = await target.load()
-			if (folder === target) {
-				roadmap.value = reloaded.roadmap
-				conflicts.value = reloaded.conflicts
-			}
+			if (folder === target) showReloaded(mine, reloaded)
 			saveState.value = 'saved'
 			saveError.value = null
 			retryDelay = RETRY_MIN_MS
@@ -160,6 +164,27 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 			flushing = false
 		}
 		if (saveState.value === 'saved' && outbox.list().length) await flush()
+	}
+
+	/** Shows a reloaded roadmap, and says what others changed since `before`. */
+	function showReloaded(before: Roadmap, reloaded: { roadmap: Roadmap, conflicts: Conflict[] }): void {
+		const byOthers = othersChanges(before, reloaded.roadmap)
+		if (byOthers) merged.value = byOthers
+		roadmap.value = reloaded.roadmap
+		conflicts.value = reloaded.conflicts
+	}
+
+	/** Picks up what others saved meanwhile; skipped while edits of this page are on their way. */
+	async function refresh(): Promise<void> {
+		if (!folder || flushing || (outbox && outbox.list().length)) return
+		const target = folder
+		const before = target.currentRoadmap()
+		try {
+			const reloaded = await target.load()
+			if (folder === target && !flushing) showReloaded(before, reloaded)
+		} catch {
+			// The next save or refresh says whether the server is back.
+		}
 	}
 
 	/** Applies an edit on screen at once, keeps it in the browser, and sends it. */
@@ -243,6 +268,13 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	}
 
 	window.addEventListener('online', () => void flush())
+	// Others' saves show up without a reload: a check costs 2 requests when nothing changed.
+	setInterval(() => {
+		if (document.visibilityState === 'visible') void refresh()
+	}, REFRESH_MS)
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void refresh()
+	})
 
-	return { ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { merged, refresh, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })
