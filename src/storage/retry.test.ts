@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DavError } from './dav'
-import { withRetry } from './retry'
+import { isTransient, withRetry } from './retry'
 
 const policy = { attempts: 5, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} }
 
 describe('withRetry', () => {
 	it('retries 423, 500, 502, 503 and refused connections, then succeeds', async () => {
-		const timeout = new Error('The operation timed out.')
-		timeout.name = 'TimeoutError'
-		const failures = [new DavError(423, 'PUT', '/x'), new DavError(500, 'PUT', '/x'), new TypeError('fetch failed'), timeout]
+		const failures = [new DavError(423, 'PUT', '/x'), new DavError(500, 'PUT', '/x'), new DavError(502, 'PUT', '/x'), new TypeError('fetch failed')]
 		let calls = 0
 		const result = await withRetry(async () => {
 			calls++
@@ -26,6 +24,17 @@ describe('withRetry', () => {
 			throw new DavError(503, 'PUT', '/x')
 		}, policy)).rejects.toThrow('PUT /x: HTTP 503')
 		expect(calls).toBe(5)
+	})
+
+	it('hands a timeout back at once, still counted as transient, so the caller says offline without waiting seven timeouts', async () => {
+		const timeout = new Error('The operation timed out.')
+		timeout.name = 'TimeoutError'
+		let calls = 0
+		const failure = await withRetry(async () => {
+			calls++
+			throw timeout
+		}, policy).catch((error: unknown) => error)
+		expect([failure, calls, isTransient(failure)]).toEqual([timeout, 1, true])
 	})
 
 	it('does not retry what retrying cannot fix', async () => {

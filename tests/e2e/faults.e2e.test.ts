@@ -56,11 +56,14 @@ describe('saving through server faults', () => {
 		return () => page.unroute(pattern, handler)
 	}
 
-	for (const [fault, fail] of [
-		['a refused connection', (route: Route) => route.abort('connectionrefused')],
-		['a storm of 412 answers', (route: Route) => route.fulfill({ status: 412, body: '' })],
+	for (const [fault, fail, noticeWithinMs] of [
+		['a refused connection', (route: Route) => route.abort('connectionrefused'), 30_000],
+		['503 Service Unavailable', (route: Route) => route.fulfill({ status: 503, body: '' }), 30_000],
+		['a storm of 412 answers', (route: Route) => route.fulfill({ status: 412, body: '' }), 30_000],
+		// The browser gives up after its 30-second timeout; the user must hear of it then, not minutes later.
+		['a server that never answers', () => new Promise<void>(() => {}), 45_000],
 	] as const) {
-		it(`keeps the edit through ${fault}, then saves it`, async () => {
+		it(`keeps the edit through ${fault}, then saves it`, { timeout: 150_000 }, async () => {
 			const page = await harness.browser.newPage()
 			await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
 			const select = page.locator('#status-communication-maps')
@@ -68,7 +71,7 @@ describe('saving through server faults', () => {
 			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
 			const release = await failWrites(page, fail)
 			await select.selectOption(target)
-			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: 30000 })
+			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: noticeWithinMs })
 			expect(await statusInFiles('communication-maps')).not.toBe(target)
 			await release()
 			await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor({ timeout: 60000 })
