@@ -1,7 +1,9 @@
 /**
  * The dashboard API of a real Nextcloud with the app installed (the sandbox
  * has no PHP, so this file runs only when NEXTCLOUD_URL is set): the widget
- * is listed, and the v1 items the mobile apps read come from roadmap files.
+ * is listed, and the v1 items the mobile apps read come from roadmap files —
+ * only files the user can read, skipping corrupt and oversized ones without
+ * failing the request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
@@ -10,8 +12,12 @@ import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import { basicAuth } from './target'
 
-const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
+const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password, NEXTCLOUD_COLLEAGUE_USER: colleague, NEXTCLOUD_COLLEAGUE_PASSWORD: colleaguePassword } = process.env
 const folder = `/Dégooglisation/contract-dashboard-${Date.now().toString(36)}`
+const corruptFolder = `${folder}-corrupt`
+const oversizedFolder = `${folder}-oversized`
+/** Above the 8 MiB AssignedTasks::MAX_BYTES. */
+const OVERSIZED_BYTES = 9 * 1024 * 1024
 
 async function ocs(path: string): Promise<any> {
 	const response = await fetch(`${url}/ocs/v2.php/apps/dashboard/api/${path}`, { headers: { Authorization: basicAuth(user!, password!), 'OCS-APIRequest': 'true', Accept: 'application/json' } })
@@ -32,8 +38,17 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 			makeTask({ id: 'not-mine', title: 'Tâche d\'un autre', phase: 'p1', assignees: ['someone-else'] }),
 		]
 		await new RoadmapFolder({ dav: dav(), path: folder, writer: { id: newWriterId(), author: user! } }).create(roadmap)
+
+		await dav().createFolder(corruptFolder)
+		await dav().put(`${corruptFolder}/roadmap.degooglisation.json`, '{"format": "degooglisation-roadmap", "version": 1, "tasks": [')
+		const oversized = emptyRoadmap('Trop gros', 'Mairie test')
+		oversized.tasks = [makeTask({ id: 'in-oversized', title: 'Tâche du fichier trop gros', assignees: [user!], description: 'x'.repeat(OVERSIZED_BYTES) })]
+		await dav().createFolder(oversizedFolder)
+		await dav().put(`${oversizedFolder}/roadmap.degooglisation.json`, JSON.stringify(oversized))
 	})
-	afterAll(() => dav().delete(folder))
+	afterAll(async () => {
+		for (const path of [folder, corruptFolder, oversizedFolder]) await dav().delete(path)
+	})
 
 	it('lists the widget with its buttons, as a v1 (not v2) widget', async () => {
 		const widget = (await ocs('v1/widgets'))['degooglisation']
@@ -49,6 +64,31 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		expect(ours[0].subtitle).toBe('Contrat tableau de bord · Solutions · overdue since 2020-01-01')
 		expect(ours[0].sinceId).toBe('20200101')
 		expect(ours[0].link).toContain('task=mine-late')
+	})
+
+	it('skips corrupt and oversized roadmap files and still answers', async () => {
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>
+		expect(items.map((i) => i.title)).toContain('Tâche en retard')
+		expect(items.map((i) => i.title)).not.toContain('Tâche du fichier trop gros')
+	})
+
+	describe.runIf(colleague && colleaguePassword)('with a colleague\'s account (NEXTCLOUD_COLLEAGUE_USER, NEXTCLOUD_COLLEAGUE_PASSWORD)', () => {
+		const theirs = `/Dégooglisation/contract-dashboard-theirs-${Date.now().toString(36)}`
+		const colleagueDav = () => createNodeDavClient({ url: url!, user: colleague!, password: colleaguePassword! })
+
+		beforeAll(async () => {
+			await colleagueDav().createFolder('/Dégooglisation')
+			const roadmap = emptyRoadmap('Feuille de route non partagée', 'Mairie test')
+			roadmap.tasks = [makeTask({ id: 'unshared', title: 'Tâche dans un fichier non partagé', assignees: [user!] })]
+			await new RoadmapFolder({ dav: colleagueDav(), path: theirs, writer: { id: newWriterId(), author: colleague! } }).create(roadmap)
+		})
+		afterAll(() => colleagueDav().delete(theirs))
+
+		it('never reads a roadmap the user cannot open, even one that assigns them a task', async () => {
+			const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>
+			expect(items.map((i) => i.title)).not.toContain('Tâche dans un fichier non partagé')
+			expect(items.map((i) => i.title)).toContain('Tâche en retard')
+		})
 	})
 
 	it('returns only tasks due after sinceId when the client pages', async () => {
