@@ -14,6 +14,7 @@ import type { Roadmap } from '../src/domain/model'
 import { TASK_STATUSES } from '../src/domain/model'
 import type { ChangeFile } from '../src/domain/storageFormat'
 import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
+import type { DavClient } from '../src/storage/dav'
 import { createNodeDavClient } from '../src/storage/nodeClient'
 import { RoadmapFolder } from '../src/storage/roadmapFolder'
 import { startSandbox } from '../sandbox/server'
@@ -126,33 +127,51 @@ function bundleFigures(): void {
 	rows.push({ figure: 'all built scripts (raw)', median: Math.round(total / 1024), unit: 'KB', budget: '—', runs: 1 })
 }
 
-async function requestFigures(): Promise<void> {
+/** Requests the storage makes for a load, a reload and a save, on one server. */
+async function requestFigures(where: string, dav: DavClient, folder: string): Promise<void> {
+	await dav.createFolder('/Dégooglisation')
+	const writer = () => new RoadmapFolder({ dav, path: folder, writer: { id: newWriterId(), author: 'bench' } })
+	const first = writer()
+	await first.create(sampleRoadmap(5000))
+	for (let i = 0; i < 10; i++) await first.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+	const reader = writer()
+	const load = await reader.load()
+	rows.push({ figure: `requests per load (5,000 tasks, 10 pending changes, ${where})`, median: load.requests, unit: 'requests', budget: 'a few, not one per task', runs: 1 })
+	const reload = await reader.load()
+	rows.push({ figure: `requests per reload (nothing new, ${where})`, median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
+	const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
+	rows.push({ figure: `requests per save (${where})`, median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 to 64 saves)', runs: 1 })
+}
+
+async function sandboxRequestFigures(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'degooglisation-bench-'))
 	const sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }] })
 	try {
-		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
-		await dav.createFolder('/Dégooglisation')
-		const writer = () => new RoadmapFolder({ dav, path: '/Dégooglisation/Bench', writer: { id: newWriterId(), author: 'alice' } })
-		const first = writer()
-		await first.create(sampleRoadmap(5000))
-		for (let i = 0; i < 10; i++) await first.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
-		const reader = writer()
-		const load = await reader.load()
-		rows.push({ figure: 'requests per load (5,000 tasks, 10 pending changes, sandbox)', median: load.requests, unit: 'requests', budget: 'a few, not one per task', runs: 1 })
-		const reload = await reader.load()
-		rows.push({ figure: 'requests per reload (nothing new)', median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
-		const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
-		rows.push({ figure: 'requests per save', median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 to 64 saves)', runs: 1 })
+		await requestFigures('sandbox', createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' }), '/Dégooglisation/Bench')
 	} finally {
 		await sandbox.close()
 		rmSync(dataDir, { recursive: true, force: true })
 	}
 }
 
+/** The same figures on a real Nextcloud when NEXTCLOUD_URL, NEXTCLOUD_USER and NEXTCLOUD_PASSWORD are set. */
+async function nextcloudRequestFigures(): Promise<void> {
+	const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
+	if (!url || !user || !password) return
+	const dav = createNodeDavClient({ url, user, password })
+	const folder = `/Dégooglisation/bench-${Date.now().toString(36)}`
+	try {
+		await requestFigures(new URL(url).host, dav, folder)
+	} finally {
+		await dav.delete(folder)
+	}
+}
+
 async function main(): Promise<void> {
 	domainFigures()
 	bundleFigures()
-	await requestFigures()
+	await sandboxRequestFigures()
+	await nextcloudRequestFigures()
 	const width = Math.max(...rows.map((r) => r.figure.length))
 	console.log(`${'figure'.padEnd(width)}  ${'median'.padStart(8)}  unit      budget`)
 	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}`)
