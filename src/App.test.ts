@@ -62,7 +62,7 @@ describe('App navigation', () => {
 		await action().trigger('click')
 		await flushPromises()
 		expect(router.currentRoute.value.fullPath).toBe(before)
-		pickFolder.mockResolvedValueOnce('/Archives/Roadmap')
+		pickFolder.mockResolvedValueOnce('/Archives/Roadmap/.degooglisation')
 		await action().trigger('click')
 		await flushPromises()
 		expect(router.currentRoute.value.fullPath).toBe('/roadmap/Archives/Roadmap')
