@@ -135,7 +135,8 @@ OC.L10N.register(
 		"Choose where…": "Choisir l’emplacement…",
 		"Share this folder in Files to work on the roadmap with colleagues or partner communes.": "Partagez ce dossier dans Fichiers pour travailler sur la feuille de route avec des collègues ou des communes partenaires.",
 		"Creating…": "Création…",
-		"Create the roadmap": "Créer la feuille de route"
+		"Create the roadmap": "Créer la feuille de route",
+		"All measurements": "Toutes les mesures"
 	},
 	"nplurals=2; plural=(n > 1);"
 );
