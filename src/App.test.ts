@@ -15,21 +15,29 @@ const store = reactive({
 	refreshList: vi.fn(async () => {}),
 	open: vi.fn(async () => {}),
 	answerShare: vi.fn(async () => {}),
+	holdsRoadmap: vi.fn(async (path: string) => path === '/Archives/Roadmap'),
 })
 vi.mock('./stores/roadmap', () => ({ useRoadmapStore: () => store }))
+const pickFolder = vi.fn(async (): Promise<string | null> => '/Photos')
+vi.mock('./components/pickFolder', async (importOriginal) => ({ ...await importOriginal<typeof import('./components/pickFolder')>(), pickFolder }))
+
+async function mountApp() {
+	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
+	// Nextcloud's page has these; NcContent teleports into #skip-actions.
+	document.body.innerHTML = '<div id="skip-actions"></div><div id="content"></div>'
+	const { default: App } = await import('./App.vue')
+	const { createAppRouter } = await import('./router')
+	const { createMemoryHistory } = await import('vue-router')
+	const router = createAppRouter(createMemoryHistory())
+	await router.push('/')
+	const wrapper = mount(App, { attachTo: '#content', global: { plugins: [router] } })
+	await flushPromises()
+	return { wrapper, router }
+}
 
 describe('App navigation', () => {
 	it('groups roadmaps by where they come from and offers pending federated shares', async () => {
-		window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
-		// Nextcloud's page has these; NcContent teleports into #skip-actions.
-		document.body.innerHTML = '<div id="skip-actions"></div><div id="content"></div>'
-		const { default: App } = await import('./App.vue')
-		const { createAppRouter } = await import('./router')
-		const { createMemoryHistory } = await import('vue-router')
-		const router = createAppRouter(createMemoryHistory())
-		await router.push('/')
-		const wrapper = mount(App, { attachTo: '#content', global: { plugins: [router] } })
-		await flushPromises()
+		const { wrapper } = await mountApp()
 		const text = wrapper.text()
 		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Waiting for your answer']) expect(text).toContain(caption)
 		expect(text).toContain('Feuille partagée from bob@127.0.0.1:8082')
@@ -39,6 +47,36 @@ describe('App navigation', () => {
 		const decline = wrapper.findAll('button').find((b) => b.text() === 'Decline')!
 		await decline.trigger('click')
 		expect(store.answerShare).toHaveBeenLastCalledWith(share, false)
+		wrapper.unmount()
+	})
+
+	it('opens a roadmap folder chosen in the file picker, and says when a folder holds no roadmap', async () => {
+		const { wrapper, router } = await mountApp()
+		const action = () => wrapper.findAll('a, button').find((e) => e.text() === 'Open a roadmap folder…')!
+		await action().trigger('click')
+		await flushPromises()
+		expect(store.holdsRoadmap).toHaveBeenCalledWith('/Photos')
+		expect(wrapper.get('[role="alert"]').text()).toContain('The folder /Photos holds no Dégooglisation roadmap.')
+		const before = router.currentRoute.value.fullPath
+		pickFolder.mockResolvedValueOnce(null)
+		await action().trigger('click')
+		await flushPromises()
+		expect(router.currentRoute.value.fullPath).toBe(before)
+		pickFolder.mockResolvedValueOnce('/Archives/Roadmap/.degooglisation')
+		await action().trigger('click')
+		await flushPromises()
+		expect(router.currentRoute.value.fullPath).toBe('/roadmap/Archives/Roadmap')
+		expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+		wrapper.unmount()
+	})
+
+	it('opens the creation dialog from the navigation', async () => {
+		const { wrapper } = await mountApp()
+		await wrapper.findAll('button').find((b) => b.text() === 'New roadmap')!.trigger('click')
+		await flushPromises()
+		await vi.dynamicImportSettled()
+		await flushPromises()
+		expect(document.getElementById('new-roadmap-commune')).not.toBeNull()
 		wrapper.unmount()
 	})
 })

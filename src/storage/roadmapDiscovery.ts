@@ -25,6 +25,16 @@ function holdsRoadmap(entries: DavEntry[]): boolean {
 	return entries.some((e) => (e.name === STATE_FOLDER && e.isFolder) || e.name === ROADMAP_FILE)
 }
 
+/** Whether the folder at `path` holds a roadmap (false when there is no such folder): one listing. */
+export async function isRoadmapFolder(dav: DavClient, path: string): Promise<boolean> {
+	try {
+		return holdsRoadmap(await dav.list(path))
+	} catch (error) {
+		if (error instanceof DavError && error.status === 404) return false
+		throw error
+	}
+}
+
 /** One listing of the root, then one per sub-folder (in parallel). */
 export async function findRoadmaps(dav: DavClient, root: string = DEFAULT_ROADMAPS_FOLDER): Promise<RoadmapLocation[]> {
 	let entries: DavEntry[]

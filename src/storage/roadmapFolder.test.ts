@@ -8,7 +8,7 @@ import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 import { startSandbox } from '../../sandbox/server'
 import { createNodeDavClient } from './nodeClient'
-import { findRoadmaps } from './roadmapDiscovery'
+import { findRoadmaps, isRoadmapFolder } from './roadmapDiscovery'
 import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>
@@ -174,5 +174,14 @@ describe('RoadmapFolder', () => {
 		const found = await findRoadmaps(dav())
 		expect(found.map((f) => f.path)).toContain(path)
 		expect(found.map((f) => f.path)).not.toContain('/Dégooglisation/Autre dossier')
+	})
+
+	it('tells a roadmap folder from another folder or a missing one', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(1))
+		await dav().createFolder('/Dégooglisation/Rien')
+		expect(await isRoadmapFolder(dav(), path)).toBe(true)
+		expect(await isRoadmapFolder(dav(), '/Dégooglisation/Rien')).toBe(false)
+		expect(await isRoadmapFolder(dav(), '/Dégooglisation/Absent')).toBe(false)
 	})
 })

@@ -17,7 +17,7 @@ import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'
 import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps } from '../storage/roadmapDiscovery'
+import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps, isRoadmapFolder } from '../storage/roadmapDiscovery'
 import type { RemoteShare } from '../storage/ocs'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
@@ -131,6 +131,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		access.value = result.access
 		problems.value = result.problems
 		await refreshList()
+	}
+
+	/** Whether a folder of the user's files holds a roadmap, before opening it. */
+	function holdsRoadmap(target: string): Promise<boolean> {
+		return isRoadmapFolder(dav(), target)
 	}
 
 	/** Sends what the outbox holds, oldest first; on failure keeps it and tries again later, waiting longer each time. */
@@ -276,5 +281,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		if (document.visibilityState === 'visible') void refresh()
 	})
 
-	return { merged, refresh, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { merged, refresh, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
 })
