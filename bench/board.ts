@@ -41,7 +41,7 @@ export async function boardFigures(root: string): Promise<BoardFigure[]> {
 	try {
 		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
 		await dav.createFolder('/Dégooglisation')
-		const roadmap = sampleRoadmap(Number(process.env.BENCH_BOARD_TASKS ?? 5000))
+		const roadmap = sampleRoadmap(5000)
 		roadmap.tasks.forEach((task, i) => {
 			task.description = `Description de la tâche ${i} : de quoi peser comme une vraie, avec des écoles et des agents.`
 			task.order = i
@@ -51,11 +51,7 @@ export async function boardFigures(root: string): Promise<BoardFigure[]> {
 		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
 		const boardUrl = `/index.php/apps/degooglisation/roadmap${FOLDER.split('/').map(encodeURIComponent).join('/')}?view=board`
 		await page.goto(`${sandbox.url}/index.php/login?user=alice&password=alice&redirect_url=${encodeURIComponent(boardUrl)}`)
-		await page.waitForSelector('[data-task-id]').catch(async (error) => {
-			await page.screenshot({ path: '/tmp/bench-board.png' })
-			console.log(await page.locator('body').innerText())
-			throw error
-		})
+		await page.waitForSelector('[data-task-id]')
 		// The first card drawn, measured from the navigation's start by an observer set before any script runs.
 		await page.addInitScript(() => {
 			const observer = new MutationObserver(() => {

@@ -62,6 +62,7 @@ OC.L10N.register(
 		"Overdue": "En retard",
 		"overdue since %s": "en retard depuis le %s",
 		"overdue since {date}": "en retard depuis le {date}",
+		"Overdue since {date}": "En retard depuis le {date}",
 		"Phase": "Phase",
 		"Phases": "Phases",
 		"Read only: you can view this roadmap but not change it": "Lecture seule : vous pouvez consulter cette feuille de route mais pas la modifier",
