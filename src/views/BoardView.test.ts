@@ -146,6 +146,10 @@ describe('BoardView', () => {
 		await items[2].vm.$emit('click', new MouseEvent('click'))
 		await flushPromises()
 		expect(store.moveTask).toHaveBeenCalledWith('office', 'done', 1)
+		await new Promise((resolve) => setTimeout(resolve, 50))
+		expect(titlesIn('done')).toEqual(['Passer à LibreOffice'])
+		expect((document.activeElement as HTMLElement).dataset.taskId).toBe('office')
+		expect(wrapper!.find('.board__announcement').text()).toBe('“Passer à LibreOffice” moved to Done, position 1 of 1')
 	})
 
 	it('opens a card on Enter and on click', async () => {
