@@ -217,5 +217,12 @@ describe('BoardView', () => {
 		await flushPromises()
 		expect(column('todo').findAll('.board-column__group').map((h) => h.text())).toEqual(['Structuration (1)', 'Solutions (2)'])
 		expect(titlesIn('todo')).toEqual(['Faire l’inventaire', 'Migrer la messagerie', 'Équiper les écoles'])
+		// Up and down stay within the phase: the first card of a group goes no higher.
+		await card('inventory').trigger('keydown', { key: 'ArrowUp', altKey: true })
+		expect(store.moveTask).not.toHaveBeenCalled()
+		await card('schools').trigger('keydown', { key: 'ArrowUp', altKey: true })
+		await flushPromises()
+		expect(store.moveTask).toHaveBeenCalledWith('schools', 'todo', 0)
+		expect(titlesIn('todo')).toEqual(['Faire l’inventaire', 'Équiper les écoles', 'Migrer la messagerie'])
 	})
 })
