@@ -18,6 +18,7 @@ import type { DavClient } from '../src/storage/dav'
 import { createNodeDavClient } from '../src/storage/nodeClient'
 import { RoadmapFolder } from '../src/storage/roadmapFolder'
 import { startSandbox } from '../sandbox/server'
+import { boardFigures } from './board'
 
 interface Row {
 	figure: string
@@ -172,6 +173,7 @@ async function main(): Promise<void> {
 	bundleFigures()
 	await sandboxRequestFigures()
 	await nextcloudRequestFigures()
+	for (const { figure, values, budget } of await boardFigures(root)) rows.push({ figure, median: Number(median(values).toFixed(1)), unit: 'ms', budget, runs: values.length })
 	const width = Math.max(...rows.map((r) => r.figure.length))
 	console.log(`${'figure'.padEnd(width)}  ${'median'.padStart(8)}  unit      budget`)
 	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}`)

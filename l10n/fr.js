@@ -136,7 +136,37 @@ OC.L10N.register(
 		"Share this folder in Files to work on the roadmap with colleagues or partner communes.": "Partagez ce dossier dans Fichiers pour travailler sur la feuille de route avec des collègues ou des communes partenaires.",
 		"Creating…": "Création…",
 		"Create the roadmap": "Créer la feuille de route",
-		"All measurements": "Toutes les mesures"
+		"All measurements": "Toutes les mesures",
+		"_{count} task_::_{count} tasks_": [
+			"{count} tâche",
+			"{count} tâches"
+		],
+		"_{shown} of {count} task shown_::_{shown} of {count} tasks shown_": [
+			"{shown} tâche affichée sur {count}",
+			"{shown} tâches affichées sur {count}"
+		],
+		"Assignees": "Responsables",
+		"Categories": "Catégories",
+		"Clear the filters": "Effacer les filtres",
+		"Due date": "Échéance",
+		"Due within 14 days": "Échéance dans les 14 jours",
+		"Due {date}": "Échéance : {date}",
+		"Enter opens the task. Arrow keys go from card to card.": "Entrée ouvre la tâche. Les flèches passent d’une carte à l’autre.",
+		"Enter opens the task. Arrow keys go from card to card; with Alt, they move the card.": "Entrée ouvre la tâche. Les flèches passent d’une carte à l’autre ; avec Alt, elles déplacent la carte.",
+		"Filter the tasks": "Filtrer les tâches",
+		"Group by phase": "Grouper par phase",
+		"Me": "Moi",
+		"Move down": "Descendre",
+		"Move to {status}": "Déplacer vers {status}",
+		"Move up": "Monter",
+		"Move “{title}”": "Déplacer « {title} »",
+		"New roadmap from the starter template": "Nouvelle feuille de route à partir du modèle",
+		"No task": "Aucune tâche",
+		"Overdue": "En retard",
+		"Overdue since {date}": "En retard depuis le {date}",
+		"Search the tasks": "Rechercher dans les tâches",
+		"“{title}” moved to {status}, hidden by the filters": "« {title} » déplacée vers {status}, masquée par les filtres",
+		"“{title}” moved to {status}, position {position} of {count}": "« {title} » déplacée vers {status}, position {position} sur {count}"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -1,0 +1,112 @@
+/**
+ * Board figures for `npm run bench`: the built app in headless chromium
+ * against an in-process sandbox holding a 5,000-task roadmap. Times are taken
+ * in the page (performance.now), from the cause to the frame after the DOM
+ * shows the effect, so that the CDP round trips do not count.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import { newWriterId } from '../src/domain/ids'
+import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
+import { createNodeDavClient } from '../src/storage/nodeClient'
+import { RoadmapFolder } from '../src/storage/roadmapFolder'
+import { startSandbox } from '../sandbox/server'
+
+export interface BoardFigure {
+	figure: string
+	values: number[]
+	budget: string
+}
+
+const FOLDER = '/Dégooglisation/Banc'
+const RUNS = 7
+
+/** Resolves at the frame after `done()` first holds, with the time since `start` (page clock). */
+const WAIT_IN_PAGE = `(start, done) => new Promise((resolve) => {
+	const check = () => (done() ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)) : requestAnimationFrame(check))
+	check()
+})`
+
+export async function boardFigures(root: string): Promise<BoardFigure[]> {
+	if (!existsSync(join(root, 'js', 'degooglisation-main.mjs'))) {
+		console.warn('js/ missing: run `npm run build` first; board figures skipped')
+		return []
+	}
+	const dataDir = mkdtempSync(join(tmpdir(), 'degooglisation-bench-board-'))
+	const sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }] })
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+	try {
+		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+		await dav.createFolder('/Dégooglisation')
+		const roadmap = sampleRoadmap(5000)
+		roadmap.tasks.forEach((task, i) => {
+			task.description = `Description de la tâche ${i} : de quoi peser comme une vraie, avec des écoles et des agents.`
+			task.order = i
+		})
+		await new RoadmapFolder({ dav, path: FOLDER, writer: { id: newWriterId(), author: 'alice' } }).create(roadmap)
+
+		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+		const boardUrl = `/index.php/apps/degooglisation/roadmap${FOLDER.split('/').map(encodeURIComponent).join('/')}?view=board`
+		await page.goto(`${sandbox.url}/index.php/login?user=alice&password=alice&redirect_url=${encodeURIComponent(boardUrl)}`)
+		await page.waitForSelector('[data-task-id]')
+		// The first card drawn, measured from the navigation's start by an observer set before any script runs.
+		await page.addInitScript(() => {
+			const observer = new MutationObserver(() => {
+				if (!document.querySelector('[data-task-id]')) return
+				observer.disconnect()
+				requestAnimationFrame(() => setTimeout(() => { (window as unknown as { boardReady: number }).boardReady = performance.now() }, 0))
+			})
+			observer.observe(document, { childList: true, subtree: true })
+		})
+		const open: number[] = []
+		for (let i = 0; i <= RUNS; i++) {
+			await page.goto(`${sandbox.url}${boardUrl}`)
+			await page.waitForFunction(() => (window as unknown as { boardReady?: number }).boardReady !== undefined)
+			const ready = await page.evaluate(() => (window as unknown as { boardReady: number }).boardReady)
+			if (i > 0) open.push(ready) // the first load warms the caches
+		}
+		return [
+			{ figure: 'board: open a 5,000-task roadmap, first cards drawn (chromium)', values: open, budget: '≤ 1000 ms' },
+			{ figure: 'board: filter keystroke until repainted (5,000 tasks)', values: await keystrokes(page), budget: '≤ 100 ms' },
+			{ figure: 'board: move a card with Alt+ArrowRight until repainted', values: await keyboardMoves(page), budget: '≤ 100 ms' },
+		]
+	} finally {
+		await browser.close()
+		await sandbox.close()
+		rmSync(dataDir, { recursive: true, force: true })
+	}
+}
+
+async function keystrokes(page: Page): Promise<number[]> {
+	const values: number[] = []
+	for (const text of ['t', 'ta', 'tâc', 'tâche', 'tâche 4', 'tâche 42', 'tâche 421', '', 'é', 'éc', 'écoles', '']) {
+		values.push(await page.evaluate(`(() => {
+			const input = document.querySelector('.board-filters input[type="search"]')
+			const start = performance.now()
+			input.value = ${JSON.stringify(text)}
+			input.dispatchEvent(new Event('input', { bubbles: true }))
+			// Vue renders in a microtask after the event: the next frame shows the filtered board.
+			return (${WAIT_IN_PAGE})(start, () => true)
+		})()`) as number)
+	}
+	return values
+}
+
+async function keyboardMoves(page: Page): Promise<number[]> {
+	const values: number[] = []
+	for (let i = 0; i < RUNS + 1; i++) {
+		const value = await page.evaluate(`(() => {
+			const card = document.querySelector('.board-column__scroller[data-status="todo"] [data-task-id]')
+			const id = card.dataset.taskId
+			card.focus()
+			const start = performance.now()
+			card.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true }))
+			return (${WAIT_IN_PAGE})(start, () => document.activeElement?.dataset.taskId === id && document.activeElement.closest('[data-status="in_progress"]'))
+		})()`) as number
+		if (i > 0) values.push(value)
+	}
+	return values
+}

@@ -1,0 +1,3 @@
+/** Heights of the board's rows in pixels: fixed, so that long columns need no measuring. */
+export const CARD_HEIGHT = 140
+export const GROUP_HEIGHT = 32
