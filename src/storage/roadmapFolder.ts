@@ -59,6 +59,13 @@ export interface SaveResult {
 	requests: number
 }
 
+/** What a roadmap's history is read from (see domain/history.ts). */
+export interface HistoryFiles {
+	snapshots: SnapshotFile[]
+	changes: ChangeFile[]
+	problems: FileProblem[]
+}
+
 export class RoadmapFolderError extends Error {
 	constructor(message: string, readonly problems: FileProblem[] = []) {
 		super(message)
@@ -222,6 +229,33 @@ export class RoadmapFolder {
 			waiting: waiting.length,
 			requests: this.requests,
 		}
+	}
+
+	/**
+	 * The files a history is made of: the snapshots and the change files they do
+	 * not cover, with the changes made here and not sent yet. Files read before
+	 * are not read again, so after a load this costs one listing.
+	 */
+	async readHistory(): Promise<HistoryFiles> {
+		const problems: FileProblem[] = []
+		const entries = await this.dav((dav) => dav.list(this.stateFolder))
+		const names = entries.filter((entry) => !entry.isFolder && entry.name !== '')
+			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
+			.filter((item): item is { name: string, parsed: StateFileName } => item.parsed !== null)
+		const snapshots: SnapshotFile[] = []
+		for (const { name } of names.filter((n) => n.parsed.kind === 'snapshot')) {
+			const snapshot = await this.readStateFile(name, parseSnapshotFile, problems)
+			if (snapshot) snapshots.push(snapshot)
+		}
+		const covers: Record<string, number> = {}
+		for (const snapshot of snapshots) for (const [w, s] of Object.entries(snapshot.covers)) covers[w] = Math.max(covers[w] ?? 0, s)
+		const changes: ChangeFile[] = []
+		for (const { name, parsed } of names.filter((n) => n.parsed.kind === 'change')) {
+			if ((covers[parsed.writer] ?? 0) >= parsed.seq) continue
+			const change = await this.readStateFile(name, parseChangeFile, problems)
+			if (change) changes.push(change)
+		}
+		return { snapshots, changes: [...changes, ...this.local.values()], problems }
 	}
 
 	/** A folder with only the readable file (made by hand or by another tool): read-only until adopted. */

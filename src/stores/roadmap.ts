@@ -9,6 +9,8 @@ import type { Conflict } from '../domain/crdt'
 import type { MergedChanges } from '../domain/mergedChanges'
 import { diffRoadmaps } from '../domain/crdt'
 import { othersChanges } from '../domain/mergedChanges'
+import type { RoadmapHistory } from '../domain/history'
+import { buildHistory, restoreInto } from '../domain/history'
 import { newId } from '../domain/ids'
 import type { Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
 import { makeTask } from '../domain/model'
@@ -267,6 +269,18 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
+	/** The open roadmap's history: its snapshots and the change files since (see domain/history.ts). */
+	async function readHistory(): Promise<RoadmapHistory> {
+		if (!folder) throw new Error('no roadmap is open')
+		const files = await folder.readHistory()
+		return buildHistory(files.snapshots, files.changes)
+	}
+
+	/** Makes the roadmap as it was: saved as one new change, so the history grows and nothing is lost. */
+	function restoreRoadmap(past: Roadmap): void {
+		edit((draft) => restoreInto(draft, past))
+	}
+
 	window.addEventListener('online', () => void flush())
 	// Others' saves show up without a reload: a check costs 2 requests when nothing changed.
 	setInterval(() => {
@@ -276,5 +290,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		if (document.visibilityState === 'visible') void refresh()
 	})
 
-	return { merged, refresh, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { merged, refresh, readHistory, restoreRoadmap, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })
