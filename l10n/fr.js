@@ -103,7 +103,62 @@ OC.L10N.register(
 		"Nextcloud does not know {who} or this share any more: check the name and reload the list.": "Nextcloud ne connaît pas {who} ou plus ce partage : vérifiez le nom et rechargez la liste.",
 		"Nextcloud refused this share: {reason}": "Nextcloud a refusé ce partage : {reason}",
 		"Nextcloud could not be reached: check the connection and try again.": "Nextcloud est injoignable : vérifiez la connexion et réessayez.",
-		"The share could not be changed: {reason}": "Le partage n’a pas pu être modifié : {reason}"
+		"The share could not be changed: {reason}": "Le partage n’a pas pu être modifié : {reason}",
+		"title": "titre",
+		"description": "description",
+		"phase": "phase",
+		"start date": "date de début",
+		"due date": "échéance",
+		"category": "catégorie",
+		"tools replaced": "outils remplacés",
+		"replacements": "solutions de remplacement",
+		"checklist": "liste de contrôle",
+		"linked files": "fichiers liés",
+		"dependencies": "dépendances",
+		"position on the board": "position dans le tableau",
+		"Start of the history ({date})": "Début de l’historique ({date})",
+		"Now (after {author}, {date})": "Maintenant (après {author}, {date})",
+		"After {author}, {date}": "Après {author}, {date}",
+		"The roadmap is back as it was at: {moment}. This was saved as a new change; the history keeps everything.": "La feuille de route est revenue à son état de : {moment}. C’est enregistré comme une nouvelle modification ; l’historique garde tout.",
+		"status: {from} → {to}": "statut : {from} → {to}",
+		"{who} assigned": "{who} affecté·e",
+		"{who} no longer assigned": "{who} n’est plus affecté·e",
+		"Reading the history…": "Lecture de l’historique…",
+		"The history could not be read: {error}": "L’historique n’a pas pu être lu : {error}",
+		"The whole history, since the roadmap was created on {date}.": "Tout l’historique, depuis la création de la feuille de route le {date}.",
+		"The history goes back to {date}: older changes were folded into a summary and can no longer be shown one by one.": "L’historique remonte au {date} : les modifications plus anciennes ont été regroupées dans un résumé et ne peuvent plus être montrées une à une.",
+		"Compare two moments": "Comparer deux moments",
+		"What changed between two moments": "Ce qui a changé entre deux moments",
+		"From": "De",
+		"To": "À",
+		"No difference between these two moments.": "Aucune différence entre ces deux moments.",
+		"added": "ajoutée",
+		"removed": "supprimée",
+		"also changed: {fields}": "aussi modifié : {fields}",
+		"Put the roadmap back as it was at: {moment}? Later changes are undone by a new change; the history keeps them.": "Remettre la feuille de route dans son état de : {moment} ? Les modifications suivantes sont annulées par une nouvelle modification ; l’historique les garde.",
+		"Yes, restore": "Oui, restaurer",
+		"Restore the roadmap as it was at the “From” moment": "Restaurer la feuille de route telle qu’elle était au moment « De »",
+		"Changes, newest first": "Modifications, les plus récentes d’abord",
+		"Who changed what": "Qui a modifié quoi",
+		"No change since then.": "Aucune modification depuis.",
+		"{from} to {to}": "du {from} au {to}",
+		"Show these changes": "Voir ces modifications",
+		"_{tasks} and {count} other task_::_{tasks} and {count} other tasks_": [
+			"{tasks} et {count} autre tâche",
+			"{tasks} et {count} autres tâches"
+		],
+		"_{count} edit outside the tasks_::_{count} edits outside the tasks_": [
+			"{count} modification hors des tâches",
+			"{count} modifications hors des tâches"
+		],
+		"_{count} edit outside the tasks (phases, indicators, title…)_::_{count} edits outside the tasks (phases, indicators, title…)_": [
+			"{count} modification hors des tâches (phases, indicateurs, titre…)",
+			"{count} modifications hors des tâches (phases, indicateurs, titre…)"
+		],
+		"_{count} save_::_{count} saves_": [
+			"{count} enregistrement",
+			"{count} enregistrements"
+		]
 	},
 	"nplurals=2; plural=(n > 1);"
 );
