@@ -158,6 +158,21 @@ OC.L10N.register(
 		"_{count} save_::_{count} saves_": [
 			"{count} enregistrement",
 			"{count} enregistrements"
+		],
+		"Partner communes": "Communes partenaires",
+		"Your roadmaps beside those partner communes share with you: how far each phase has gone, and what was finished in the last 30 days.": "Vos feuilles de route à côté de celles que les communes partenaires partagent avec vous : l’avancement de chaque phase et ce qui a été terminé ces 30 derniers jours.",
+		"No partner commune shares a roadmap with you yet. When one does, accept the share in the navigation and it shows here beside yours.": "Aucune commune partenaire ne partage encore de feuille de route avec vous. Quand l’une le fera, acceptez le partage dans la navigation : elle apparaîtra ici à côté des vôtres.",
+		"Your roadmap": "Votre feuille de route",
+		"Shared by {owner}": "Partagée par {owner}",
+		"Last known state from {date}: the server did not answer ({error}).": "Dernier état connu du {date} : le serveur n’a pas répondu ({error}).",
+		"This roadmap could not be read ({error}) and no earlier state is kept in this browser.": "Cette feuille de route n’a pas pu être lue ({error}) et aucun état antérieur n’est gardé dans ce navigateur.",
+		"Last update: {date}": "Dernière mise à jour : {date}",
+		"{phase}: {percent} % done": "{phase} : {percent} % terminé",
+		"Finished since {date}": "Terminées depuis le {date}",
+		"No task finished in this period.": "Aucune tâche terminée sur cette période.",
+		"_and {count} other task_::_and {count} other tasks_": [
+			"et {count} autre tâche",
+			"et {count} autres tâches"
 		]
 	},
 	"nplurals=2; plural=(n > 1);"

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { RoadmapState } from './crdt'
 import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from './crdt'
-import { buildHistory, diffHistory, groupChanges, restoreInto, roadmapAt } from './history'
+import { buildHistory, diffHistory, finishedSince, groupChanges, restoreInto, roadmapAt } from './history'
 import { makeTask, TASK_STATUSES } from './model'
 import type { ChangeFile, Operation, SnapshotFile } from './storageFormat'
 import { sampleRoadmap } from './testing/sampleRoadmap'
@@ -128,5 +128,18 @@ describe('roadmap history', () => {
 			{ author: 'bob', startMoment: 2, endMoment: 3, taskIds: ['t00002'], otherEdits: 0 },
 			{ author: 'alice', startMoment: 3, endMoment: 4, taskIds: ['t00000'], otherEdits: 0 },
 		])
+	})
+
+	it('finds the tasks finished since a date, newest first, only while they are still done', () => {
+		const state = stateFromRoadmap(base)
+		const changes = writeChanges([
+			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00000/status', value: 'done' }] },
+			{ writer: 1, ops: [{ op: 'set', path: 'tasks/t00002/status', value: 'done' }, { op: 'add', path: 'tasks/n1', value: makeTask({ id: 'n1', title: 'Déjà faite', status: 'done' }) as unknown as Record<string, unknown> }] },
+			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00004/status', value: 'done' }] },
+			{ writer: 1, ops: [{ op: 'set', path: 'tasks/t00004/status', value: 'blocked' }] },
+		], state)
+		const history = buildHistory([snapshotOf(stateFromRoadmap(base), '2026-11-01T09:00:00.000Z')], changes)
+		expect(finishedSince(history, changes[1].at).map((t) => [t.id, t.at])).toEqual([['n1', changes[1].at], ['t00002', changes[1].at]])
+		expect(finishedSince(history, '2026-01-01').map((t) => t.id)).toEqual(['n1', 't00002', 't00000'])
 	})
 })

@@ -137,3 +137,32 @@ export function groupChanges(changes: ChangeFile[], gapMs = 15 * 60 * 1000): His
 export function restoreInto(draft: Roadmap, past: Roadmap): void {
 	Object.assign(draft, structuredClone(past))
 }
+
+/** A task done now whose status was last set to done at `at`. */
+export interface FinishedTask {
+	id: string
+	title: string
+	at: string
+}
+
+/**
+ * Tasks done now that were marked done at or after `since` (ISO), newest
+ * first, as far as the history reaches: changes folded into the start are
+ * no longer dated.
+ */
+export function finishedSince(history: RoadmapHistory, since: string): FinishedTask[] {
+	const now = roadmapAt(history, history.changes.length)
+	const doneAt = new Map<string, string>()
+	for (const change of history.changes) {
+		for (const op of change.ops) {
+			const [collection, id, field] = op.path.split('/')
+			if (collection !== 'tasks') continue
+			const value = op.op === 'set' && field === 'status' ? op.value : op.op === 'add' && field === undefined ? (op.value as { status?: unknown }).status : undefined
+			if (value === 'done') doneAt.set(id, change.at)
+		}
+	}
+	return now.tasks
+		.filter((task) => task.status === 'done' && (doneAt.get(task.id) ?? '') >= since)
+		.map((task) => ({ id: task.id, title: task.title, at: doneAt.get(task.id)! }))
+		.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+}

@@ -290,5 +290,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		if (document.visibilityState === 'visible') void refresh()
 	})
 
-	return { merged, refresh, readHistory, restoreRoadmap, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { merged, refresh, readHistory, restoreRoadmap, davClient: dav, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })
