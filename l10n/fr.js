@@ -173,7 +173,10 @@ OC.L10N.register(
 		"_and {count} other task_::_and {count} other tasks_": [
 			"et {count} autre tâche",
 			"et {count} autres tâches"
-		]
+		],
+		"Not found right now (its server may be down, or the share was withdrawn). Last known state from {date}.": "Introuvable pour l’instant (son serveur est peut-être arrêté, ou le partage a été retiré). Dernier état connu du {date}.",
+		"Not found right now (its server may be down, or the share was withdrawn).": "Introuvable pour l’instant (son serveur est peut-être arrêté, ou le partage a été retiré).",
+		"Stop showing it": "Ne plus l’afficher"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

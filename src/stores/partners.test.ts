@@ -55,6 +55,19 @@ describe('partners store', () => {
 		})
 		expect(fresh.entries['/B']).toMatchObject({ status: 'stale', summary: { commune: 'Mairie B', readAt: '2026-11-20T08:00:00.000Z' }, error: 'Failed to fetch' })
 	})
+
+	it('remembers what it showed: at once on the next visit, and as unlisted when discovery leaves a roadmap out', async () => {
+		await usePartnersStore().load([location('/B'), location('/A', 'own')], async (l) => summary(l.path, '2026-11-20T08:00:00.000Z'))
+		setActivePinia(createPinia())
+		const next = usePartnersStore()
+		expect(next.known.map((l) => l.path)).toEqual(['/A', '/B'])
+		expect(next.entries['/B']).toMatchObject({ status: 'loading', summary: { commune: '/B' } })
+		await next.load([location('/A', 'own')], async (l) => summary(l.path, '2026-11-21T08:00:00.000Z'))
+		expect(next.entries['/B']).toMatchObject({ status: 'unlisted', summary: { commune: '/B' } })
+		next.forget('/B')
+		expect(next.known.map((l) => l.path)).toEqual(['/A'])
+		expect(next.entries['/B']).toBeUndefined()
+	})
 })
 
 describe('reading a partner roadmap', () => {

@@ -17,6 +17,8 @@ import { RoadmapFolder } from '../storage/roadmapFolder'
 export const PARTNER_TIMEOUT_MS = 8000
 export const RECENT_DAYS = 30
 const CACHE_PREFIX = 'degooglisation.partner.'
+/** The roadmaps shown last time, so that one whose server is down is still shown (discovery leaves it out then). */
+const KNOWN_KEY = 'degooglisation.partners.known'
 /** Never writes: any well-formed writer id will do. */
 const READER = { id: 'readeronly00', author: '' }
 
@@ -36,8 +38,12 @@ export interface PartnerSummary {
 }
 
 export interface PartnerEntry {
-	/** loading: being read (a cached summary may show meanwhile); live: just read; stale: the read failed, the cached summary shows. */
-	status: 'loading' | 'live' | 'stale' | 'failed'
+	/**
+	 * loading: being read (a cached summary may show meanwhile); live: just read;
+	 * stale: the read failed, the cached summary shows; failed: nothing to show;
+	 * unlisted: shown last time but not found now (server down, or share revoked).
+	 */
+	status: 'loading' | 'live' | 'stale' | 'failed' | 'unlisted'
 	summary: PartnerSummary | null
 	error: string | null
 }
@@ -74,34 +80,48 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	})
 }
 
-function readCache(path: string): PartnerSummary | null {
+function readStored<T>(key: string): T | null {
 	try {
-		const text = window.localStorage.getItem(CACHE_PREFIX + path)
-		return text ? JSON.parse(text) as PartnerSummary : null
+		const text = window.localStorage.getItem(key)
+		return text ? JSON.parse(text) as T : null
 	} catch {
 		return null
 	}
 }
 
-function writeCache(path: string, summary: PartnerSummary): void {
+function writeStored(key: string, value: unknown): void {
 	try {
-		window.localStorage.setItem(CACHE_PREFIX + path, JSON.stringify(summary))
+		if (value === null) window.localStorage.removeItem(key)
+		else window.localStorage.setItem(key, JSON.stringify(value))
 	} catch {
 		// A full or disabled storage only loses the offline copy.
 	}
 }
 
-export const usePartnersStore = defineStore('partners', () => {
-	const entries = ref<Record<string, PartnerEntry>>({})
+const readCache = (path: string) => readStored<PartnerSummary>(CACHE_PREFIX + path)
 
-	/** Reads every roadmap at once, each on its own: one that hangs or fails changes only its own entry. */
+export const usePartnersStore = defineStore('partners', () => {
+	/** Own roadmaps first, then the partners'; those not listed any more last. */
+	const known = ref<DiscoveredRoadmap[]>(readStored<DiscoveredRoadmap[]>(KNOWN_KEY) ?? [])
+	const entries = ref<Record<string, PartnerEntry>>(Object.fromEntries(known.value.map((l) => [l.path, { status: 'loading', summary: readCache(l.path), error: null }])))
+
+	/**
+	 * Reads every roadmap listed at once, each on its own: one that hangs or
+	 * fails changes only its own entry. Those known from before but not listed
+	 * now keep showing their last known state.
+	 */
 	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
+		const listed = new Set(locations.map((l) => l.path))
+		const unlisted = known.value.filter((l) => !listed.has(l.path))
+		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
+		writeStored(KNOWN_KEY, known.value)
+		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
 		await Promise.all(locations.map(async (location) => {
 			const cached = readCache(location.path)
 			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? cached, error: null }
 			try {
 				const summary = await withTimeout(loader(location), timeoutMs)
-				writeCache(location.path, summary)
+				writeStored(CACHE_PREFIX + location.path, summary)
 				entries.value[location.path] = { status: 'live', summary, error: null }
 			} catch (error) {
 				const known = readCache(location.path)
@@ -110,5 +130,13 @@ export const usePartnersStore = defineStore('partners', () => {
 		}))
 	}
 
-	return { entries, load }
+	/** Stops showing a roadmap no longer listed (a share that was revoked, say). */
+	function forget(path: string): void {
+		known.value = known.value.filter((l) => l.path !== path)
+		writeStored(KNOWN_KEY, known.value)
+		writeStored(CACHE_PREFIX + path, null)
+		delete entries.value[path]
+	}
+
+	return { known, entries, load, forget }
 })

@@ -28,6 +28,7 @@ const store = {
 		location('/Mairie B', 'federated', 'agent@cloud.mairie-b.fr'),
 		location('/Mairie C', 'federated', 'dgs@cloud.mairie-c.fr'),
 	],
+	listing: false,
 	davClient: () => ({}),
 }
 vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
@@ -79,6 +80,25 @@ describe('PartnersView', () => {
 		await vi.advanceTimersByTimeAsync(8000)
 		await flushPromises()
 		expect(cards()[2].find('.partners__failed').text()).toBe('This roadmap could not be read (no answer within 8 s) and no earlier state is kept in this browser.')
+		wrapper.unmount()
+	})
+
+	it('still shows a partner the list no longer holds, from its last known state, until told to stop', async () => {
+		const gone = location('/Mairie D', 'federated', 'dgs@cloud.mairie-d.fr')
+		window.localStorage.setItem('degooglisation.partners.known', JSON.stringify([gone]))
+		window.localStorage.setItem('degooglisation.partner./Mairie D', JSON.stringify(summary('Mairie D', '2026-11-19T08:00:00.000Z', 1)))
+		read.mockImplementation(async (l: DiscoveredRoadmap) => summary(l.name, '2026-11-22T10:00:00.000Z', 0))
+		const router = createAppRouter(createMemoryHistory())
+		const wrapper = mount(PartnersView, { global: { plugins: [router] } })
+		await vi.advanceTimersByTimeAsync(10)
+		await flushPromises()
+		const card = () => wrapper.findAll('.partners__card').find((c) => c.find('h3').text() === 'Mairie D')
+		expect(wrapper.findAll('.partners__card').map((c) => c.find('h3').text())).toEqual(['Saint-Exemple', 'Mairie B', 'Mairie C', 'Mairie D'])
+		expect(card()!.find('.partners__stale').text()).toMatch(/^Not found right now \(its server may be down, or the share was withdrawn\)\. Last known state from .*2026/)
+		expect(card()!.findAll('.partners__recent li')).toHaveLength(1)
+		await card()!.find('button').trigger('click')
+		expect(card()).toBeUndefined()
+		expect(window.localStorage.getItem('degooglisation.partner./Mairie D')).toBeNull()
 		wrapper.unmount()
 	})
 })
