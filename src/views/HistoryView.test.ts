@@ -101,6 +101,9 @@ describe('HistoryView', () => {
 		expect(store.roadmap!.tasks.map((t) => [t.id, t.status, t.assignees])).toEqual(sampleRoadmap(3).tasks.map((t) => [t.id, t.status, t.assignees]))
 		expect(wrapper.find('.history__status').text()).toMatch(/^The roadmap is back as it was at: Start of the history/)
 		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['alice', 'bob', 'alice'])
+		// The comparison follows "now": from the restored moment to now, nothing differs any more.
+		expect((wrapper.find('#history-to').element as HTMLSelectElement).value).toBe('3')
+		expect(wrapper.find('.history__compare').text()).toContain('No difference between these two moments.')
 		wrapper.unmount()
 	})
 

@@ -1,4 +1,5 @@
 /** The history view: a change shows with its author, and restoring an earlier moment brings the old state back as a new change. */
+import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Harness } from './harness'
 import { startHarness } from './harness'
@@ -14,7 +15,8 @@ const saved = /^\s*Enregistré\s*$/
 
 describe('history', () => {
 	it('shows who changed a status, restores the moment before, and keeps both changes in the history', async () => {
-		const page = await harness.browser.newPage()
+		const context = await harness.browser.newContext()
+		const page = await context.newPage()
 		await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
 		const status = page.locator('#status-solutions-mail')
 		await status.waitFor()
@@ -28,6 +30,7 @@ describe('history', () => {
 		expect(await group.locator('.history__author').innerText()).toBe('alice')
 		expect(await group.locator('.history__summary').innerText()).toBe('« Migrer la messagerie et les agendas »')
 		expect(await page.locator('.history__diff li').allInnerTexts()).toEqual(['Migrer la messagerie et les agendas — statut : À faire → Terminée'])
+		expect((await new AxeBuilder({ page }).include('.history').analyze()).violations.map((v) => v.id)).toEqual([])
 
 		await page.getByRole('button', { name: 'Restaurer la feuille de route telle qu’elle était au moment « De »' }).click()
 		// The restore is one new change file, written like any edit.
@@ -43,6 +46,6 @@ describe('history', () => {
 		await page.getByRole('link', { name: 'Vue d’ensemble' }).click()
 		await status.waitFor()
 		expect(await status.inputValue()).toBe('todo')
-		await page.close()
+		await context.close()
 	})
 })
