@@ -116,8 +116,12 @@ describe('SharePanel', () => {
 
 		const revokeFirst = () => wrapper.findAll('.share-panel__share')[1].findAll('button').find((b) => b.text() === 'Revoke')!
 		await revokeFirst().trigger('click')
+		await flushPromises()
 		expect(wrapper.text()).toContain('Revoke the access of agent@cloud.mairie-b.fr?')
+		expect(document.activeElement?.textContent?.trim()).toBe('Cancel')
 		await button(wrapper, 'Cancel')!.trigger('click')
+		await flushPromises()
+		expect(document.activeElement?.id).toBe('share-revoke-2')
 		expect(client.deleteShare).not.toHaveBeenCalled()
 		await revokeFirst().trigger('click')
 		await button(wrapper, 'Yes, revoke')!.trigger('click')
