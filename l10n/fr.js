@@ -176,7 +176,17 @@ OC.L10N.register(
 		],
 		"Not found right now (its server may be down, or the share was withdrawn). Last known state from {date}.": "Introuvable pour l’instant (son serveur est peut-être arrêté, ou le partage a été retiré). Dernier état connu du {date}.",
 		"Not found right now (its server may be down, or the share was withdrawn).": "Introuvable pour l’instant (son serveur est peut-être arrêté, ou le partage a été retiré).",
-		"Stop showing it": "Ne plus l’afficher"
+		"Stop showing it": "Ne plus l’afficher",
+		"Nextcloud file version of {date} (saved by {author})": "Version Nextcloud du fichier du {date} (enregistrée par {author})",
+		"Nextcloud file version of {date}": "Version Nextcloud du fichier du {date}",
+		"Look further back in Nextcloud's file versions": "Remonter plus loin dans les versions de fichier de Nextcloud",
+		"Nextcloud keeps no older version of the roadmap file.": "Nextcloud ne garde aucune version plus ancienne du fichier de la feuille de route.",
+		"Nextcloud's file versions could not be read: {error}": "Les versions de fichier de Nextcloud n’ont pas pu être lues : {error}",
+		"Reading this version…": "Lecture de cette version…",
+		"_{count} older version of the roadmap file can be chosen below as a moment (who changed what is not known for them)._::_{count} older versions of the roadmap file can be chosen below as moments (who changed what is not known for them)._": [
+			"{count} version plus ancienne du fichier de la feuille de route peut être choisie ci-dessous comme moment (on ne sait pas qui y a modifié quoi).",
+			"{count} versions plus anciennes du fichier de la feuille de route peuvent être choisies ci-dessous comme moments (on ne sait pas qui y a modifié quoi)."
+		]
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -16,7 +16,7 @@ import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, 
 import type { Roadmap } from '../domain/model'
 import type { ChangeFile, Operation, SnapshotFile, StateFileName } from '../domain/storageFormat'
 import { ROADMAP_FILE, STATE_FOLDER, changeFileName, parseStateFileName, snapshotFileName, vectorCovers } from '../domain/storageFormat'
-import type { DavClient, DavEntry } from './dav'
+import type { DavClient, DavEntry, FileVersion } from './dav'
 import { DavError } from './dav'
 import type { RetryPolicy } from './retry'
 import { DEFAULT_RETRY, sleep, withRetry } from './retry'
@@ -256,6 +256,30 @@ export class RoadmapFolder {
 			if (change) changes.push(change)
 		}
 		return { snapshots, changes: [...changes, ...this.local.values()], problems }
+	}
+
+	/**
+	 * Nextcloud's older versions of the readable file: states from before the
+	 * history's start (change files are never rewritten, so only this file has
+	 * versions). None when the server keeps none.
+	 */
+	async readableFileVersions(): Promise<FileVersion[]> {
+		let entry: DavEntry
+		try {
+			entry = await this.dav((dav) => dav.stat(`${this.path}/${ROADMAP_FILE}`))
+		} catch (error) {
+			if (error instanceof DavError && error.status === 404) return []
+			throw error
+		}
+		return entry.fileId === null ? [] : this.dav((dav) => dav.listVersions(entry.fileId!))
+	}
+
+	/** The roadmap one version of the readable file holds. */
+	async readVersion(version: FileVersion): Promise<Roadmap> {
+		const body = await this.dav((dav) => dav.getVersion(version))
+		const result = parseRoadmap(body)
+		if (!result.ok) throw new RoadmapFolderError(`${ROADMAP_FILE} (${version.lastModified}): ${result.error.message}`)
+		return result.value
 	}
 
 	/** A folder with only the readable file (made by hand or by another tool): read-only until adopted. */

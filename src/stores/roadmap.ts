@@ -20,6 +20,7 @@ import { getBaseUrl } from '@nextcloud/router'
 import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps } from '../storage/roadmapDiscovery'
+import type { FileVersion } from '../storage/dav'
 import type { RemoteShare } from '../storage/ocs'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
@@ -276,6 +277,17 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		return buildHistory(files.snapshots, files.changes)
 	}
 
+	/** Nextcloud's versions of the readable file, to look back before the history's start. */
+	function readableFileVersions(): Promise<FileVersion[]> {
+		if (!folder) throw new Error('no roadmap is open')
+		return folder.readableFileVersions()
+	}
+
+	function readVersion(version: FileVersion): Promise<Roadmap> {
+		if (!folder) throw new Error('no roadmap is open')
+		return folder.readVersion(version)
+	}
+
 	/** Makes the roadmap as it was: saved as one new change, so the history grows and nothing is lost. */
 	function restoreRoadmap(past: Roadmap): void {
 		edit((draft) => restoreInto(draft, past))
@@ -290,5 +302,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		if (document.visibilityState === 'visible') void refresh()
 	})
 
-	return { merged, refresh, readHistory, restoreRoadmap, davClient: dav, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
+	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, davClient: dav, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, edit, setTaskStatus }
 })

@@ -37,7 +37,16 @@ let world: ReturnType<typeof scenario>
 const store = reactive({
 	roadmap: null as Roadmap | null,
 	readOnly: false,
-	readHistory: vi.fn(async (): Promise<RoadmapHistory> => buildHistory([world.snapshot], world.changes)),
+	readHistory: vi.fn<() => Promise<RoadmapHistory>>(),
+	readableFileVersions: vi.fn(async () => [
+		{ fileId: 42, id: '1763900000', lastModified: '2026-11-21T08:00:00.000Z', author: '', label: '' },
+		{ fileId: 42, id: '1763000000', lastModified: '2026-11-10T08:00:00.000Z', author: 'bob', label: '' },
+	]),
+	readVersion: vi.fn(async () => {
+		const old = sampleRoadmap(3)
+		old.tasks[2].status = 'dropped'
+		return old
+	}),
 	restoreRoadmap: vi.fn((past: Roadmap) => {
 		const draft = structuredClone(materialize(world.state))
 		restoreInto(draft, past)
@@ -60,6 +69,7 @@ beforeEach(() => {
 	store.roadmap = materialize(world.state)
 	store.readOnly = false
 	vi.clearAllMocks()
+	store.readHistory.mockImplementation(async () => buildHistory([world.snapshot], world.changes))
 })
 
 describe('HistoryView', () => {
@@ -115,6 +125,25 @@ describe('HistoryView', () => {
 		expect(wrapper.find('.history__reach').text()).toMatch(/^The history goes back to .*: older changes were folded/)
 		await wrapper.find('#history-from').setValue('0')
 		expect(wrapper.findAll('button').some((b) => b.text().startsWith('Restore'))).toBe(false)
+		wrapper.unmount()
+	})
+
+	it('looks further back in Nextcloud\'s file versions, compares one with now and restores it', async () => {
+		const folded = { ...world.snapshot, covers: { writerold0001: 4 }, at: '2026-11-20T08:00:00.000Z' }
+		store.readHistory.mockResolvedValue(buildHistory([folded], world.changes))
+		const wrapper = await mountView()
+		await wrapper.findAll('button').find((b) => b.text() === 'Look further back in Nextcloud\'s file versions')!.trigger('click')
+		await flushPromises()
+		expect(wrapper.find('.history__versions').text()).toContain('1 older version of the roadmap file can be chosen below')
+		const options = wrapper.findAll('#history-from option')
+		expect(options[0].text()).toMatch(/^Nextcloud file version of .* \(saved by bob\)$/)
+		await wrapper.find('#history-from').setValue('-1')
+		await flushPromises()
+		expect(store.readVersion).toHaveBeenCalledWith(expect.objectContaining({ id: '1763000000' }))
+		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toContain('Tâche 2 — status: Dropped → Blocked')
+		await wrapper.findAll('button').find((b) => b.text().startsWith('Restore the roadmap'))!.trigger('click')
+		await wrapper.findAll('button').find((b) => b.text() === 'Yes, restore')!.trigger('click')
+		expect(store.restoreRoadmap.mock.calls[0][0].tasks[2].status).toBe('dropped')
 		wrapper.unmount()
 	})
 
