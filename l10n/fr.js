@@ -186,7 +186,8 @@ OC.L10N.register(
 		"_{count} older version of the roadmap file can be chosen below as a moment (who changed what is not known for them)._::_{count} older versions of the roadmap file can be chosen below as moments (who changed what is not known for them)._": [
 			"{count} version plus ancienne du fichier de la feuille de route peut être choisie ci-dessous comme moment (on ne sait pas qui y a modifié quoi).",
 			"{count} versions plus anciennes du fichier de la feuille de route peuvent être choisies ci-dessous comme moments (on ne sait pas qui y a modifié quoi)."
-		]
+		],
+		"This roadmap keeps no history: it was made by hand or by another tool, and opens read-only.": "Cette feuille de route ne garde pas d’historique : elle a été faite à la main ou par un autre outil, et s’ouvre en lecture seule."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

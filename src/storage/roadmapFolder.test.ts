@@ -172,9 +172,11 @@ describe('RoadmapFolder', () => {
 		const path = await newRoadmapPath()
 		await dav().createFolder(path)
 		await dav().put(`${path}/${ROADMAP_FILE}`, serializeRoadmap(sampleRoadmap(3)))
-		const loaded = await folder(path, 'writera1').load()
+		const reader = folder(path, 'writera1')
+		const loaded = await reader.load()
 		expect(loaded.roadmap.tasks).toHaveLength(3)
 		expect(loaded.access.canWrite).toBe(false)
+		expect(await reader.readHistory()).toEqual({ snapshots: [], changes: [], problems: [] })
 	})
 
 	it('says clearly when a folder holds no roadmap', async () => {

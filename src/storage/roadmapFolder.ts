@@ -238,7 +238,14 @@ export class RoadmapFolder {
 	 */
 	async readHistory(): Promise<HistoryFiles> {
 		const problems: FileProblem[] = []
-		const entries = await this.dav((dav) => dav.list(this.stateFolder))
+		let entries: DavEntry[]
+		try {
+			entries = await this.dav((dav) => dav.list(this.stateFolder))
+		} catch (error) {
+			// A roadmap made by hand or by another tool has no change files: no history.
+			if (error instanceof DavError && error.status === 404) return { snapshots: [], changes: [], problems }
+			throw error
+		}
 		const names = entries.filter((entry) => !entry.isFolder && entry.name !== '')
 			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
 			.filter((item): item is { name: string, parsed: StateFileName } => item.parsed !== null)

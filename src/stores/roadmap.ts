@@ -270,11 +270,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
-	/** The open roadmap's history: its snapshots and the change files since (see domain/history.ts). */
-	async function readHistory(): Promise<RoadmapHistory> {
+	/** The open roadmap's history: its snapshots and the change files since (see domain/history.ts); null for a roadmap that keeps none. */
+	async function readHistory(): Promise<RoadmapHistory | null> {
 		if (!folder) throw new Error('no roadmap is open')
 		const files = await folder.readHistory()
-		return buildHistory(files.snapshots, files.changes)
+		return files.snapshots.length ? buildHistory(files.snapshots, files.changes) : null
 	}
 
 	/** Nextcloud's versions of the readable file, to look back before the history's start. */

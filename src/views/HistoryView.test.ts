@@ -37,7 +37,7 @@ let world: ReturnType<typeof scenario>
 const store = reactive({
 	roadmap: null as Roadmap | null,
 	readOnly: false,
-	readHistory: vi.fn<() => Promise<RoadmapHistory>>(),
+	readHistory: vi.fn<() => Promise<RoadmapHistory | null>>(),
 	readableFileVersions: vi.fn(async () => [
 		{ fileId: 42, id: '1763900000', lastModified: '2026-11-21T08:00:00.000Z', author: '', label: '' },
 		{ fileId: 42, id: '1763000000', lastModified: '2026-11-10T08:00:00.000Z', author: 'bob', label: '' },
@@ -144,6 +144,13 @@ describe('HistoryView', () => {
 		await wrapper.findAll('button').find((b) => b.text().startsWith('Restore the roadmap'))!.trigger('click')
 		await wrapper.findAll('button').find((b) => b.text() === 'Yes, restore')!.trigger('click')
 		expect(store.restoreRoadmap.mock.calls[0][0].tasks[2].status).toBe('dropped')
+		wrapper.unmount()
+	})
+
+	it('says when a roadmap keeps no history', async () => {
+		store.readHistory.mockResolvedValueOnce(null)
+		const wrapper = await mountView()
+		expect(wrapper.text()).toBe('This roadmap keeps no history: it was made by hand or by another tool, and opens read-only.')
 		wrapper.unmount()
 	})
 
