@@ -187,7 +187,9 @@ OC.L10N.register(
 			"{count} version plus ancienne du fichier de la feuille de route peut être choisie ci-dessous comme moment (on ne sait pas qui y a modifié quoi).",
 			"{count} versions plus anciennes du fichier de la feuille de route peuvent être choisies ci-dessous comme moments (on ne sait pas qui y a modifié quoi)."
 		],
-		"This roadmap keeps no history: it was made by hand or by another tool, and opens read-only.": "Cette feuille de route ne garde pas d’historique : elle a été faite à la main ou par un autre outil, et s’ouvre en lecture seule."
+		"This roadmap keeps no history: it was made by hand or by another tool, and opens read-only.": "Cette feuille de route ne garde pas d’historique : elle a été faite à la main ou par un autre outil, et s’ouvre en lecture seule.",
+		"status": "statut",
+		"assignees": "personnes affectées"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -118,15 +118,15 @@ describe('roadmap history', () => {
 		const state = stateFromRoadmap(base)
 		const changes = writeChanges([
 			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00000/status', value: 'done' }] },
-			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00001/status', value: 'done' }, { op: 'set', path: 'title', value: 'Autre' }] },
-			{ writer: 1, ops: [{ op: 'remove', path: 'tasks/t00002' }] },
+			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00001/status', value: 'done' }, { op: 'set', path: 'title', value: 'Autre' }, { op: 'set', path: 'tasks/t00001/checklist/t1-c1/done', value: true }] },
+			{ writer: 1, ops: [{ op: 'remove', path: 'tasks/t00002' }, { op: 'add', path: 'tasks/n1', value: makeTask({ id: 'n1', title: 'Nouvelle' }) as unknown as Record<string, unknown> }] },
 			{ writer: 0, ops: [{ op: 'set', path: 'tasks/t00000/due', value: '2027-01-01' }] },
 		], state)
 		changes[3].at = '2026-11-22T12:00:00.000Z'
-		expect(groupChanges(changes).map(({ author, startMoment, endMoment, taskIds, otherEdits }) => ({ author, startMoment, endMoment, taskIds, otherEdits }))).toEqual([
-			{ author: 'alice', startMoment: 0, endMoment: 2, taskIds: ['t00000', 't00001'], otherEdits: 1 },
-			{ author: 'bob', startMoment: 2, endMoment: 3, taskIds: ['t00002'], otherEdits: 0 },
-			{ author: 'alice', startMoment: 3, endMoment: 4, taskIds: ['t00000'], otherEdits: 0 },
+		expect(groupChanges(changes).map(({ author, startMoment, endMoment, tasks, otherEdits }) => ({ author, startMoment, endMoment, tasks, otherEdits }))).toEqual([
+			{ author: 'alice', startMoment: 0, endMoment: 2, tasks: [{ id: 't00000', what: ['status'] }, { id: 't00001', what: ['status', 'checklist'] }], otherEdits: 1 },
+			{ author: 'bob', startMoment: 2, endMoment: 3, tasks: [{ id: 't00002', what: ['removed'] }, { id: 'n1', what: ['added'] }], otherEdits: 0 },
+			{ author: 'alice', startMoment: 3, endMoment: 4, tasks: [{ id: 't00000', what: ['due'] }], otherEdits: 0 },
 		])
 	})
 

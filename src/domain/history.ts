@@ -95,6 +95,12 @@ export function diffHistory(before: Roadmap, after: Roadmap): RoadmapDiff {
 	return { tasks, otherEdits }
 }
 
+/** What a group of changes did to one task: added, removed, or which fields it set. */
+export interface TaskTouch {
+	id: string
+	what: Array<'added' | 'removed' | Exclude<keyof Task, 'id'>>
+}
+
 /** Changes of one person close together in time, shown as one entry. */
 export interface HistoryGroup {
 	author: string
@@ -104,8 +110,8 @@ export interface HistoryGroup {
 	/** The moment before the group's first change and the moment after its last. */
 	startMoment: number
 	endMoment: number
-	/** Ids of the tasks the group touched, in order of first touch. */
-	taskIds: string[]
+	/** The tasks the group touched, in order of first touch. */
+	tasks: TaskTouch[]
 	/** Edits outside the tasks. */
 	otherEdits: number
 }
@@ -116,15 +122,22 @@ export function groupChanges(changes: ChangeFile[], gapMs = 15 * 60 * 1000): His
 	changes.forEach((change, index) => {
 		let group = groups.at(-1)
 		if (!group || group.author !== change.author || Date.parse(change.at) - Date.parse(group.to) > gapMs) {
-			group = { author: change.author, from: change.at, to: change.at, startMoment: index, endMoment: index, taskIds: [], otherEdits: 0 }
+			group = { author: change.author, from: change.at, to: change.at, startMoment: index, endMoment: index, tasks: [], otherEdits: 0 }
 			groups.push(group)
 		}
 		group.to = change.at > group.to ? change.at : group.to
 		group.endMoment = index + 1
 		for (const op of change.ops) {
-			const [collection, id] = op.path.split('/')
+			const [collection, id, field] = op.path.split('/')
 			if (collection === 'tasks' && id) {
-				if (!group.taskIds.includes(id)) group.taskIds.push(id)
+				let touch = group.tasks.find((t) => t.id === id)
+				if (!touch) {
+					touch = { id, what: [] }
+					group.tasks.push(touch)
+				}
+				// A checklist item's path goes on below the field: tasks/<id>/checklist/<item>/done.
+				const what = (field ?? (op.op === 'add' ? 'added' : 'removed')) as TaskTouch['what'][number]
+				if (!touch.what.includes(what)) touch.what.push(what)
 			} else {
 				group.otherEdits++
 			}

@@ -28,7 +28,7 @@ describe('history', () => {
 		const group = page.locator('.history__group').first()
 		await group.waitFor()
 		expect(await group.locator('.history__author').innerText()).toBe('alice')
-		expect(await group.locator('.history__summary').innerText()).toBe('« Migrer la messagerie et les agendas »')
+		expect(await group.locator('.history__summary').innerText()).toBe('« Migrer la messagerie et les agendas » (statut)')
 		expect(await page.locator('.history__diff li').allInnerTexts()).toEqual(['Migrer la messagerie et les agendas — statut : À faire → Terminée'])
 		expect((await new AxeBuilder({ page }).include('.history').analyze()).violations.map((v) => v.id)).toEqual([])
 
