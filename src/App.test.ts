@@ -39,7 +39,7 @@ describe('App navigation', () => {
 	it('groups roadmaps by where they come from and offers pending federated shares', async () => {
 		const { wrapper } = await mountApp()
 		const text = wrapper.text()
-		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Waiting for your answer']) expect(text).toContain(caption)
+		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Partner communes', 'Waiting for your answer']) expect(text).toContain(caption)
 		expect(text).toContain('Feuille partagée from bob@127.0.0.1:8082')
 		const accept = wrapper.findAll('button').find((b) => b.text() === 'Accept')!
 		await accept.trigger('click')

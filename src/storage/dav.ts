@@ -40,6 +40,18 @@ export function authHeaders(auth: DavAuth): Record<string, string> {
 	return headers
 }
 
+/** One of Nextcloud's older versions of a file. */
+export interface FileVersion {
+	fileId: number
+	/** The version's name in the versions collection (a timestamp). */
+	id: string
+	/** ISO time the version was written. */
+	lastModified: string
+	/** Who wrote it, when Nextcloud records it ('' otherwise). */
+	author: string
+	label: string
+}
+
 export class DavError extends Error {
 	constructor(readonly status: number, readonly method: string, readonly path: string, message?: string) {
 		super(message ?? `${method} ${path}: HTTP ${status}`)
@@ -69,6 +81,12 @@ const PROPFIND_BODY = `<?xml version="1.0" encoding="UTF-8"?>
 
 const DAV_NS = 'DAV:'
 const OC_NS = 'http://owncloud.org/ns'
+const NC_NS = 'http://nextcloud.org/ns'
+
+const VERSIONS_PROPFIND_BODY = `<?xml version="1.0" encoding="UTF-8"?>
+<d:propfind xmlns:d="DAV:" xmlns:nc="http://nextcloud.org/ns">
+<d:prop><d:getlastmodified/><d:getcontentlength/><nc:version-author/><nc:version-label/></d:prop>
+</d:propfind>`
 
 function encodePath(path: string): string {
 	return path.split('/').map((segment) => encodeURIComponent(segment)).join('/')
@@ -102,7 +120,11 @@ export class DavClient {
 	}
 
 	private async request(method: string, path: string, init: { headers?: Record<string, string>, body?: string } = {}): Promise<Response> {
-		return this.fetch(this.url(path), {
+		return this.requestUrl(method, this.url(path), init)
+	}
+
+	private async requestUrl(method: string, url: string, init: { headers?: Record<string, string>, body?: string } = {}): Promise<Response> {
+		return this.fetch(url, {
 			method,
 			headers: this.headers(init.headers),
 			body: init.body,
@@ -193,6 +215,41 @@ export class DavClient {
 		const response = await this.request('MKCOL', path)
 		await response.body?.cancel()
 		if (response.status !== 201 && response.status !== 405) throw new DavError(response.status, 'MKCOL', path)
+	}
+
+	private versionsUrl(fileId: number, version?: string): string {
+		return `${this.options.baseUrl}/remote.php/dav/versions/${encodeURIComponent(this.options.user)}/versions/${fileId}${version ? `/${encodeURIComponent(version)}` : ''}`
+	}
+
+	/**
+	 * Nextcloud's older versions of a file (files_versions), newest first;
+	 * none when the server keeps none for it (a federated mount, say).
+	 */
+	async listVersions(fileId: number): Promise<FileVersion[]> {
+		const response = await this.requestUrl('PROPFIND', this.versionsUrl(fileId), { headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body: VERSIONS_PROPFIND_BODY })
+		if (response.status === 404) {
+			await response.body?.cancel()
+			return []
+		}
+		if (response.status !== 207) throw new DavError(response.status, 'PROPFIND', `versions/${fileId}`)
+		const document = new this.options.DOMParser().parseFromString(await response.text(), 'application/xml')
+		const versions: FileVersion[] = []
+		const responses = document.getElementsByTagNameNS(DAV_NS, 'response')
+		for (let i = 0; i < responses.length; i++) {
+			const href = decodeURIComponent(textOf(responses[i], DAV_NS, 'href')).replace(/\/+$/, '')
+			const id = href.slice(href.lastIndexOf('/') + 1)
+			if (href.endsWith(`/versions/${fileId}`) || !id) continue
+			const modified = textOf(responses[i], DAV_NS, 'getlastmodified')
+			versions.push({ fileId, id, lastModified: modified ? new Date(modified).toISOString() : '', author: textOf(responses[i], NC_NS, 'version-author'), label: textOf(responses[i], NC_NS, 'version-label') })
+		}
+		return versions.sort((a, b) => (a.lastModified < b.lastModified ? 1 : a.lastModified > b.lastModified ? -1 : 0))
+	}
+
+	/** The content of one version listed by listVersions(). */
+	async getVersion(version: FileVersion): Promise<Uint8Array> {
+		const response = await this.requestUrl('GET', this.versionsUrl(version.fileId, version.id))
+		if (response.status !== 200) throw new DavError(response.status, 'GET', `versions/${version.fileId}/${version.id}`)
+		return new Uint8Array(await response.arrayBuffer())
 	}
 
 	/** DELETE; a file already gone (404) counts as success. */

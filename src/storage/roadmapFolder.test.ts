@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { serializeRoadmap } from '../domain/format'
+import { buildHistory, roadmapAt } from '../domain/history'
 import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 import { startSandbox } from '../../sandbox/server'
@@ -113,6 +114,21 @@ describe('RoadmapFolder', () => {
 		expect(JSON.parse(await readFile(onDisk(`${path}/${ROADMAP_FILE}`), 'utf8')).tasks[0].title).toMatch(/^v\d+$/)
 	})
 
+	it('reads the history: the snapshot and every change since, with its author, in one listing after a load', async () => {
+		const { path, a, b } = await twoWritersOnNewRoadmap()
+		await a.save([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
+		await b.save([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
+		await a.load()
+		const before = a.requestCount
+		const files = await a.readHistory()
+		expect(files.snapshots.map((s) => s.covers)).toEqual([{}])
+		expect(files.changes.map((c) => [c.writer, c.seq, c.author]).sort()).toEqual([['writera1', 1, 'alice'], ['writerb2', 1, 'alice']])
+		expect(files.problems).toEqual([])
+		expect(a.requestCount - before).toBe(1)
+		const history = buildHistory(files.snapshots, files.changes)
+		expect(roadmapAt(history, history.changes.length)).toEqual((await a.load()).roadmap)
+	})
+
 	it('reports a corrupt change file without touching it, and holds back that writer\'s later changes', async () => {
 		const path = await newRoadmapPath()
 		await folder(path, 'writera1').create(sampleRoadmap(5))
@@ -156,9 +172,11 @@ describe('RoadmapFolder', () => {
 		const path = await newRoadmapPath()
 		await dav().createFolder(path)
 		await dav().put(`${path}/${ROADMAP_FILE}`, serializeRoadmap(sampleRoadmap(3)))
-		const loaded = await folder(path, 'writera1').load()
+		const reader = folder(path, 'writera1')
+		const loaded = await reader.load()
 		expect(loaded.roadmap.tasks).toHaveLength(3)
 		expect(loaded.access.canWrite).toBe(false)
+		expect(await reader.readHistory()).toEqual({ snapshots: [], changes: [], problems: [] })
 	})
 
 	it('says clearly when a folder holds no roadmap', async () => {

@@ -16,7 +16,7 @@ import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, 
 import type { Roadmap } from '../domain/model'
 import type { ChangeFile, Operation, SnapshotFile, StateFileName } from '../domain/storageFormat'
 import { ROADMAP_FILE, STATE_FOLDER, changeFileName, parseStateFileName, snapshotFileName, vectorCovers } from '../domain/storageFormat'
-import type { DavClient, DavEntry } from './dav'
+import type { DavClient, DavEntry, FileVersion } from './dav'
 import { DavError } from './dav'
 import type { RetryPolicy } from './retry'
 import { DEFAULT_RETRY, sleep, withRetry } from './retry'
@@ -57,6 +57,13 @@ export interface SaveResult {
 	change: ChangeFile
 	roadmap: Roadmap
 	requests: number
+}
+
+/** What a roadmap's history is read from (see domain/history.ts). */
+export interface HistoryFiles {
+	snapshots: SnapshotFile[]
+	changes: ChangeFile[]
+	problems: FileProblem[]
 }
 
 export class RoadmapFolderError extends Error {
@@ -222,6 +229,64 @@ export class RoadmapFolder {
 			waiting: waiting.length,
 			requests: this.requests,
 		}
+	}
+
+	/**
+	 * The files a history is made of: the snapshots and the change files they do
+	 * not cover, with the changes made here and not sent yet. Files read before
+	 * are not read again, so after a load this costs one listing.
+	 */
+	async readHistory(): Promise<HistoryFiles> {
+		const problems: FileProblem[] = []
+		let entries: DavEntry[]
+		try {
+			entries = await this.dav((dav) => dav.list(this.stateFolder))
+		} catch (error) {
+			// A roadmap made by hand or by another tool has no change files: no history.
+			if (error instanceof DavError && error.status === 404) return { snapshots: [], changes: [], problems }
+			throw error
+		}
+		const names = entries.filter((entry) => !entry.isFolder && entry.name !== '')
+			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
+			.filter((item): item is { name: string, parsed: StateFileName } => item.parsed !== null)
+		const snapshots: SnapshotFile[] = []
+		for (const { name } of names.filter((n) => n.parsed.kind === 'snapshot')) {
+			const snapshot = await this.readStateFile(name, parseSnapshotFile, problems)
+			if (snapshot) snapshots.push(snapshot)
+		}
+		const covers: Record<string, number> = {}
+		for (const snapshot of snapshots) for (const [w, s] of Object.entries(snapshot.covers)) covers[w] = Math.max(covers[w] ?? 0, s)
+		const changes: ChangeFile[] = []
+		for (const { name, parsed } of names.filter((n) => n.parsed.kind === 'change')) {
+			if ((covers[parsed.writer] ?? 0) >= parsed.seq) continue
+			const change = await this.readStateFile(name, parseChangeFile, problems)
+			if (change) changes.push(change)
+		}
+		return { snapshots, changes: [...changes, ...this.local.values()], problems }
+	}
+
+	/**
+	 * Nextcloud's older versions of the readable file: states from before the
+	 * history's start (change files are never rewritten, so only this file has
+	 * versions). None when the server keeps none.
+	 */
+	async readableFileVersions(): Promise<FileVersion[]> {
+		let entry: DavEntry
+		try {
+			entry = await this.dav((dav) => dav.stat(`${this.path}/${ROADMAP_FILE}`))
+		} catch (error) {
+			if (error instanceof DavError && error.status === 404) return []
+			throw error
+		}
+		return entry.fileId === null ? [] : this.dav((dav) => dav.listVersions(entry.fileId!))
+	}
+
+	/** The roadmap one version of the readable file holds. */
+	async readVersion(version: FileVersion): Promise<Roadmap> {
+		const body = await this.dav((dav) => dav.getVersion(version))
+		const result = parseRoadmap(body)
+		if (!result.ok) throw new RoadmapFolderError(`${ROADMAP_FILE} (${version.lastModified}): ${result.error.message}`)
+		return result.value
 	}
 
 	/** A folder with only the readable file (made by hand or by another tool): read-only until adopted. */

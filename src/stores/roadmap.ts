@@ -9,6 +9,8 @@ import type { Conflict } from '../domain/crdt'
 import type { MergedChanges } from '../domain/mergedChanges'
 import { diffRoadmaps } from '../domain/crdt'
 import { othersChanges } from '../domain/mergedChanges'
+import type { RoadmapHistory } from '../domain/history'
+import { buildHistory, restoreInto } from '../domain/history'
 import { newId } from '../domain/ids'
 import type { Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
 import type { Operation } from '../domain/storageFormat'
@@ -19,6 +21,7 @@ import { getBaseUrl } from '@nextcloud/router'
 import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps, isRoadmapFolder } from '../storage/roadmapDiscovery'
+import type { FileVersion } from '../storage/dav'
 import type { RemoteShare } from '../storage/ocs'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import { RoadmapFolder } from '../storage/roadmapFolder'
@@ -283,6 +286,29 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		})
 	}
 
+	/** The open roadmap's history: its snapshots and the change files since (see domain/history.ts); null for a roadmap that keeps none. */
+	async function readHistory(): Promise<RoadmapHistory | null> {
+		if (!folder) throw new Error('no roadmap is open')
+		const files = await folder.readHistory()
+		return files.snapshots.length ? buildHistory(files.snapshots, files.changes) : null
+	}
+
+	/** Nextcloud's versions of the readable file, to look back before the history's start. */
+	function readableFileVersions(): Promise<FileVersion[]> {
+		if (!folder) throw new Error('no roadmap is open')
+		return folder.readableFileVersions()
+	}
+
+	function readVersion(version: FileVersion): Promise<Roadmap> {
+		if (!folder) throw new Error('no roadmap is open')
+		return folder.readVersion(version)
+	}
+
+	/** Makes the roadmap as it was: saved as one new change, so the history grows and nothing is lost. */
+	function restoreRoadmap(past: Roadmap): void {
+		edit((draft) => restoreInto(draft, past))
+	}
+
 	window.addEventListener('online', () => void flush())
 	// Others' saves show up without a reload: a check costs 2 requests when nothing changed.
 	setInterval(() => {
@@ -292,5 +318,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		if (document.visibilityState === 'visible') void refresh()
 	})
 
-	return { merged, refresh, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
+	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, davClient: dav, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
 })

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { OcsError } from './ocs'
+import { shareErrorKind, shareErrorMessage } from './shareErrors'
+
+describe('share errors', () => {
+	it('recognise Nextcloud\'s answers', () => {
+		expect(shareErrorKind(new OcsError(429, 429, 'Reached maximum delay'))).toBe('rate-limited')
+		expect(shareErrorKind(new OcsError(403, 403, 'Sharing Feuille failed, because this item is already shared with the account bob'))).toBe('already-shared')
+		expect(shareErrorKind(new OcsError(403, 403, 'Sharing Feuille failed, could not find agent@cloud.mairie-b.fr, maybe the server is currently unreachable or uses a self-signed certificate.'))).toBe('partner-unreachable')
+		expect(shareErrorKind(new OcsError(404, 404, 'Please specify a valid account to share with'))).toBe('not-found')
+		expect(shareErrorKind(new OcsError(403, 403, 'Sharing is disabled'))).toBe('refused')
+		expect(shareErrorKind(new OcsError(400, 400, 'Invalid permissions'))).toBe('refused')
+		expect(shareErrorKind(new TypeError('Failed to fetch'))).toBe('network')
+		expect(shareErrorKind(new OcsError(500, 996, 'Internal error'))).toBe('unknown')
+	})
+
+	it('say what to do, naming who the share was for', () => {
+		expect(shareErrorMessage(new OcsError(429, 0, ''))).toMatch(/try again in a minute/)
+		expect(shareErrorMessage(new OcsError(403, 403, 'already shared with bob'), 'bob')).toContain('already shared with bob')
+		expect(shareErrorMessage(new OcsError(403, 403, 'could not find x, maybe the server is currently unreachable'), 'agent@cloud.mairie-b.fr')).toContain('agent@cloud.mairie-b.fr could not be reached')
+		expect(shareErrorMessage(new OcsError(403, 403, 'Sharing is disabled'))).toBe('Nextcloud refused this share: Sharing is disabled')
+		expect(shareErrorMessage(new Error('boom'))).toBe('The share could not be changed: boom')
+	})
+})

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { createPinia, setActivePinia } from 'pinia'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { roadmapProgress } from '../domain/progress'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { startSandbox } from '../../sandbox/server'
+import { createNodeDavClient } from '../storage/nodeClient'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { RoadmapFolder } from '../storage/roadmapFolder'
+import type { PartnerSummary } from './partners'
+import { readPartnerSummary, usePartnersStore } from './partners'
+
+function location(path: string, origin: DiscoveredRoadmap['origin'] = 'federated'): DiscoveredRoadmap {
+	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: 'bob', ownerDisplayName: 'Bruno', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT', origin }
+}
+
+function summary(commune: string, readAt: string): PartnerSummary {
+	const roadmap = sampleRoadmap(4)
+	return { commune, title: roadmap.title, lastUpdate: readAt, progress: roadmapProgress(roadmap), recentlyDone: [], recentSince: '2026-10-23T00:00:00.000Z', readAt }
+}
+
+beforeEach(() => {
+	setActivePinia(createPinia())
+	window.localStorage.clear()
+})
+afterEach(() => {
+	vi.useRealTimers()
+})
+
+describe('partners store', () => {
+	it('loads each roadmap on its own: a hung server times out without holding the others', async () => {
+		vi.useFakeTimers()
+		const store = usePartnersStore()
+		const loader = vi.fn((l: DiscoveredRoadmap) => (l.path === '/B' ? new Promise<PartnerSummary>(() => {}) : Promise.resolve(summary('Mairie A', '2026-11-22T10:00:00.000Z'))))
+		const done = store.load([location('/A', 'own'), location('/B')], loader, 8000)
+		await vi.advanceTimersByTimeAsync(10)
+		expect(store.entries['/A']).toMatchObject({ status: 'live', summary: { commune: 'Mairie A' } })
+		expect(store.entries['/B'].status).toBe('loading')
+		await vi.advanceTimersByTimeAsync(8000)
+		await done
+		expect(store.entries['/B']).toMatchObject({ status: 'failed', summary: null, error: 'no answer within 8 s' })
+	})
+
+	it('shows the last known state, marked stale, when a live read fails', async () => {
+		const store = usePartnersStore()
+		await store.load([location('/B')], async () => summary('Mairie B', '2026-11-20T08:00:00.000Z'))
+		expect(JSON.parse(window.localStorage.getItem('degooglisation.partner./B')!).commune).toBe('Mairie B')
+		setActivePinia(createPinia())
+		const fresh = usePartnersStore()
+		await fresh.load([location('/B')], async () => {
+			throw new TypeError('Failed to fetch')
+		})
+		expect(fresh.entries['/B']).toMatchObject({ status: 'stale', summary: { commune: 'Mairie B', readAt: '2026-11-20T08:00:00.000Z' }, error: 'Failed to fetch' })
+	})
+
+	it('remembers what it showed: at once on the next visit, and as unlisted when discovery leaves a roadmap out', async () => {
+		await usePartnersStore().load([location('/B'), location('/A', 'own')], async (l) => summary(l.path, '2026-11-20T08:00:00.000Z'))
+		setActivePinia(createPinia())
+		const next = usePartnersStore()
+		expect(next.known.map((l) => l.path)).toEqual(['/A', '/B'])
+		expect(next.entries['/B']).toMatchObject({ status: 'loading', summary: { commune: '/B' } })
+		await next.load([location('/A', 'own')], async (l) => summary(l.path, '2026-11-21T08:00:00.000Z'))
+		expect(next.entries['/B']).toMatchObject({ status: 'unlisted', summary: { commune: '/B' } })
+		next.forget('/B')
+		expect(next.known.map((l) => l.path)).toEqual(['/A'])
+		expect(next.entries['/B']).toBeUndefined()
+	})
+})
+
+describe('reading a partner roadmap', () => {
+	let dataDir: string
+	let sandbox: Awaited<ReturnType<typeof startSandbox>>
+	beforeEach(async () => {
+		dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-partners-'))
+		sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }] })
+		Object.assign(sandbox.hazards, { preconditionGapMs: 5, tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+	})
+	afterEach(async () => {
+		await sandbox.close()
+		await rm(dataDir, { recursive: true, force: true })
+	})
+
+	it('gives its phases\' progress and the tasks finished in the last 30 days', async () => {
+		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+		const writer = new RoadmapFolder({ dav, path: '/Mairie B', writer: { id: 'writerb00001', author: 'alice' } })
+		await writer.create(sampleRoadmap(4))
+		await writer.save([{ op: 'set', path: 'tasks/t00000/status', value: 'done' }])
+		const read = await readPartnerSummary(dav, location('/Mairie B'))
+		expect(read.commune).toBe('Mairie A')
+		expect(read.progress.phases.map((p) => [p.phaseId, p.counts.done])).toEqual([['structuring', 1], ['solutions', 1]])
+		expect(read.recentlyDone.map((t) => t.id)).toEqual(['t00000'])
+		expect(Date.parse(read.lastUpdate)).toBeGreaterThan(Date.now() - 60_000)
+	})
+})

@@ -1,0 +1,142 @@
+/**
+ * Where the partner communes stand, beside the user's own roadmaps: each
+ * roadmap loads on its own with a time limit, so a slow or stopped server
+ * never holds the page; the last state read is kept in the browser and shown,
+ * marked as such, when a live read fails.
+ */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { FinishedTask } from '../domain/history'
+import { buildHistory, finishedSince } from '../domain/history'
+import type { RoadmapProgress } from '../domain/progress'
+import { roadmapProgress } from '../domain/progress'
+import type { DavClient } from '../storage/dav'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { RoadmapFolder } from '../storage/roadmapFolder'
+
+export const PARTNER_TIMEOUT_MS = 8000
+export const RECENT_DAYS = 30
+const CACHE_PREFIX = 'degooglisation.partner.'
+/** The roadmaps shown last time, so that one whose server is down is still shown (discovery leaves it out then). */
+const KNOWN_KEY = 'degooglisation.partners.known'
+/** Never writes: any well-formed writer id will do. */
+const READER = { id: 'readeronly00', author: '' }
+
+/** What the page shows of one roadmap; kept in the browser as the last known state. */
+export interface PartnerSummary {
+	commune: string
+	title: string
+	/** Time of the latest change read, ISO. */
+	lastUpdate: string
+	progress: RoadmapProgress
+	/** Tasks finished since `recentSince`, newest first. */
+	recentlyDone: FinishedTask[]
+	/** Start of the "recently" window: 30 days back, or later when older changes are no longer dated. */
+	recentSince: string
+	/** When this was read, ISO. */
+	readAt: string
+}
+
+export interface PartnerEntry {
+	/**
+	 * loading: being read (a cached summary may show meanwhile); live: just read;
+	 * stale: the read failed, the cached summary shows; failed: nothing to show;
+	 * unlisted: shown last time but not found now (server down, or share revoked).
+	 */
+	status: 'loading' | 'live' | 'stale' | 'failed' | 'unlisted'
+	summary: PartnerSummary | null
+	error: string | null
+}
+
+export type PartnerLoader = (location: DiscoveredRoadmap) => Promise<PartnerSummary>
+
+/** Reads a roadmap and its change files (the latter date what was finished recently). */
+export async function readPartnerSummary(dav: DavClient, location: DiscoveredRoadmap, now = new Date()): Promise<PartnerSummary> {
+	const folder = new RoadmapFolder({ dav, path: location.path, writer: READER, retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 1000 } })
+	const { roadmap } = await folder.load()
+	const monthAgo = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString()
+	// A roadmap made by hand or by another tool has no change files: nothing is dated.
+	const files = await folder.readHistory().catch(() => null)
+	const history = files && files.snapshots.length ? buildHistory(files.snapshots, files.changes) : null
+	const lastChange = history?.changes.map((c) => c.at).sort().at(-1)
+	return {
+		commune: roadmap.commune,
+		title: roadmap.title,
+		lastUpdate: lastChange ?? history?.startAt ?? new Date(location.lastModified || now).toISOString(),
+		progress: roadmapProgress(roadmap),
+		recentlyDone: history ? finishedSince(history, monthAgo) : [],
+		recentSince: history && !history.complete && history.startAt > monthAgo ? history.startAt : monthAgo,
+		readAt: now.toISOString(),
+	}
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms)
+		promise.then(
+			(value) => { clearTimeout(timer); resolve(value) },
+			(error) => { clearTimeout(timer); reject(error) },
+		)
+	})
+}
+
+function readStored<T>(key: string): T | null {
+	try {
+		const text = window.localStorage.getItem(key)
+		return text ? JSON.parse(text) as T : null
+	} catch {
+		return null
+	}
+}
+
+function writeStored(key: string, value: unknown): void {
+	try {
+		if (value === null) window.localStorage.removeItem(key)
+		else window.localStorage.setItem(key, JSON.stringify(value))
+	} catch {
+		// A full or disabled storage only loses the offline copy.
+	}
+}
+
+const readCache = (path: string) => readStored<PartnerSummary>(CACHE_PREFIX + path)
+
+export const usePartnersStore = defineStore('partners', () => {
+	/** Own roadmaps first, then the partners'; those not listed any more last. */
+	const known = ref<DiscoveredRoadmap[]>(readStored<DiscoveredRoadmap[]>(KNOWN_KEY) ?? [])
+	const entries = ref<Record<string, PartnerEntry>>(Object.fromEntries(known.value.map((l) => [l.path, { status: 'loading', summary: readCache(l.path), error: null }])))
+
+	/**
+	 * Reads every roadmap listed at once, each on its own: one that hangs or
+	 * fails changes only its own entry. Those known from before but not listed
+	 * now keep showing their last known state.
+	 */
+	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
+		const listed = new Set(locations.map((l) => l.path))
+		const unlisted = known.value.filter((l) => !listed.has(l.path))
+		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
+		writeStored(KNOWN_KEY, known.value)
+		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
+		await Promise.all(locations.map(async (location) => {
+			const cached = readCache(location.path)
+			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? cached, error: null }
+			try {
+				const summary = await withTimeout(loader(location), timeoutMs)
+				writeStored(CACHE_PREFIX + location.path, summary)
+				entries.value[location.path] = { status: 'live', summary, error: null }
+			} catch (error) {
+				const known = readCache(location.path)
+				entries.value[location.path] = { status: known ? 'stale' : 'failed', summary: known, error: (error as Error).message }
+			}
+		}))
+	}
+
+	/** Stops showing a roadmap no longer listed (a share that was revoked, say). */
+	function forget(path: string): void {
+		known.value = known.value.filter((l) => l.path !== path)
+		writeStored(KNOWN_KEY, known.value)
+		writeStored(CACHE_PREFIX + path, null)
+		delete entries.value[path]
+	}
+
+	return { known, entries, load, forget }
+})
