@@ -49,7 +49,9 @@ async function render(taskId = TASK) {
 }
 
 const task = (id = TASK): Task => store.roadmap!.tasks.find((t) => t.id === id)!
-const select = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => wrapper.findAllComponents(NcSelect).find((c) => c.props('inputLabel') === label)!
+interface SelectProps { inputLabel: string, options: Array<{ id: string, label: string }>, modelValue: Array<{ id: string, label: string }> }
+const select = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => wrapper.findAllComponents(NcSelect).find((c) => (c.props() as unknown as SelectProps).inputLabel === label)!
+const selectProps = (found: ReturnType<typeof select>) => found.props() as unknown as SelectProps
 const field = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => {
 	const labelElement = wrapper.findAll('label').find((l) => l.text() === label)!
 	return wrapper.find(`[id="${labelElement.attributes('for')}"]`)
@@ -131,7 +133,7 @@ describe('TaskSidebar', () => {
 		select(wrapper, 'Status').vm.$emit('update:modelValue', { id: 'blocked', label: 'Blocked' })
 		select(wrapper, 'Category').vm.$emit('update:modelValue', null)
 		expect(vi.mocked(store.updateTask).mock.calls).toEqual([[TASK, { phase: 'solutions' }], [TASK, { status: 'blocked' }], [TASK, { category: null }]])
-		expect(select(wrapper, 'Status').props('options').map((o: { label: string }) => o.label)).toEqual(['To do', 'In progress', 'Blocked', 'Done', 'Dropped'])
+		expect(selectProps(select(wrapper, 'Status')).options.map((o) => o.label)).toEqual(['To do', 'In progress', 'Blocked', 'Done', 'Dropped'])
 		wrapper.unmount()
 	})
 
@@ -142,16 +144,16 @@ describe('TaskSidebar', () => {
 		vi.advanceTimersByTime(300)
 		await flushPromises()
 		expect(searchSharees).toHaveBeenCalledWith('agent@cloud.mairie-b.fr', [0, 6])
-		const remote = assignees.props('options')
+		const remote = selectProps(assignees).options
 		expect(remote).toEqual([{ id: 'agent@cloud.mairie-b.fr', label: 'agent@cloud.mairie-b.fr' }])
 		assignees.vm.$emit('search', 'bru')
 		vi.advanceTimersByTime(300)
 		await flushPromises()
-		expect(assignees.props('options')).toEqual([{ id: 'bob', label: 'Bruno Petit (bob)' }])
-		assignees.vm.$emit('update:modelValue', [...assignees.props('modelValue'), ...assignees.props('options')])
+		expect(selectProps(assignees).options).toEqual([{ id: 'bob', label: 'Bruno Petit (bob)' }])
+		assignees.vm.$emit('update:modelValue', [...selectProps(assignees).modelValue, ...selectProps(assignees).options])
 		expect(store.updateTask).toHaveBeenLastCalledWith(TASK, { assignees: ['agent@cloud.mairie-b.fr', 'bob'] })
 		await flushPromises()
-		expect(select(wrapper, 'Assigned to').props('modelValue')).toContainEqual({ id: 'bob', label: 'Bruno Petit (bob)' })
+		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toContainEqual({ id: 'bob', label: 'Bruno Petit (bob)' })
 		wrapper.unmount()
 	})
 
