@@ -94,21 +94,6 @@ describe('task sidebar', () => {
 		await page.close()
 	})
 
-	it('starts a new task from the dashboard\'s link, title ready to type', async () => {
-		const page = await harness.browser.newPage()
-		await harness.login(page, 'alice', '/index.php/apps/degooglisation/?new-task=1')
-		const title = sidebar(page).getByLabel('Titre', { exact: true })
-		await title.waitFor()
-		await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && (document.activeElement as HTMLInputElement).value === 'Nouvelle tâche')
-		expect(new URL(page.url()).searchParams.get('new-task')).toBeNull()
-		await page.keyboard.type('Former les agents de l’accueil')
-		await page.keyboard.press('Escape')
-		await saved(page)
-		await page.reload()
-		await page.getByText('Former les agents de l’accueil').waitFor()
-		await page.close()
-	})
-
 	for (const scheme of ['light', 'dark'] as const) {
 		it(`has no serious or critical accessibility violation with the sidebar open (${scheme})`, async () => {
 			const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1400, height: 1000 } })
