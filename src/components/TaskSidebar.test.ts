@@ -12,8 +12,18 @@ import { useRoadmapStore } from '../stores/roadmap'
 import TaskSidebar from './TaskSidebar.vue'
 import { titleToFocus } from './taskOpener'
 
-const dialogs = vi.hoisted(() => ({ showUndo: vi.fn() }))
-vi.mock('@nextcloud/dialogs', () => ({ showUndo: dialogs.showUndo, FilePickerClosed: class extends Error {}, getFilePickerBuilder: vi.fn() }))
+const dialogs = vi.hoisted(() => {
+	class FilePickerClosed extends Error {}
+	const picked = { nodes: [] as Array<{ path: string, fileid?: number, basename: string }> | FilePickerClosed }
+	const builder = {
+		setMultiSelect: () => builder,
+		allowDirectories: () => builder,
+		addButton: () => builder,
+		build: () => ({ pickNodes: async () => (picked.nodes instanceof Error ? Promise.reject(picked.nodes) : picked.nodes) }),
+	}
+	return { showUndo: vi.fn(), FilePickerClosed, picked, getFilePickerBuilder: vi.fn(() => builder) }
+})
+vi.mock('@nextcloud/dialogs', () => dialogs)
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
@@ -154,6 +164,40 @@ describe('TaskSidebar', () => {
 		expect(store.updateTask).toHaveBeenLastCalledWith(TASK, { assignees: ['agent@cloud.mairie-b.fr', 'bob'] })
 		await flushPromises()
 		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toContainEqual({ id: 'bob', label: 'Bruno Petit (bob)' })
+		wrapper.unmount()
+	})
+
+	it('offers a typed cloud id even when the sharee search does not', async () => {
+		searchSharees.mockResolvedValue([])
+		const { wrapper } = await render()
+		select(wrapper, 'Assigned to').vm.$emit('search', 'secretaire@mairie-c.example.org')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Assigned to')).options).toEqual([{ id: 'secretaire@mairie-c.example.org', label: 'secretaire@mairie-c.example.org' }])
+		wrapper.unmount()
+	})
+
+	it('links files picked in Nextcloud, opens them in Files, and removes a link', async () => {
+		const { wrapper } = await render()
+		dialogs.picked.nodes = [{ path: '/Dégooglisation/Inventaire.ods', fileid: 42, basename: 'Inventaire.ods' }, { path: '/Notes/plan.md', basename: 'plan.md' }]
+		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		await flushPromises()
+		expect(task().links).toEqual([
+			{ path: '/Dégooglisation/Inventaire.ods', fileId: 42, label: 'Inventaire.ods' },
+			{ path: '/Notes/plan.md', fileId: null, label: 'plan.md' },
+		])
+		const links = wrapper.findAll('.task-sidebar__link a')
+		expect(links.map((a) => a.text())).toEqual(['Inventaire.ods', 'plan.md'])
+		expect(links[0]!.attributes('href')).toMatch(/\/index\.php\/f\/42$/)
+		expect(links[1]!.attributes('href')).toMatch(/\/index\.php\/apps\/files\/\?dir=%2FNotes&scrollto=plan\.md$/)
+		// Closing the picker without choosing changes nothing and says nothing.
+		dialogs.picked.nodes = new dialogs.FilePickerClosed()
+		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		await flushPromises()
+		expect(task().links).toHaveLength(2)
+		expect(wrapper.find('.task-sidebar .notecard').exists()).toBe(false)
+		await wrapper.find('button[aria-label="Remove the link to plan.md"]').trigger('click')
+		expect(task().links.map((l) => l.label)).toEqual(['Inventaire.ods'])
 		wrapper.unmount()
 	})
 
