@@ -127,6 +127,30 @@ describe('TaskSidebar', () => {
 		expect(store.updateTask).toHaveBeenLastCalledWith(TASK, { title: 'Tâche renommée' })
 	})
 
+	it('shows what others save, but not over what is being typed or was refused', async () => {
+		const { wrapper } = await render()
+		const value = (label: string) => (field(wrapper, label).element as HTMLInputElement).value
+		await field(wrapper, 'Replaces').setValue('Gmail, ')
+		await field(wrapper, 'Due').setValue('2020-01-01')
+		await field(wrapper, 'Start').setValue('2020-02-01')
+		await field(wrapper, 'Title').setValue('Mon titre en cours')
+		vi.advanceTimersByTime(600)
+		await flushPromises()
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { replaces: ['Gmail'] })
+		// Someone else changes the description while this page types the title.
+		const next = structuredClone(store.roadmap!)
+		Object.assign(next.tasks[0]!, { description: 'Écrit ailleurs', title: 'Titre venu d’ailleurs' })
+		await field(wrapper, 'Title').setValue('Mon titre en cours, suite')
+		store.roadmap = next
+		await flushPromises()
+		expect(value('Description')).toBe('Écrit ailleurs')
+		expect(value('Title')).toBe('Mon titre en cours, suite')
+		// The comma stays for the next name; the refused dates stay to be corrected.
+		expect(value('Replaces')).toBe('Gmail, ')
+		expect([value('Start'), value('Due')]).toEqual(['2020-02-01', '2020-01-01'])
+		wrapper.unmount()
+	})
+
 	it('keeps the previous title while the field is empty, and says so', async () => {
 		const { wrapper } = await render()
 		await field(wrapper, 'Title').setValue('   ')
