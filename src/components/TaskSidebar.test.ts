@@ -205,6 +205,8 @@ describe('TaskSidebar', () => {
 		const { wrapper } = await render()
 		dialogs.picked.nodes = [{ path: '/Dégooglisation/Inventaire.ods', fileid: 42, basename: 'Inventaire.ods' }, { path: '/Notes/plan.md', basename: 'plan.md' }]
 		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		// The dialogs load on first use.
+		await vi.waitFor(() => expect(task().links).toHaveLength(2))
 		await flushPromises()
 		expect(task().links).toEqual([
 			{ path: '/Dégooglisation/Inventaire.ods', fileId: 42, label: 'Inventaire.ods' },
@@ -217,6 +219,7 @@ describe('TaskSidebar', () => {
 		// Closing the picker without choosing changes nothing and says nothing.
 		dialogs.picked.nodes = new dialogs.FilePickerClosed()
 		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		await vi.waitFor(() => expect(dialogs.getFilePickerBuilder).toHaveBeenCalledTimes(2))
 		await flushPromises()
 		expect(task().links).toHaveLength(2)
 		expect(wrapper.find('.task-sidebar .notecard').exists()).toBe(false)
@@ -286,7 +289,7 @@ describe('TaskSidebar', () => {
 		expect(store.updateTask).toHaveBeenCalledWith(TASK, { title: 'Titre tapé avant de supprimer' })
 		expect(store.deleteTask).toHaveBeenCalledWith(TASK)
 		expect(router.currentRoute.value.query.task).toBeUndefined()
-		expect(dialogs.showUndo).toHaveBeenCalledOnce()
+		await vi.waitFor(() => expect(dialogs.showUndo).toHaveBeenCalledOnce())
 		const [message, undo] = dialogs.showUndo.mock.calls[0]!
 		expect(message).toBe('Task “Tâche 0” deleted')
 		undo(new MouseEvent('click'))
