@@ -68,6 +68,28 @@ describe('task sidebar', () => {
 		await page.close()
 	})
 
+	it('reaches every field with the Tab key, each one labelled', async () => {
+		const page = await harness.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+		await harness.login(page, 'alice', taskUrl)
+		await sidebar(page).getByLabel('Titre', { exact: true }).focus()
+		const reached: string[] = []
+		for (let i = 0; i < 80; i++) {
+			reached.push(await page.evaluate(() => {
+				const element = document.activeElement as HTMLElement
+				if (!element.closest('aside.app-sidebar')) return ''
+				const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null
+				return (label ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim()
+			}))
+			await page.keyboard.press('Tab')
+		}
+		for (const label of ['Titre', 'Description', 'Phase', 'Statut', 'Assignée à', 'Début', 'Échéance', 'Catégorie', 'Remplace', 'Remplacé par', 'Nouvel élément de la liste', 'Lier des fichiers…', 'Attend']) {
+			expect(reached).toContain(label)
+		}
+		expect(reached.filter((name) => name.startsWith('Fait : '))).not.toHaveLength(0)
+		expect(reached.filter((name) => name.startsWith('Retirer « '))).not.toHaveLength(0)
+		await page.close()
+	})
+
 	it('refuses a due date before the start date, saying why', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', taskUrl)
