@@ -327,6 +327,16 @@ describe('TaskSidebar', () => {
 		wrapper.unmount()
 	})
 
+	it('says when the task of the URL does not exist, and still closes', async () => {
+		const { wrapper, router } = await render('no-such-task')
+		expect(wrapper.text()).toContain('This task does not exist, or no longer does')
+		expect(wrapper.findAll('.task-sidebar input')).toHaveLength(0)
+		await wrapper.find('button[aria-label="Close sidebar"]').trigger('click')
+		await flushPromises()
+		expect(router.currentRoute.value.query.task).toBeUndefined()
+		wrapper.unmount()
+	})
+
 	it('shows a read-only roadmap\'s task as text, without inputs nor delete or duplicate', async () => {
 		setUpStore(false)
 		const { wrapper } = await render()

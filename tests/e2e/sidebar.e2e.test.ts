@@ -90,6 +90,27 @@ describe('task sidebar', () => {
 		await page.close()
 	})
 
+	it('keeps text typed just before the page is reloaded', async () => {
+		const page = await harness.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+		await harness.login(page, 'alice', taskUrl)
+		const description = sidebar(page).getByLabel('Description')
+		await description.fill('Tapé juste avant de recharger la page')
+		await page.reload()
+		await expect.poll(() => description.inputValue()).toBe('Tapé juste avant de recharger la page')
+		await saved(page)
+		await page.close()
+	})
+
+	it('opens a task added from the overview in the sidebar', async () => {
+		const page = await harness.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+		await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
+		await page.locator('#roadmap-new-task').fill('Recenser les imprimantes')
+		await page.keyboard.press('Enter')
+		expect(await sidebar(page).getByLabel('Titre', { exact: true }).inputValue()).toBe('Recenser les imprimantes')
+		expect(new URL(page.url()).searchParams.get('task')).toBeTruthy()
+		await page.close()
+	})
+
 	it('refuses a due date before the start date, saying why', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', taskUrl)
