@@ -43,9 +43,10 @@ function setUpStore(canWrite = true) {
 		Object.assign(next.tasks.find((t) => t.id === id)!, structuredClone(patch))
 		store.roadmap = next
 	})
+	const users = [{ label: 'Alice Martin', shareType: 0, shareWith: 'alice' }, { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]
 	searchSharees = vi.fn(async (term: string) => (term.includes('@')
 		? [{ label: `agent (${term.split('@')[1]})`, shareType: 6, shareWith: term, server: term.split('@')[1] }]
-		: [{ label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]))
+		: users.filter((user) => `${user.label} ${user.shareWith}`.toLowerCase().includes(term))))
 	vi.spyOn(store, 'ocsClient').mockReturnValue({ searchSharees } as unknown as ReturnType<typeof store.ocsClient>)
 }
 
@@ -189,6 +190,16 @@ describe('TaskSidebar', () => {
 		await flushPromises()
 		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toContainEqual({ id: 'bob', label: 'Bruno Petit (bob)' })
 		wrapper.unmount()
+	})
+
+	it('shows assignees by name, asked once from the sharee search', async () => {
+		const { wrapper } = await render('t00001')
+		expect(searchSharees).toHaveBeenCalledWith('alice', [0])
+		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toEqual([{ id: 'alice', label: 'Alice Martin (alice)' }])
+		wrapper.unmount()
+		const again = await render('t00001')
+		expect(searchSharees).toHaveBeenCalledOnce()
+		again.wrapper.unmount()
 	})
 
 	it('offers a typed cloud id even when the sharee search does not', async () => {
