@@ -12,7 +12,8 @@ import { othersChanges } from '../domain/mergedChanges'
 import type { RoadmapHistory } from '../domain/history'
 import { buildHistory, restoreInto } from '../domain/history'
 import { newId } from '../domain/ids'
-import type { Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
+import { appendedItemId } from '../domain/checklist'
+import type { ChecklistItem, Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
 import type { Operation } from '../domain/storageFormat'
 import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
@@ -262,7 +263,10 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		const source = roadmap.value?.tasks.find((t) => t.id === taskId)
 		if (!source) return null
 		const { id: _id, ...fields } = structuredClone(source)
-		return createTask({ ...fields, title, order: source.order + 0.5, checklist: fields.checklist.map((item) => ({ ...item, id: newId('item') })) })
+		// New item ids, in the same order (items are listed by id).
+		const now = Date.now()
+		const checklist = fields.checklist.reduce<ChecklistItem[]>((copied, item, i) => [...copied, { ...item, id: appendedItemId(copied, now + i) }], [])
+		return createTask({ ...fields, title, order: source.order + 0.5, checklist })
 	}
 
 	/** Deletes a task and returns it, so that the caller can offer to undo with restoreTask. */

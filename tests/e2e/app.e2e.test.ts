@@ -17,6 +17,11 @@ describe('app page', () => {
 		await harness.login(page, 'alice', `/index.php/apps/degooglisation/?roadmap=${encodeURIComponent(DEMO_ROADMAP_PATH)}&task=solutions-mail`)
 		await page.waitForSelector('.roadmap__task--highlighted')
 		expect(await page.locator('.roadmap__task--highlighted label').innerText()).toBe('Migrer la messagerie et les agendas')
+		// The task opens in the sidebar, which takes the focus; closing it gives the focus back to the task in the list.
+		await page.locator('aside.app-sidebar h2', { hasText: 'Migrer la messagerie et les agendas' }).waitFor()
+		await page.waitForFunction(() => document.activeElement?.closest('aside.app-sidebar'))
+		await page.keyboard.press('Escape')
+		await page.locator('aside.app-sidebar').waitFor({ state: 'detached' })
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-solutions-mail')
 		await page.close()
 	})
@@ -24,10 +29,11 @@ describe('app page', () => {
 	it('starts a new task from the dashboard\'s "new task" link, saved across a reload', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', '/index.php/apps/degooglisation/?new-task=1')
-		await page.waitForSelector('#roadmap-new-task')
-		expect(await page.evaluate(() => document.activeElement?.id)).toBe('roadmap-new-task')
+		// A new task opens in the sidebar, its title selected, ready to type over.
+		await page.waitForFunction(() => document.activeElement?.closest('aside.app-sidebar') && (document.activeElement as HTMLInputElement).value === 'Nouvelle tâche')
+		expect(new URL(page.url()).searchParams.get('new-task')).toBeNull()
 		await page.keyboard.type('Former les agents de l’accueil')
-		await page.keyboard.press('Enter')
+		await page.keyboard.press('Escape')
 		await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 		await page.reload()
 		await page.getByText('Former les agents de l’accueil').waitFor()

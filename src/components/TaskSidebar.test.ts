@@ -1,0 +1,361 @@
+// @vitest-environment jsdom
+import { flushPromises, mount } from '@vue/test-utils'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import type { FolderAccess } from '../storage/roadmapFolder'
+import type { Task } from '../domain/model'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { createAppRouter } from '../router'
+import { useRoadmapStore } from '../stores/roadmap'
+import TaskSidebar from './TaskSidebar.vue'
+import { titleToFocus } from './taskOpener'
+
+const dialogs = vi.hoisted(() => {
+	class FilePickerClosed extends Error {}
+	const picked = { nodes: [] as Array<{ path: string, fileid?: number, basename: string }> | FilePickerClosed }
+	const builder = {
+		setMultiSelect: () => builder,
+		allowDirectories: () => builder,
+		addButton: () => builder,
+		build: () => ({ pickNodes: async () => (picked.nodes instanceof Error ? Promise.reject(picked.nodes) : picked.nodes) }),
+	}
+	return { showUndo: vi.fn(), FilePickerClosed, picked, getFilePickerBuilder: vi.fn(() => builder) }
+})
+vi.mock('@nextcloud/dialogs', () => dialogs)
+
+const TASK = 't00000'
+let store: ReturnType<typeof useRoadmapStore>
+let searchSharees: ReturnType<typeof vi.fn>
+
+/** The real store, its saving replaced by applying the edit to the roadmap shown. */
+function setUpStore(canWrite = true) {
+	setActivePinia(createPinia())
+	store = useRoadmapStore()
+	const roadmap = sampleRoadmap(3)
+	roadmap.tasks[1]!.dependsOn = [TASK]
+	roadmap.tasks[2]!.dependsOn = ['t00001']
+	store.roadmap = roadmap
+	store.access = { canRead: true, canWrite, canShare: false } as unknown as FolderAccess
+	vi.spyOn(store, 'updateTask').mockImplementation((id, patch) => {
+		const next = structuredClone(store.roadmap!)
+		Object.assign(next.tasks.find((t) => t.id === id)!, structuredClone(patch))
+		store.roadmap = next
+	})
+	const users = [{ label: 'Alice Martin', shareType: 0, shareWith: 'alice' }, { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]
+	searchSharees = vi.fn(async (term: string) => (term.includes('@')
+		? [{ label: `agent (${term.split('@')[1]})`, shareType: 6, shareWith: term, server: term.split('@')[1] }]
+		: users.filter((user) => `${user.label} ${user.shareWith}`.toLowerCase().includes(term))))
+	vi.spyOn(store, 'ocsClient').mockReturnValue({ searchSharees } as unknown as ReturnType<typeof store.ocsClient>)
+}
+
+async function render(taskId = TASK) {
+	const router = createAppRouter(createMemoryHistory())
+	await router.push(`/roadmap/D%C3%A9googlisation/A?task=${taskId}`)
+	document.body.innerHTML = '<div id="content"></div>'
+	const wrapper = mount(TaskSidebar, { props: { taskId }, attachTo: '#content', global: { plugins: [router] } })
+	await flushPromises()
+	return { wrapper, router }
+}
+
+const task = (id = TASK): Task => store.roadmap!.tasks.find((t) => t.id === id)!
+interface SelectProps { inputLabel: string, options: Array<{ id: string, label: string }>, modelValue: Array<{ id: string, label: string }> }
+const select = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => wrapper.findAllComponents(NcSelect).find((c) => (c.props() as unknown as SelectProps).inputLabel === label)!
+const selectProps = (found: ReturnType<typeof select>) => found.props() as unknown as SelectProps
+const field = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => {
+	const labelElement = wrapper.findAll('label').find((l) => l.text() === label)!
+	return wrapper.find(`[id="${labelElement.attributes('for')}"]`)
+}
+
+/** An action of the header's menu, which opens it. */
+async function menuAction(wrapper: Awaited<ReturnType<typeof render>>['wrapper'], text: string) {
+	await wrapper.find('.app-sidebar-header button[aria-haspopup]').trigger('click')
+	// The menu opens after its popover's delay.
+	for (let i = 0; i < 5; i++) {
+		vi.advanceTimersByTime(200)
+		await flushPromises()
+	}
+	// The menu is teleported out of the sidebar.
+	const items = [...document.querySelectorAll<HTMLElement>('[role="menuitem"]')]
+	return { items: items.map((item) => item.textContent!.trim()), item: items.find((item) => item.textContent!.trim() === text) }
+}
+
+beforeEach(() => {
+	setUpStore()
+	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
+	// jsdom has no layout; the header menu's popover observes sizes.
+	globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} }
+})
+afterEach(() => {
+	vi.useRealTimers()
+	vi.clearAllMocks()
+})
+
+describe('TaskSidebar', () => {
+	it('saves a changed title after a pause in typing, not at each key', async () => {
+		const { wrapper } = await render()
+		const title = field(wrapper, 'Title')
+		await title.setValue('Migrer')
+		await title.setValue('Migrer la messagerie')
+		expect(store.updateTask).not.toHaveBeenCalled()
+		vi.advanceTimersByTime(600)
+		expect(store.updateTask).toHaveBeenCalledExactlyOnceWith(TASK, { title: 'Migrer la messagerie' })
+		wrapper.unmount()
+	})
+
+	it('saves what was typed at once when the sidebar closes, and the URL loses the task', async () => {
+		const { wrapper, router } = await render()
+		await field(wrapper, 'Description').setValue('Prévenir les agents')
+		await field(wrapper, 'Replaces').setValue('Gmail, Google Agenda ,')
+		await wrapper.find('button[aria-label="Close sidebar"]').trigger('click')
+		await flushPromises()
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { description: 'Prévenir les agents' })
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { replaces: ['Gmail', 'Google Agenda'] })
+		expect(router.currentRoute.value.query.task).toBeUndefined()
+		wrapper.unmount()
+	})
+
+	it('saves what was typed when the sidebar goes away for any reason, and on blur', async () => {
+		const { wrapper } = await render()
+		const replacements = field(wrapper, 'Replaced by')
+		await replacements.setValue('Thunderbird')
+		await replacements.trigger('blur')
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { replacements: ['Thunderbird'] })
+		await field(wrapper, 'Title').setValue('Tâche renommée')
+		wrapper.unmount()
+		expect(store.updateTask).toHaveBeenLastCalledWith(TASK, { title: 'Tâche renommée' })
+	})
+
+	it('shows what others save, but not over what is being typed or was refused', async () => {
+		const { wrapper } = await render()
+		const value = (label: string) => (field(wrapper, label).element as HTMLInputElement).value
+		await field(wrapper, 'Replaces').setValue('Gmail, ')
+		await field(wrapper, 'Due').setValue('2020-01-01')
+		await field(wrapper, 'Start').setValue('2020-02-01')
+		await field(wrapper, 'Title').setValue('Mon titre en cours')
+		vi.advanceTimersByTime(600)
+		await flushPromises()
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { replaces: ['Gmail'] })
+		// Someone else changes the description while this page types the title.
+		const next = structuredClone(store.roadmap!)
+		Object.assign(next.tasks[0]!, { description: 'Écrit ailleurs', title: 'Titre venu d’ailleurs' })
+		await field(wrapper, 'Title').setValue('Mon titre en cours, suite')
+		store.roadmap = next
+		await flushPromises()
+		expect(value('Description')).toBe('Écrit ailleurs')
+		expect(value('Title')).toBe('Mon titre en cours, suite')
+		// The comma stays for the next name; the refused dates stay to be corrected.
+		expect(value('Replaces')).toBe('Gmail, ')
+		expect([value('Start'), value('Due')]).toEqual(['2020-02-01', '2020-01-01'])
+		wrapper.unmount()
+	})
+
+	it('keeps the previous title while the field is empty, and says so', async () => {
+		const { wrapper } = await render()
+		await field(wrapper, 'Title').setValue('   ')
+		vi.advanceTimersByTime(600)
+		await flushPromises()
+		expect(store.updateTask).not.toHaveBeenCalled()
+		expect(wrapper.text()).toContain('A task needs a title')
+		wrapper.unmount()
+	})
+
+	it('saves phase, status and category chosen from their lists', async () => {
+		const { wrapper } = await render()
+		select(wrapper, 'Phase').vm.$emit('update:modelValue', { id: 'solutions', label: 'Solutions' })
+		select(wrapper, 'Status').vm.$emit('update:modelValue', { id: 'blocked', label: 'Blocked' })
+		select(wrapper, 'Category').vm.$emit('update:modelValue', null)
+		expect(vi.mocked(store.updateTask).mock.calls).toEqual([[TASK, { phase: 'solutions' }], [TASK, { status: 'blocked' }], [TASK, { category: null }]])
+		expect(selectProps(select(wrapper, 'Status')).options.map((o) => o.label)).toEqual(['To do', 'In progress', 'Blocked', 'Done', 'Dropped'])
+		wrapper.unmount()
+	})
+
+	it('assigns a local user and a federated cloud id found by Nextcloud\'s sharee search', async () => {
+		const { wrapper } = await render()
+		const assignees = select(wrapper, 'Assigned to')
+		assignees.vm.$emit('search', 'agent@cloud.mairie-b.fr')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(searchSharees).toHaveBeenCalledWith('agent@cloud.mairie-b.fr', [0, 6])
+		const remote = selectProps(assignees).options
+		expect(remote).toEqual([{ id: 'agent@cloud.mairie-b.fr', label: 'agent@cloud.mairie-b.fr' }])
+		assignees.vm.$emit('search', 'bru')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(selectProps(assignees).options).toEqual([{ id: 'bob', label: 'Bruno Petit (bob)' }])
+		assignees.vm.$emit('update:modelValue', [...selectProps(assignees).modelValue, ...selectProps(assignees).options])
+		expect(store.updateTask).toHaveBeenLastCalledWith(TASK, { assignees: ['agent@cloud.mairie-b.fr', 'bob'] })
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toContainEqual({ id: 'bob', label: 'Bruno Petit (bob)' })
+		wrapper.unmount()
+	})
+
+	it('shows assignees by name, asked once from the sharee search', async () => {
+		const { wrapper } = await render('t00001')
+		expect(searchSharees).toHaveBeenCalledWith('alice', [0])
+		expect(selectProps(select(wrapper, 'Assigned to')).modelValue).toEqual([{ id: 'alice', label: 'Alice Martin (alice)' }])
+		wrapper.unmount()
+		const again = await render('t00001')
+		expect(searchSharees).toHaveBeenCalledOnce()
+		again.wrapper.unmount()
+	})
+
+	it('offers a typed cloud id even when the sharee search does not', async () => {
+		searchSharees.mockResolvedValue([])
+		const { wrapper } = await render()
+		select(wrapper, 'Assigned to').vm.$emit('search', 'secretaire@mairie-c.example.org')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Assigned to')).options).toEqual([{ id: 'secretaire@mairie-c.example.org', label: 'secretaire@mairie-c.example.org' }])
+		wrapper.unmount()
+	})
+
+	it('links files picked in Nextcloud, opens them in Files, and removes a link', async () => {
+		const { wrapper } = await render()
+		dialogs.picked.nodes = [{ path: '/Dégooglisation/Inventaire.ods', fileid: 42, basename: 'Inventaire.ods' }, { path: '/Notes/plan.md', basename: 'plan.md' }]
+		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		// The dialogs load on first use.
+		await vi.waitFor(() => expect(task().links).toHaveLength(2))
+		await flushPromises()
+		expect(task().links).toEqual([
+			{ path: '/Dégooglisation/Inventaire.ods', fileId: 42, label: 'Inventaire.ods' },
+			{ path: '/Notes/plan.md', fileId: null, label: 'plan.md' },
+		])
+		const links = wrapper.findAll('.task-sidebar__link a')
+		expect(links.map((a) => a.text())).toEqual(['Inventaire.ods', 'plan.md'])
+		expect(links[0]!.attributes('href')).toMatch(/\/index\.php\/f\/42$/)
+		expect(links[1]!.attributes('href')).toMatch(/\/index\.php\/apps\/files\/\?dir=%2FNotes&scrollto=plan\.md$/)
+		// Closing the picker without choosing changes nothing and says nothing.
+		dialogs.picked.nodes = new dialogs.FilePickerClosed()
+		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
+		await vi.waitFor(() => expect(dialogs.getFilePickerBuilder).toHaveBeenCalledTimes(2))
+		await flushPromises()
+		expect(task().links).toHaveLength(2)
+		expect(wrapper.find('.task-sidebar .notecard').exists()).toBe(false)
+		await wrapper.find('button[aria-label="Remove the link to plan.md"]').trigger('click')
+		expect(task().links.map((l) => l.label)).toEqual(['Inventaire.ods'])
+		wrapper.unmount()
+	})
+
+	it('refuses a due date before the start date with a message, and saves both once corrected', async () => {
+		const { wrapper } = await render()
+		await field(wrapper, 'Start').setValue('2026-06-01')
+		await field(wrapper, 'Due').setValue('2026-05-01')
+		vi.advanceTimersByTime(600)
+		await flushPromises()
+		expect(store.updateTask).not.toHaveBeenCalled()
+		expect(wrapper.find('.task-sidebar__date-error').text()).toContain('The due date is before the start date')
+		// What was typed stays on screen.
+		expect((field(wrapper, 'Due').element as HTMLInputElement).value).toBe('2026-05-01')
+		await field(wrapper, 'Due').setValue('2026-09-30')
+		vi.advanceTimersByTime(600)
+		await flushPromises()
+		expect(store.updateTask).toHaveBeenCalledExactlyOnceWith(TASK, { start: '2026-06-01', due: '2026-09-30' })
+		expect(wrapper.find('.task-sidebar__date-error').exists()).toBe(false)
+		wrapper.unmount()
+	})
+
+	it('adds, ticks, renames and removes checklist items', async () => {
+		const { wrapper } = await render()
+		await field(wrapper, 'New checklist item').setValue('Sauvegarder les courriels')
+		await wrapper.find('.task-sidebar__add').trigger('submit')
+		expect(task().checklist.map((i) => i.text)).toEqual(['Former les agents', 'Sauvegarder les courriels'])
+		expect((field(wrapper, 'New checklist item').element as HTMLInputElement).value).toBe('')
+		await wrapper.find('input[aria-label="Done: Sauvegarder les courriels"]').setValue(true)
+		expect(task().checklist[1]!.done).toBe(true)
+		const rename = wrapper.findAll('.task-sidebar__item input[type="text"]')[0]!
+		await rename.setValue('Former tous les agents')
+		await rename.trigger('blur')
+		expect(task().checklist[0]!.text).toBe('Former tous les agents')
+		await wrapper.find('button[aria-label="Remove “Former tous les agents”"]').trigger('click')
+		expect(task().checklist.map((i) => i.text)).toEqual(['Sauvegarder les courriels'])
+		wrapper.unmount()
+	})
+
+	it('refuses a dependency that would close a cycle, naming it', async () => {
+		const { wrapper } = await render()
+		// t00002 waits for t00001 which waits for t00000: t00000 cannot wait for t00002.
+		select(wrapper, 'Waits for').vm.$emit('update:modelValue', [{ id: 't00002', label: 'Tâche 2' }])
+		await flushPromises()
+		expect(store.updateTask).not.toHaveBeenCalled()
+		expect(wrapper.find('.task-sidebar__dependency-error').text()).toBe('“Tâche 0” cannot wait for “Tâche 2”, which already waits for it: Tâche 0 → Tâche 2 → Tâche 1 → Tâche 0.')
+		wrapper.unmount()
+		const other = await render('t00002')
+		select(other.wrapper, 'Waits for').vm.$emit('update:modelValue', [{ id: 't00001', label: 'Tâche 1' }, { id: TASK, label: 'Tâche 0' }])
+		expect(store.updateTask).toHaveBeenCalledWith('t00002', { dependsOn: ['t00001', TASK] })
+		other.wrapper.unmount()
+	})
+
+	it('deletes the task, closes, and offers to undo, which restores it and opens it again', async () => {
+		const deleted = structuredClone(task())
+		vi.spyOn(store, 'deleteTask').mockReturnValue(deleted)
+		vi.spyOn(store, 'restoreTask').mockImplementation(() => {})
+		const { wrapper, router } = await render()
+		await field(wrapper, 'Title').setValue('Titre tapé avant de supprimer')
+		;(await menuAction(wrapper, 'Delete the task')).item!.click()
+		await flushPromises()
+		// What was typed is saved first, so that undoing brings it back.
+		expect(store.updateTask).toHaveBeenCalledWith(TASK, { title: 'Titre tapé avant de supprimer' })
+		expect(store.deleteTask).toHaveBeenCalledWith(TASK)
+		expect(router.currentRoute.value.query.task).toBeUndefined()
+		await vi.waitFor(() => expect(dialogs.showUndo).toHaveBeenCalledOnce())
+		const [message, undo] = dialogs.showUndo.mock.calls[0]!
+		expect(message).toBe('Task “Tâche 0” deleted')
+		undo(new MouseEvent('click'))
+		await flushPromises()
+		expect(store.restoreTask).toHaveBeenCalledWith(deleted)
+		expect(router.currentRoute.value.query.task).toBe(TASK)
+		wrapper.unmount()
+	})
+
+	it('duplicates the task and opens the copy', async () => {
+		vi.spyOn(store, 'duplicateTask').mockReturnValue('task-copy')
+		const { wrapper, router } = await render()
+		;(await menuAction(wrapper, 'Duplicate the task')).item!.click()
+		await flushPromises()
+		expect(store.duplicateTask).toHaveBeenCalledWith(TASK, 'Tâche 0 (copy)')
+		expect(router.currentRoute.value.query.task).toBe('task-copy')
+		wrapper.unmount()
+	})
+
+	it('closes on Escape from inside the sidebar', async () => {
+		const { wrapper, router } = await render()
+		field(wrapper, 'Description').element.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+		await flushPromises()
+		expect(router.currentRoute.value.query.task).toBeUndefined()
+		wrapper.unmount()
+	})
+
+	it('focuses and selects the title of a task just created', async () => {
+		titleToFocus.value = TASK
+		const { wrapper } = await render()
+		const title = field(wrapper, 'Title').element as HTMLInputElement
+		expect(document.activeElement).toBe(title)
+		expect([title.selectionStart, title.selectionEnd]).toEqual([0, 'Tâche 0'.length])
+		expect(titleToFocus.value).toBeNull()
+		wrapper.unmount()
+	})
+
+	it('says when the task of the URL does not exist, and still closes', async () => {
+		const { wrapper, router } = await render('no-such-task')
+		expect(wrapper.text()).toContain('This task does not exist, or no longer does')
+		expect(wrapper.findAll('.task-sidebar input')).toHaveLength(0)
+		await wrapper.find('button[aria-label="Close sidebar"]').trigger('click')
+		await flushPromises()
+		expect(router.currentRoute.value.query.task).toBeUndefined()
+		wrapper.unmount()
+	})
+
+	it('shows a read-only roadmap\'s task as text, without inputs nor delete or duplicate', async () => {
+		setUpStore(false)
+		const { wrapper } = await render()
+		expect(wrapper.findAll('.task-sidebar input, .task-sidebar textarea, .task-sidebar select')).toHaveLength(0)
+		expect(wrapper.findAllComponents(NcSelect)).toHaveLength(0)
+		expect(wrapper.text()).toContain('Former les agents')
+		expect(wrapper.text()).toContain('Microsoft Office')
+		expect((await menuAction(wrapper, 'Close')).items).toEqual(['Close'])
+		wrapper.unmount()
+	})
+})
