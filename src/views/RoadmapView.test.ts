@@ -2,6 +2,8 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive, toRaw } from 'vue'
+import { createMemoryHistory } from 'vue-router'
+import { createAppRouter } from '../router'
 import type { Roadmap } from '../domain/model'
 import { emptyRoadmap, makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
@@ -45,9 +47,13 @@ const store = reactive({
 })
 vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
 
+let router: ReturnType<typeof createAppRouter>
+
 async function mountView() {
+	router = createAppRouter(createMemoryHistory())
+	await router.push('/roadmap/D%C3%A9googlisation/Saint-Exemple')
 	const { default: RoadmapView } = await import('./RoadmapView.vue')
-	const wrapper = mount(RoadmapView, { attachTo: document.body })
+	const wrapper = mount(RoadmapView, { attachTo: document.body, global: { plugins: [router] } })
 	// The chart is an async component.
 	await flushPromises()
 	await vi.dynamicImportSettled()
@@ -134,6 +140,17 @@ describe('RoadmapView', () => {
 		expect(table.findAll('tbody tr').map((tr) => tr.findAll('th, td').map((c) => c.text()))).toEqual([
 			['Microsoft Office', 'Bureautique', 'LibreOffice', 'Under way'],
 		])
+		wrapper.unmount()
+	})
+
+	it('adds a task in the chosen phase and opens it in the sidebar', async () => {
+		store.addTask.mockReturnValueOnce('new-task-id')
+		const wrapper = await mountView()
+		await wrapper.find('#roadmap-new-task').setValue('Former les agents')
+		await wrapper.find('form.roadmap__new-task').trigger('submit')
+		await flushPromises()
+		expect(store.addTask).toHaveBeenCalledWith('Former les agents', expect.any(String))
+		expect(router.currentRoute.value.query.task).toBe('new-task-id')
 		wrapper.unmount()
 	})
 
