@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 
-interface Entry {
+export interface Entry {
 	fileId: number
 	etag: string
 }
@@ -52,7 +52,8 @@ export class FsStore {
 		return `${user}:${normalise(path)}`
 	}
 
-	private entry(user: string, path: string, isFolder: boolean): Entry {
+	/** The id and ETag the cache holds for a path (created on first sight); also for the files of a remote mount. */
+	entry(user: string, path: string, isFolder: boolean): Entry {
 		const key = this.key(user, path)
 		let entry = this.meta.entries[key]
 		if (!entry) {
@@ -71,6 +72,15 @@ export class FsStore {
 			this.entry(user, current, true).etag = newEtag(true)
 		}
 		this.scheduleSave()
+	}
+
+	/** Where a file id is in a user's files now (shares follow their node when it moves), or null. */
+	pathOfFileId(user: string, fileId: number): string | null {
+		const prefix = `${user}:`
+		for (const [key, entry] of Object.entries(this.meta.entries)) {
+			if (entry.fileId === fileId && key.startsWith(prefix)) return key.slice(prefix.length)
+		}
+		return null
 	}
 
 	private forget(user: string, path: string): void {
