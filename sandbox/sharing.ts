@@ -229,7 +229,8 @@ export class Sharing {
 			item_source: node.fileId,
 			file_source: node.fileId,
 			file_parent: parentId,
-			file_target: share.targets[viewer] ?? `/${node.name}`,
+			// A federated share has no target on this server.
+			file_target: share.shareType === SHARE_TYPE.federated ? '' : share.targets[viewer] ?? `/${node.name}`,
 			item_size: node.size,
 			item_mtime: Math.floor(node.mtime.getTime() / 1000),
 		}
@@ -238,7 +239,8 @@ export class Sharing {
 		} else if (share.shareType === SHARE_TYPE.group) {
 			Object.assign(result, { share_with: share.shareWith, share_with_displayname: share.shareWith })
 		} else {
-			Object.assign(result, { share_with: share.shareWith, share_with_displayname: '', token: share.token })
+			// No trusted servers in the sandbox: a partner answers every share itself.
+			Object.assign(result, { is_trusted_server: false, share_with: share.shareWith, share_with_displayname: '', token: share.token })
 		}
 		return Object.assign(result, { mail_send: 0, hide_download: 0, attributes: null })
 	}
@@ -263,7 +265,7 @@ export class Sharing {
 		const existing = this.data.shares.filter((s) => s.owner === user && s.fileId === node.fileId && s.shareType === shareType)
 		if (shareType === SHARE_TYPE.user) {
 			if (!shareWith || !this.isMember(shareWith)) throw new OcsFailure(404, 'Please specify a valid account to share with')
-			if (shareWith === user) throw new OcsFailure(400, 'Cannot share with yourself')
+			if (shareWith === user) throw new OcsFailure(403, 'Cannot share with yourself')
 			if (existing.some((s) => s.shareWith === shareWith)) throw already(this.user(shareWith).displayName)
 			share.targets[shareWith] = await this.uniqueTarget(shareWith, node.name)
 		} else if (shareType === SHARE_TYPE.group) {
@@ -285,7 +287,8 @@ export class Sharing {
 		if (shareType === SHARE_TYPE.federated && !(await this.sendToPartner(share, node.name))) {
 			this.data.shares = this.data.shares.filter((s) => s !== share)
 			this.save()
-			throw new OcsFailure(403, `Sharing ${node.name} failed, could not find ${shareWith}, maybe the server is currently unreachable or uses a self-signed certificate.`)
+			// Nextcloud logs the provider's reason ("could not find …, maybe the server is currently unreachable…") and answers:
+			throw new OcsFailure(403, 'Failed to create share.')
 		}
 		return this.format(share, user)
 	}
@@ -380,7 +383,7 @@ export class Sharing {
 			id: external.id,
 			parent: -1,
 			share_type: SHARE_TYPE.user,
-			remote: external.remote,
+			remote: `${external.remote}/`,
 			remote_id: external.remoteId,
 			share_token: external.token,
 			name: external.name,
@@ -395,7 +398,8 @@ export class Sharing {
 			Object.assign(entry, {
 				mimetype: root.isFolder ? 'httpd/unix-directory' : 'application/octet-stream',
 				mtime: Math.floor(root.mtime.getTime() / 1000),
-				permissions: external.permissions,
+				// The mount's permissions: its recipient may rename, unshare and reshare it (measured: a share with 15 lists 31).
+				permissions: external.permissions | PERMISSION.update | PERMISSION.delete | PERMISSION.share,
 				type: root.isFolder ? 'dir' : 'file',
 				file_id: root.fileId,
 			})
