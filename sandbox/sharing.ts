@@ -193,7 +193,7 @@ export class Sharing {
 	// --- OCS: files_sharing/api/v1/shares ---
 
 	/** ShareAPIController::formatShare, as `viewer` sees the share. */
-	private async format(share: StoredShare, viewer: string): Promise<Record<string, unknown>> {
+	private async format(share: StoredShare, viewer: string, justCreated = false): Promise<Record<string, unknown>> {
 		const { store } = this.options
 		const ownPath = this.ownerPath(share)!
 		const isOwner = viewer === share.owner
@@ -229,8 +229,8 @@ export class Sharing {
 			item_source: node.fileId,
 			file_source: node.fileId,
 			file_parent: parentId,
-			// A federated share has no target on this server.
-			file_target: share.shareType === SHARE_TYPE.federated ? '' : share.targets[viewer] ?? `/${node.name}`,
+			// A federated share has no target on this server: Nextcloud lists it as '', but answers its creation with the name.
+			file_target: share.shareType === SHARE_TYPE.federated && !justCreated ? '' : share.targets[viewer] ?? `/${node.name}`,
 			item_size: node.size,
 			item_mtime: Math.floor(node.mtime.getTime() / 1000),
 		}
@@ -290,7 +290,7 @@ export class Sharing {
 			// Nextcloud logs the provider's reason ("could not find …, maybe the server is currently unreachable…") and answers:
 			throw new OcsFailure(403, 'Failed to create share.')
 		}
-		return this.format(share, user)
+		return this.format(share, user, true)
 	}
 
 	/** The OCM share request to the recipient's server; false when it does not take it. */
