@@ -33,15 +33,17 @@ export const PERMISSION = { read: 1, update: 2, create: 4, delete: 8, share: 16,
 /**
  * `oc:permissions` as FilesPlugin writes them: S shared with the user,
  * R reshare, G read, D delete, NV rename/move, W write (files), CK create
- * (folders). The root of a mounted share can always be deleted (unshared) and
- * renamed by its recipient.
+ * (folders). The root of a mounted share can always be deleted (unshared) by
+ * its recipient; the listing of the folder it is in also says it can be
+ * renamed (measured: `SGDNV` there, `SGD` on the root itself, for a read-only
+ * share).
  */
-export function davPermissions(bits: number, isFolder: boolean, shared: boolean, mountRoot = false): string {
+export function davPermissions(bits: number, isFolder: boolean, shared: boolean, mountRoot = false, listedInParent = false): string {
 	let letters = shared ? 'S' : ''
 	if (bits & PERMISSION.share) letters += 'R'
 	letters += 'G'
 	if (bits & PERMISSION.delete || mountRoot) letters += 'D'
-	if (bits & PERMISSION.update || mountRoot) letters += 'NV'
+	if (bits & PERMISSION.update || listedInParent) letters += 'NV'
 	if (!isFolder && bits & PERMISSION.update) letters += 'W'
 	if (isFolder && bits & PERMISSION.create) letters += 'CK'
 	return letters
@@ -286,6 +288,12 @@ export class UserFilesView implements FilesView {
 		return { ...node, path, name: posix.basename(path) }
 	}
 
+	/** A mount's root as the listing of its parent shows it: renamable. */
+	private static listedRoot(root: ViewNode, mount: Mount): ViewNode {
+		const permissions = root.permissions.includes('NV') ? root.permissions : root.permissions.replace(/D/, 'DNV')
+		return { ...UserFilesView.place(root, mount), permissions }
+	}
+
 	async info(path: string): Promise<ViewNode | null> {
 		const { view, sub, mount } = this.locate(path)
 		const node = await view.info(sub)
@@ -299,7 +307,7 @@ export class UserFilesView implements FilesView {
 		for (const inner of this.mounts().filter((m) => posix.dirname(m.mountpoint) === here)) {
 			// A partner's server that does not answer hides its share, as Nextcloud leaves out unavailable storages.
 			const root = await inner.view.info('/').catch(() => null)
-			if (root) found.push(UserFilesView.place(root, inner))
+			if (root) found.push(UserFilesView.listedRoot(root, inner))
 		}
 		return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 	}

@@ -57,7 +57,7 @@ export interface DavErrorOptions {
 /** Sabre's error document. */
 export function sendDavError(res: ServerResponse, status: number, message: string, options: DavErrorOptions = {}): void {
 	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8', ...options.headers })
-	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n  <s:message>${escapeXml(message)}</s:message>\n${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
+	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
 }
 
 export function escapeXml(text: string): string {
@@ -352,7 +352,7 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 			if (typeof destination !== 'string') return sendDavError(res, 400, 'The destination header was not supplied')
 			const source = await view.info(path)
 			if (!source) return notFound(res, path)
-			if (method === 'MOVE' && !source.permissions.includes('D')) throw forbidden()
+			if (method === 'MOVE' && !source.permissions.includes('D')) throw new DavStatusError(403, `files/${owner}${path} cannot be deleted`)
 			// Nextcloud ignores the destination's host and reads its path against the same endpoint.
 			const destinationPath = decodeURIComponent(new URL(destination, 'http://sandbox').pathname)
 			const rootPath = decodeURIComponent(endpoint.root)

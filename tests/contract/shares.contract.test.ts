@@ -93,15 +93,19 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 
 		const received = (await ocs(colleague).sharedWithMe()).find((s) => s.id === created.id)!
 		expect(received).toMatchObject({ share_type: 0, file_target: `/${name}`, path: `/${name}`, permissions: 1, uid_owner: owner.user, 'mount-type': 'shared', 'is-mount-root': true })
-		const mounted = (await dav(colleague).list(`/${name}`)).find((e) => e.name === '')!
-		expect(mounted.permissions).toMatch(/^S/)
-		expect(mounted.permissions).not.toMatch(/[CKW]/)
+		// Read-only: the mount's root can be unshared (D), and renamed as its parent's listing says; nothing inside can change.
+		const inMount = await dav(colleague).list(`/${name}`)
+		expect(inMount.find((e) => e.name === '')!.permissions).toBe('SGD')
+		expect(inMount.filter((e) => e.name !== '').map((e) => e.permissions)).toEqual(inMount.filter((e) => e.name !== '').map(() => 'SG'))
+		expect((await dav(colleague).list('/')).find((e) => e.name === name)).toMatchObject({ permissions: 'SGDNV', shareTypes: [], ownerId: owner.user })
+		const refused = await fetch(`${colleague.url}/remote.php/dav/files/${colleague.user}/${encodeURIComponent(name)}/intruder.txt`, { method: 'PUT', body: 'no', headers: { Authorization: `Basic ${Buffer.from(`${colleague.user}:${colleague.password}`).toString('base64')}` } })
+		expect(refused.status).toBe(403)
+		expect(await refused.text()).toContain('<s:exception>Sabre\\DAV\\Exception\\Forbidden</s:exception>\n  <s:message/>\n')
 		const found = await discoverRoadmaps(dav(colleague), ocs(colleague))
 		expect(found.find((r) => r.path === `/${name}`)?.origin).toBe('shared')
 		const loaded = await folder(colleague, `/${name}`).load()
 		expect(loaded.roadmap.tasks).toHaveLength(3)
 		expect(loaded.access.canWrite).toBe(false)
-		await expect(dav(colleague).put(`/${name}/intruder.txt`, 'no')).rejects.toMatchObject({ status: 403 })
 
 		// Edit rights let the colleague write, into the owner's files.
 		const updated = await ocs(owner).updateShare(created.id, SHARE_PERMISSION.read | SHARE_PERMISSION.update | SHARE_PERMISSION.create | SHARE_PERMISSION.delete)
