@@ -170,6 +170,43 @@ export class FsStore {
 		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
 		else entry.etag = newEtag(false)
 		this.propagate(user, path)
+		await this.keepVersion(user, entry.fileId, Math.floor((await stat(target)).mtimeMs / 1000), body)
+	}
+
+	private versionsDir(user: string, fileId: number): string {
+		return join(this.dataDir, user, 'files_versions', String(fileId))
+	}
+
+	/**
+	 * Every content a file had, by its mtime in seconds (Nextcloud's revision
+	 * id), the current one included, as Nextcloud 32 lists them; an overwrite
+	 * within the same second replaces that second's version.
+	 */
+	private async keepVersion(user: string, fileId: number, revision: number, body: Buffer): Promise<void> {
+		await mkdir(this.versionsDir(user, fileId), { recursive: true })
+		await writeFile(join(this.versionsDir(user, fileId), String(revision)), body)
+	}
+
+	/** The versions of a file, oldest first. */
+	async versions(user: string, fileId: number): Promise<Array<{ revision: number, size: number }>> {
+		const names = await readdir(this.versionsDir(user, fileId)).catch(() => [] as string[])
+		const revisions = names.filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b)
+		return Promise.all(revisions.map(async (revision) => ({ revision, size: (await stat(join(this.versionsDir(user, fileId), String(revision)))).size })))
+	}
+
+	readVersion(user: string, fileId: number, revision: number): Promise<Buffer> {
+		return readFile(join(this.versionsDir(user, fileId), String(revision)))
+	}
+
+	/** Puts a version's content back, with the version's mtime and a new ETag (measured on Nextcloud 32). */
+	async restoreVersion(user: string, path: string, fileId: number, revision: number): Promise<void> {
+		const target = this.diskPath(user, path)
+		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
+		await writeFile(part, await this.readVersion(user, fileId, revision))
+		await rename(part, target)
+		await utimes(target, new Date(), new Date(revision * 1000))
+		this.entry(user, path, false).etag = newEtag(false)
+		this.propagate(user, path)
 	}
 
 	async makeFolder(user: string, path: string): Promise<void> {
@@ -180,6 +217,9 @@ export class FsStore {
 
 	async remove(user: string, path: string): Promise<void> {
 		await rm(this.diskPath(user, path), { recursive: true, force: true })
+		const prefix = this.key(user, path)
+		const removedIds = Object.entries(this.meta.entries).filter(([key]) => key === prefix || key.startsWith(`${prefix}/`)).map(([, entry]) => entry.fileId)
+		await Promise.all(removedIds.map((id) => rm(this.versionsDir(user, id), { recursive: true, force: true })))
 		this.forget(user, path)
 		this.propagate(user, path)
 	}

@@ -19,6 +19,7 @@ import { handleOcs, NEXTCLOUD_VERSION, SANDBOX_GROUP } from './ocs'
 import type { Language } from './pages'
 import { appPage, dashboardPage, loginPage } from './pages'
 import { Sharing } from './sharing'
+import { handleVersions } from './versions'
 import type { DavEndpoint } from './webdav'
 import { FILES_ENDPOINT_FEATURES, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
 
@@ -156,6 +157,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			const endpoint = { root: `/remote.php/dav/files/${userFiles[1]}`, features: FILES_ENDPOINT_FEATURES }
 			return routeDav(req, res, (user) => files(req, res, user, decodeURIComponent(userFiles[1]), userFiles[2] ?? '/', endpoint))
 		}
+		const versions = /^\/remote\.php\/dav\/versions\/([^/]+)(\/.*)?$/.exec(path)
+		if (versions) return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store))
 		const legacy = /^\/remote\.php\/webdav(\/.*)?$/.exec(path)
 		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, sharing.viewOf(user.id), legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
 

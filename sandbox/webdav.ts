@@ -76,7 +76,7 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** PHP's rawurlencode: everything but letters, digits and `-_.~`, in upper-case hex. */
-function rawurlencode(text: string): string {
+export function rawurlencode(text: string): string {
 	return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
@@ -112,7 +112,7 @@ const MIME_TYPES: Record<string, [string, string?]> = {
 	bin: ['application/x-bin'],
 }
 
-function mimeType(name: string): { type: string, served: string } {
+export function mimeType(name: string): { type: string, served: string } {
 	const dot = name.lastIndexOf('.')
 	const [type, secure] = (dot > 0 && MIME_TYPES[name.slice(dot + 1).toLowerCase()]) || ['application/octet-stream']
 	const served = secure ?? type
@@ -150,7 +150,7 @@ const ALLPROP_FOLDER = ['d:getlastmodified', 'd:resourcetype', 'd:quota-used-byt
 const PREFIX_OF_NAMESPACE: Record<string, string> = { 'DAV:': 'd', 'http://owncloud.org/ns': 'oc', 'http://nextcloud.org/ns': 'nc', 'http://sabredav.org/ns': 's' }
 
 /** The requested properties as `prefix:name`, in the canonical prefixes. Empty for allprop. */
-function requestedProps(body: string): string[] {
+export function requestedProps(body: string): string[] {
 	const propMatch = /<(?:[\w-]+:)?prop\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?prop>/.exec(body)
 	if (!propMatch) return []
 	const declared = new Map<string, string>()
@@ -181,13 +181,13 @@ function responseXml(owner: string, node: ViewNode, props: string[], endpoint: D
 	return `${xml}</d:response>`
 }
 
-function sendMultistatus(res: ServerResponse, responses: string[], headers: Record<string, string> = {}): void {
+export function sendMultistatus(res: ServerResponse, responses: string[], headers: Record<string, string> = {}): void {
 	res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8', ...headers })
 	res.end(`<?xml version="1.0"?>\n<d:multistatus ${NAMESPACES}>${responses.join('')}</d:multistatus>\n`)
 }
 
 /** Sabre reads Depth as 0, a number or infinity; Nextcloud 32 allows infinity, and defaults to 1. */
-function depthOf(req: IncomingMessage): number {
+export function depthOf(req: IncomingMessage): number {
 	const header = String(req.headers.depth ?? '1').trim().toLowerCase()
 	if (header === 'infinity') return Number.POSITIVE_INFINITY
 	return /^\d+$/.test(header) ? Number(header) : 1

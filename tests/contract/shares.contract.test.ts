@@ -37,8 +37,8 @@ async function share(path: string, shareType: number, shareWith: string, permiss
 		try {
 			return await ocs(owner).createShare(path, shareType, shareWith, permissions)
 		} catch (error) {
-			if (!(error instanceof OcsError) || error.status !== 429 || attempt >= 3) throw error
-			await sleep(15000)
+			if (!(error instanceof OcsError) || error.status !== 429 || attempt >= 2) throw error
+			await sleep(30000)
 		}
 	}
 }
@@ -80,7 +80,7 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		await expect(ocs(owner).createShare(path, SHARE_TYPE.user, owner.user, SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 403, message: 'Cannot share with yourself' })
 		await expect(ocs(owner).sharesOf(`/no-such-folder-${run}`)).rejects.toMatchObject({ status: 404, message: 'Wrong path, file/folder does not exist' })
 		await expect(ocs(owner).deleteShare('999999999')).rejects.toMatchObject({ status: 404, message: 'Wrong share ID, share does not exist' })
-	})
+	}, 60_000)
 
 	it('shares read-only with a colleague, who finds it mounted and cannot write to it', async () => {
 		const created = await share(path, SHARE_TYPE.user, colleague.user, SHARE_PERMISSION.read)
@@ -169,5 +169,5 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		expect(failure).toBeInstanceOf(OcsError)
 		expect(failure).toMatchObject({ status: 403, message: 'Failed to create share.' })
 		expect((await ocs(owner).sharesOf(path)).some((s) => s.share_with === unreachable)).toBe(false)
-	})
+	}, 120_000)
 })
