@@ -69,10 +69,10 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 
 	beforeAll(async () => {
 		path = await newRoadmap(name)
-	})
+	}, 120_000)
 	afterAll(async () => {
 		await dav(owner).delete(path)
-	})
+	}, 120_000)
 
 	it('refuses a missing path, an unknown account and the owner themself, with Nextcloud\'s statuses and messages', async () => {
 		await expect(ocs(owner).createShare(`/no-such-folder-${run}`, SHARE_TYPE.user, colleague.user, SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 404, statusCode: 404, message: 'Wrong path, file/folder does not exist' })
