@@ -168,9 +168,9 @@ export class Sharing {
 		}
 	}
 
+	/** A recipient removing a share from their files: gone for them, still listed by its owner (Nextcloud's deleteFromSelf). */
 	private leave(share: StoredShare, user: string): void {
-		if (share.shareType === SHARE_TYPE.user) this.data.shares = this.data.shares.filter((s) => s !== share)
-		else delete share.targets[user]
+		delete share.targets[user]
 		this.save()
 	}
 
