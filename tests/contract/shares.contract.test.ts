@@ -142,7 +142,10 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		const mountpoint = await acceptAsPartner(name)
 		expect(mountpoint).toBe(`/${name}`)
 		const accepted = (await ocs(partner).remoteShares()).find((s) => s.mountpoint === mountpoint)!
-		expect(accepted).toMatchObject({ id: expect.any(Number), owner: owner.user, type: 'dir', accepted: 1, name: `/${name}`, share_type: 0, parent: -1, remote_id: expect.any(String), permissions: 31 })
+		expect(accepted).toMatchObject({ owner: owner.user, type: 'dir', accepted: 1, name: `/${name}`, share_type: 0, remote_id: expect.any(String), permissions: 31 })
+		// Nextcloud 32: a number and -1; 34: ids beyond 2^53 (kept as text by OcsClient) and null.
+		expect(['number', 'string']).toContain(typeof accepted.id)
+		expect([-1, null]).toContain((accepted as unknown as { parent: unknown }).parent)
 		expect(accepted.remote.replace(/\/+$/, '')).toBe(owner.url)
 
 		const found = await discoverRoadmaps(dav(partner), ocs(partner))
