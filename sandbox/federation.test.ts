@@ -49,7 +49,7 @@ describe('federation between two sandboxes', () => {
 	it('gives the partner the share\'s permissions: a read-only share refuses writes with the owner\'s 403', async () => {
 		await shareAndAccept('Lecture', 1)
 		const listing = await dav(partner, 'bastien', '/', { method: 'PROPFIND', headers: { Depth: '1' }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:permissions/></d:prop></d:propfind>' })
-		expect(await listing.text()).toContain('<d:href>/remote.php/dav/files/bastien/Lecture/</d:href><d:propstat><d:prop><oc:permissions>SGDNV</oc:permissions>')
+		expect(await listing.text()).toContain('<d:href>/remote.php/dav/files/bastien/Lecture/</d:href><d:propstat><d:prop><oc:permissions>SRGDNV</oc:permissions>')
 		expect(await (await dav(partner, 'bastien', '/Lecture/plan.txt')).text()).toBe('v1')
 		const refused = await dav(partner, 'bastien', '/Lecture/plan.txt', { method: 'PUT', body: 'v2' })
 		expect(refused.status).toBe(403)

@@ -142,7 +142,9 @@ export class Sharing {
 	}
 
 	private remoteView(external: ExternalShare): RemoteView {
-		return new RemoteView(this.options.store, external.remote, external.token, { id: cloudIdOf(external.owner, external.remote), displayName: external.ownerDisplayName }, `.federated-${external.id}`)
+		// Nextcloud 32 names the owner of federated files by display name and host, as measured: `Alice Martin@127.0.0.1:8090`.
+		const owner = `${external.ownerDisplayName}@${external.remote.replace(/^https?:\/\//, '')}`
+		return new RemoteView(this.options.store, external.remote, external.token, { id: owner, displayName: owner }, `.federated-${external.id}`)
 	}
 
 	/** What `user` sees in their files. */

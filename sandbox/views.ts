@@ -18,6 +18,8 @@ export interface ViewNode extends NodeInfo {
 	ownerDisplayName: string
 	/** How the owner shared this node (`oc:share-types`). */
 	shareTypes: number[]
+	/** `nc:mount-type`: '' in one's own files, 'shared' in a share received (internal or federated). */
+	mountType: '' | 'shared'
 }
 
 /** A failure to answer with this status and Sabre error message. */
@@ -102,6 +104,7 @@ export class SubtreeView implements FilesView {
 			ownerId: this.owner.id,
 			ownerDisplayName: this.owner.displayName,
 			shareTypes: own ? this.shareTypesOf(this.owner.id, node.fileId) : [],
+			mountType: own ? '' : 'shared',
 		}
 	}
 
@@ -204,10 +207,12 @@ export class RemoteView implements FilesView {
 				mtime: new Date(textOf(block, 'd:getlastmodified') ?? 0),
 				fileId: this.store.entry(this.cacheKey, nodePath, isFolder).fileId,
 				etag: (textOf(block, 'd:getetag') ?? '').replace(/&quot;|"/g, ''),
-				permissions: textOf(block, 'oc:permissions') ?? 'SG',
+				// A federated mount can always be reshared (measured: a share with 15 shows SRGDNVCK, SRGDNVW inside).
+				permissions: (textOf(block, 'oc:permissions') ?? 'SG').replace(/^S?R?/, 'SR'),
 				ownerId: this.owner.id,
 				ownerDisplayName: this.owner.displayName,
 				shareTypes: [],
+				mountType: 'shared' as const,
 			}
 		})
 	}

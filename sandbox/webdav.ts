@@ -140,6 +140,7 @@ function propValues(owner: string, node: ViewNode): Record<string, PropValue> {
 		'oc:owner-id': escapeXml(node.ownerId),
 		'oc:owner-display-name': escapeXml(node.ownerDisplayName),
 		'nc:has-preview': 'false',
+		'nc:mount-type': node.mountType,
 	}
 }
 

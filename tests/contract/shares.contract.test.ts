@@ -148,6 +148,11 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		expect([-1, null]).toContain((accepted as unknown as { parent: unknown }).parent)
 		expect(accepted.remote.replace(/\/+$/, '')).toBe(owner.url)
 
+		// A federated mount can be reshared whatever the share says; its files are the owner's, named by display name and host.
+		const inMount = await dav(partner).list(`/${name}`)
+		expect(inMount.find((e) => e.name === '')!.permissions).toBe('SRGDNVCK')
+		expect(inMount.find((e) => !e.isFolder)!.permissions).toBe('SRGDNVW')
+		expect(inMount.find((e) => e.name === '')!.ownerId).toMatch(new RegExp(`@${owner.url.replace(/^https?:\/\//, '').replace(/[.]/g, '\\.')}$`))
 		const found = await discoverRoadmaps(dav(partner), ocs(partner))
 		expect(found.find((r) => r.path === `/${name}`)?.origin).toBe('federated')
 		const remote = folder(partner, `/${name}`)
