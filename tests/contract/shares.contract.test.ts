@@ -10,7 +10,7 @@ import { newWriterId } from '../../src/domain/ids'
 import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
 import { DavError } from '../../src/storage/dav'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
-import type { Share } from '../../src/storage/ocs'
+import type { RemoteShare, Share } from '../../src/storage/ocs'
 import { OcsClient, OcsError, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
 import { discoverRoadmaps } from '../../src/storage/roadmapDiscovery'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
@@ -50,13 +50,27 @@ async function newRoadmap(name: string): Promise<string> {
 	return path
 }
 
+/**
+ * The partner's received shares. Nextcloud 32 answers 500 (996) now and then
+ * while it drops a share whose owner's server no longer knows it (as measured):
+ * such an answer counts as "not yet".
+ */
+async function partnerShares(): Promise<RemoteShare[] | null> {
+	try {
+		return await ocs(partner).remoteShares()
+	} catch (error) {
+		if (error instanceof OcsError && error.status === 500) return null
+		throw error
+	}
+}
+
 /** The partner accepts the share of `name` waiting for an answer (a trusted server may have accepted it already) and gets its mount point. */
 async function acceptAsPartner(name: string): Promise<string | undefined> {
 	for (let attempt = 0; attempt < 30; attempt++) {
 		for (const pending of await ocs(partner).pendingRemoteShares()) {
 			if (pending.name.endsWith(name)) await ocs(partner).acceptRemoteShare(pending.id)
 		}
-		const mountpoint = (await ocs(partner).remoteShares()).find((s) => s.mountpoint.endsWith(name))?.mountpoint
+		const mountpoint = (await partnerShares())?.find((s) => s.mountpoint.endsWith(name))?.mountpoint
 		if (mountpoint) return mountpoint
 		await sleep(500)
 	}
@@ -165,7 +179,7 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		await ocs(owner).deleteShare(created.id)
 		let stillThere = true
 		for (let attempt = 0; attempt < 20 && stillThere; attempt++) {
-			stillThere = (await ocs(partner).remoteShares()).some((s) => s.mountpoint === mountpoint)
+			stillThere = (await partnerShares())?.some((s) => s.mountpoint === mountpoint) ?? true
 			if (stillThere) await sleep(500)
 		}
 		expect(stillThere).toBe(false)
