@@ -50,6 +50,8 @@ describe('federation between two sandboxes', () => {
 		await shareAndAccept('Lecture', 1)
 		const listing = await dav(partner, 'bastien', '/', { method: 'PROPFIND', headers: { Depth: '1' }, body: '<d:propfind xmlns:d="DAV:" xmlns:oc="http://owncloud.org/ns"><d:prop><oc:permissions/></d:prop></d:propfind>' })
 		expect(await listing.text()).toContain('<d:href>/remote.php/dav/files/bastien/Lecture/</d:href><d:propstat><d:prop><oc:permissions>SRGDNV</oc:permissions>')
+		const mounted = (await ocs(partner, 'bastien', 'GET', 'remote_shares')).ocs.data.find((s: { name: string }) => s.name === '/Lecture')
+		expect(mounted).toMatchObject({ permissions: 25, type: 'dir', mountpoint: '/Lecture', accepted: 1 })
 		expect(await (await dav(partner, 'bastien', '/Lecture/plan.txt')).text()).toBe('v1')
 		const refused = await dav(partner, 'bastien', '/Lecture/plan.txt', { method: 'PUT', body: 'v2' })
 		expect(refused.status).toBe(403)

@@ -400,8 +400,8 @@ export class Sharing {
 			Object.assign(entry, {
 				mimetype: root.isFolder ? 'httpd/unix-directory' : 'application/octet-stream',
 				mtime: Math.floor(root.mtime.getTime() / 1000),
-				// The mount's permissions: its recipient may rename, unshare and reshare it (measured: a share with 15 lists 31).
-				permissions: external.permissions | PERMISSION.update | PERMISSION.delete | PERMISSION.share,
+				// The mount's permissions: its recipient may unshare and reshare it (measured: a share with 1 lists 25, with 15 lists 31).
+				permissions: external.permissions | PERMISSION.delete | PERMISSION.share,
 				type: root.isFolder ? 'dir' : 'file',
 				file_id: root.fileId,
 			})
