@@ -102,6 +102,9 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		expect(typeof created.item_source).toBe('number')
 		expect(typeof created.stime).toBe('number')
 		expect((await ocs(owner).sharesOf(path)).map((s) => [s.id, s.share_type])).toContainEqual([created.id, 0])
+		expect(await ocs(owner).getShare(created.id)).toMatchObject({ id: created.id, share_with: colleague.user, permissions: 1 })
+		const inFolder = await ocs(owner).request<Share[]>('GET', 'apps/files_sharing/api/v1/shares', { path: '/Dégooglisation', subfiles: 'true' })
+		expect(inFolder.map((s) => s.id)).toContain(created.id)
 		const ownEntry = (await dav(owner).list('/Dégooglisation')).find((e) => e.name === name)!
 		expect(ownEntry.shareTypes).toContain(0)
 
