@@ -158,7 +158,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return routeDav(req, res, (user) => files(req, res, user, decodeURIComponent(userFiles[1]), userFiles[2] ?? '/', endpoint))
 		}
 		const versions = /^\/remote\.php\/dav\/versions\/([^/]+)(\/.*)?$/.exec(path)
-		if (versions) return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store))
+		if (versions) return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store, sharing))
 		const legacy = /^\/remote\.php\/webdav(\/.*)?$/.exec(path)
 		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, sharing.viewOf(user.id), legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
 

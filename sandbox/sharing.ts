@@ -152,6 +152,18 @@ export class Sharing {
 		return new UserFilesView(this.home(user), () => this.mountsOf(user))
 	}
 
+	/** Where a file id is in the files `user` can reach on this server: their own, or an owner's shared with them. */
+	locateFileId(user: string, fileId: number): { owner: string, path: string } | null {
+		const own = this.options.store.pathOfFileId(user, fileId)
+		if (own) return { owner: user, path: own }
+		for (const share of this.receivedBy(user)) {
+			const path = this.options.store.pathOfFileId(share.owner, fileId)
+			const base = this.ownerPath(share)!
+			if (path && (path === base || path.startsWith(`${base}/`))) return { owner: share.owner, path }
+		}
+		return null
+	}
+
 	/** The shared folder a partner's server reaches with a federated share's token, with the share's permissions. */
 	publicView(token: string): FilesView | null {
 		const share = this.data.shares.find((s) => s.token === token && s.shareType === SHARE_TYPE.federated)

@@ -2,10 +2,12 @@
  * File versions at /remote.php/dav/versions/<user>/, as Nextcloud 32's
  * files_versions answers (measured): `versions/<fileId>/` lists every content
  * the file had, the current one included, each named by its mtime in seconds;
- * GET reads one; MOVE of one to `restore/target` puts it back.
+ * GET reads one; MOVE of one to `restore/target` puts it back. Recipients
+ * of an internal share reach the versions of its files too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FsStore } from './fsStore'
+import type { Sharing } from './sharing'
 import { FILES_ENDPOINT_FEATURES, depthOf, escapeXml, mimeType, rawurlencode, readBody, requestedProps, sendDavError, sendMultistatus } from './webdav'
 
 const ALLPROP = ['d:getlastmodified', 'd:getcontentlength', 'd:resourcetype', 'd:getetag', 'd:getcontenttype']
@@ -24,15 +26,16 @@ function propstats(found: string[], missing: string[]): string {
  * `rest` is what follows /remote.php/dav/versions/<owner>. Someone else's
  * versions: 403; an unknown file or version: 404, both with Sabre's empty message.
  */
-export async function handleVersions(req: IncomingMessage, res: ServerResponse, user: string, owner: string, rest: string, store: FsStore): Promise<void> {
+export async function handleVersions(req: IncomingMessage, res: ServerResponse, user: string, principal: string, rest: string, store: FsStore, sharing: Sharing): Promise<void> {
 	const body = (await readBody(req)).toString('utf8')
-	if (owner !== user) return sendDavError(res, 403, '')
+	if (principal !== user) return sendDavError(res, 403, '')
 	const match = /^\/versions\/(\d+)\/?(?:(\d+)\/?)?$/.exec(rest)
-	const path = match ? store.pathOfFileId(user, Number(match[1])) : null
-	const file = path ? await store.info(user, path) : null
-	if (!match || !path || !file || file.isFolder) return sendDavError(res, 404, '')
+	const found = match ? sharing.locateFileId(user, Number(match[1])) : null
+	const file = found ? await store.info(found.owner, found.path) : null
+	if (!match || !found || !file || file.isFolder) return sendDavError(res, 404, '')
+	const { owner, path } = found
 	const fileId = Number(match[1])
-	const versions = await store.versions(user, fileId)
+	const versions = await store.versions(owner, fileId)
 	const root = `/remote.php/dav/versions/${encodeURIComponent(user)}/versions/${fileId}`
 	const { type, served } = mimeType(file.name)
 	const version = match[2] === undefined ? null : versions.find((v) => v.revision === Number(match[2]))
@@ -52,7 +55,7 @@ export async function handleVersions(req: IncomingMessage, res: ServerResponse, 
 					'd:resourcetype': '',
 					'd:getetag': String(v.revision),
 					'd:getcontenttype': type,
-					'nc:version-author': escapeXml(user),
+					'nc:version-author': escapeXml(owner),
 					'nc:has-preview': String(hasPreview(type)),
 				}
 				const wanted = props.length ? props : ALLPROP
@@ -68,7 +71,7 @@ export async function handleVersions(req: IncomingMessage, res: ServerResponse, 
 				res.end('This is the WebDAV interface. It can only be accessed by WebDAV clients such as the Nextcloud desktop sync client.')
 				return
 			}
-			const content = await store.readVersion(user, fileId, version.revision)
+			const content = await store.readVersion(owner, fileId, version.revision)
 			res.writeHead(200, {
 				'Content-Type': served,
 				'Last-Modified': new Date(version.revision * 1000).toUTCString(),
@@ -83,7 +86,7 @@ export async function handleVersions(req: IncomingMessage, res: ServerResponse, 
 		case 'MOVE': {
 			const destination = decodeURIComponent(new URL(String(req.headers.destination ?? ''), 'http://sandbox').pathname)
 			if (!version || destination !== `/remote.php/dav/versions/${user}/restore/target`) return sendDavError(res, 403, '')
-			await store.restoreVersion(user, path, fileId, version.revision)
+			await store.restoreVersion(owner, path, fileId, version.revision)
 			res.writeHead(201, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' })
 			res.end()
 			return
