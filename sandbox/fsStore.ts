@@ -140,16 +140,6 @@ export class FsStore {
 		return infos.filter((info): info is NodeInfo => info !== null)
 	}
 
-	/** Everything below `node` down to `depth` levels, each folder followed by its contents (Sabre's order). */
-	async descendants(user: string, node: NodeInfo, depth: number): Promise<NodeInfo[]> {
-		if (!node.isFolder || depth <= 0) return []
-		const found: NodeInfo[] = []
-		for (const child of await this.children(user, node.path)) {
-			found.push(child, ...await this.descendants(user, child, depth - 1))
-		}
-		return found
-	}
-
 	read(user: string, path: string): Promise<Buffer> {
 		return readFile(this.diskPath(user, path))
 	}

@@ -274,6 +274,7 @@ export class Sharing {
 		let permissions = (params.permissions === undefined ? PERMISSION.all : Number(params.permissions)) | PERMISSION.read
 		if (!node.isFolder) permissions &= ~(PERMISSION.delete | PERMISSION.create)
 		if (node.ownerId !== user) throw new OcsFailure(403, 'Resharing is not emulated by the sandbox')
+		if (node.path === '/') throw new OcsFailure(403, 'You cannot share your root folder')
 		const share: StoredShare = { id: 0, shareType, owner: user, fileId: node.fileId, itemType: node.isFolder ? 'folder' : 'file', shareWith: shareWith ?? '', permissions, stime: Math.floor(Date.now() / 1000), token: null, targets: {} }
 		const already = (display: string) => new OcsFailure(403, `Sharing ${node.name} failed, because this item is already shared with the account ${display}`)
 		const existing = this.data.shares.filter((s) => s.owner === user && s.fileId === node.fileId && s.shareType === shareType)
