@@ -67,6 +67,17 @@ describe('federation between two sandboxes', () => {
 		expect(written.headers.get('ETag')).toBe(seenByOwner.headers.get('ETag'))
 	})
 
+	it('follows the owner\'s permission changes, and ends the share when the owner deletes the folder', async () => {
+		const id = await shareAndAccept('Evolutif', 1)
+		const remoteShare = async () => (await ocs(partner, 'bastien', 'GET', 'remote_shares')).ocs.data.find((s: { name: string }) => s.name === '/Evolutif')
+		expect((await remoteShare()).permissions).toBe(25)
+		expect((await ocs(commune, 'alice', 'PUT', `shares/${id}`, { permissions: 15 })).status).toBe(200)
+		expect((await remoteShare()).permissions).toBe(31)
+		expect((await dav(partner, 'bastien', '/Evolutif/plan.txt', { method: 'PUT', body: 'v2' })).status).toBe(204)
+		expect((await dav(commune, 'alice', '/Evolutif', { method: 'DELETE' })).status).toBe(204)
+		expect(await remoteShare()).toBeUndefined()
+	})
+
 	it('ends the owner\'s share when the partner declines it', async () => {
 		await dav(commune, 'alice', '/Refus', { method: 'MKCOL' })
 		const created = await ocs(commune, 'alice', 'POST', 'shares', { path: '/Refus', shareType: 6, shareWith: `bastien@${partner.url}`, permissions: 1 })

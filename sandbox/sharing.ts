@@ -45,7 +45,6 @@ interface ExternalShare {
 	user: string
 	mountpoint: string | null
 	accepted: boolean
-	permissions: number
 }
 
 interface SharesFile {
@@ -149,7 +148,16 @@ export class Sharing {
 
 	/** What `user` sees in their files. */
 	viewOf(user: string): FilesView {
-		return new UserFilesView(this.home(user), () => this.mountsOf(user))
+		return new UserFilesView(this.home(user), () => this.mountsOf(user), () => this.dropOrphans())
+	}
+
+	/** Shares whose folder its owner deleted end, and partners are told, as Nextcloud does. */
+	private async dropOrphans(): Promise<void> {
+		const orphans = this.data.shares.filter((s) => this.ownerPath(s) === null)
+		if (orphans.length === 0) return
+		this.data.shares = this.data.shares.filter((s) => !orphans.includes(s))
+		this.save()
+		await Promise.all(orphans.filter((s) => s.shareType === SHARE_TYPE.federated).map((s) => this.notify(parseCloudId(s.shareWith)!.remote, 'SHARE_UNSHARED', String(s.id), s.token!)))
 	}
 
 	/** Where a file id is in the files `user` can reach on this server: their own, or an owner's shared with them. */
@@ -324,7 +332,7 @@ export class Sharing {
 			senderDisplayName: owner.displayName,
 			shareType: 'user',
 			resourceType: 'file',
-			protocol: { name: 'webdav', options: { sharedSecret: share.token, permissions: '{http://open-cloud-mesh.org/ns}share-permissions', sandboxPermissions: share.permissions } },
+			protocol: { name: 'webdav', options: { sharedSecret: share.token, permissions: '{http://open-cloud-mesh.org/ns}share-permissions' } },
 		}
 		try {
 			const response = await fetch(`${recipient.remote}/index.php/ocm/shares`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10000) })
@@ -413,8 +421,8 @@ export class Sharing {
 			Object.assign(entry, {
 				mimetype: root.isFolder ? 'httpd/unix-directory' : 'application/octet-stream',
 				mtime: Math.floor(root.mtime.getTime() / 1000),
-				// The mount's permissions: its recipient may unshare and reshare it (measured: a share with 1 lists 25, with 15 lists 31).
-				permissions: external.permissions | PERMISSION.delete | PERMISSION.share,
+				// The mount root's permissions as the owner's server gives them now: the share's, plus unshare and reshare (measured: 1 lists 25, 15 lists 31).
+				permissions: permissionBits(root.permissions),
 				type: root.isFolder ? 'dir' : 'file',
 				file_id: root.fileId,
 			})
@@ -481,7 +489,6 @@ export class Sharing {
 			user: recipient.user,
 			mountpoint: null,
 			accepted: false,
-			permissions: Number(options.sandboxPermissions ?? PERMISSION.read),
 		})
 		this.save()
 		return { status: 201, body: { recipientDisplayName: this.user(recipient.user).displayName } }
@@ -501,4 +508,14 @@ export class Sharing {
 		this.save()
 		return { status: 201, body: {} }
 	}
+}
+
+/** The permission bits `oc:permissions` letters stand for. */
+function permissionBits(letters: string): number {
+	let bits = letters.includes('G') ? PERMISSION.read : 0
+	if (letters.includes('NV') || letters.includes('W')) bits |= PERMISSION.update
+	if (letters.includes('CK')) bits |= PERMISSION.create
+	if (letters.includes('D')) bits |= PERMISSION.delete
+	if (letters.includes('R')) bits |= PERMISSION.share
+	return bits
 }

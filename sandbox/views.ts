@@ -275,7 +275,12 @@ export interface Mount {
 
 /** A user's files: their home, with the mounts of the shares they received. */
 export class UserFilesView implements FilesView {
-	constructor(private readonly home: FilesView, private readonly mounts: () => Mount[]) {}
+	constructor(
+		private readonly home: FilesView,
+		private readonly mounts: () => Mount[],
+		/** Told after something is deleted, so that shares of it end. */
+		private readonly afterRemove: () => Promise<void> = async () => {},
+	) {}
 
 	private locate(path: string): { view: FilesView, sub: string, mount: Mount | null } {
 		const normalised = normalise(path)
@@ -335,7 +340,8 @@ export class UserFilesView implements FilesView {
 	async remove(path: string): Promise<void> {
 		const { view, sub, mount } = this.locate(path)
 		if (mount && sub === '/') return mount.unmount()
-		return view.remove(sub)
+		await view.remove(sub)
+		await this.afterRemove()
 	}
 
 	async move(from: string, to: string): Promise<void> {
