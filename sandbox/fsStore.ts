@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 
 export interface Entry {
@@ -155,12 +155,12 @@ export class FsStore {
 		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
 		await writeFile(part, body)
-		await rename(part, target)
 		const entry = this.entry(user, path, false)
+		await this.keepVersion(user, entry.fileId, Math.floor((await stat(part)).mtimeMs / 1000), part)
+		await rename(part, target)
 		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
 		else entry.etag = newEtag(false)
 		this.propagate(user, path)
-		await this.keepVersion(user, entry.fileId, Math.floor((await stat(target)).mtimeMs / 1000), body)
 	}
 
 	private versionsDir(user: string, fileId: number): string {
@@ -170,11 +170,14 @@ export class FsStore {
 	/**
 	 * Every content a file had, by its mtime in seconds (Nextcloud's revision
 	 * id), the current one included, as Nextcloud 32 lists them; an overwrite
-	 * within the same second replaces that second's version.
+	 * within the same second replaces that second's version. A hard link to
+	 * the part file before it replaces the file: files are never changed in place.
 	 */
-	private async keepVersion(user: string, fileId: number, revision: number, body: Buffer): Promise<void> {
+	private async keepVersion(user: string, fileId: number, revision: number, file: string): Promise<void> {
+		const version = join(this.versionsDir(user, fileId), String(revision))
 		await mkdir(this.versionsDir(user, fileId), { recursive: true })
-		await writeFile(join(this.versionsDir(user, fileId), String(revision)), body)
+		await rm(version, { force: true })
+		await link(file, version)
 	}
 
 	/** The versions of a file, oldest first. */
