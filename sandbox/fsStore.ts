@@ -150,13 +150,13 @@ export class FsStore {
 	 * whatever the size: Nextcloud's scanner reuses the cached ETag while the
 	 * mtime, in seconds, is unchanged (Cache\Scanner::scanFile; tests/contract).
 	 */
-	async write(user: string, path: string, body: Buffer): Promise<void> {
+	async write(user: string, path: string, body: Buffer, author = user): Promise<void> {
 		const target = this.diskPath(user, path)
 		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
 		await writeFile(part, body)
 		const entry = this.entry(user, path, false)
-		await this.keepVersion(user, entry.fileId, Math.floor((await stat(part)).mtimeMs / 1000), part)
+		await this.keepVersion(user, entry.fileId, Math.floor((await stat(part)).mtimeMs / 1000), part, author)
 		await rename(part, target)
 		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
 		else entry.etag = newEtag(false)
@@ -173,18 +173,24 @@ export class FsStore {
 	 * within the same second replaces that second's version. A hard link to
 	 * the part file before it replaces the file: files are never changed in place.
 	 */
-	private async keepVersion(user: string, fileId: number, revision: number, file: string): Promise<void> {
+	private async keepVersion(user: string, fileId: number, revision: number, file: string, author: string): Promise<void> {
 		const version = join(this.versionsDir(user, fileId), String(revision))
 		await mkdir(this.versionsDir(user, fileId), { recursive: true })
 		await rm(version, { force: true })
 		await link(file, version)
+		await writeFile(`${version}.author`, author)
 	}
 
-	/** The versions of a file, oldest first. */
-	async versions(user: string, fileId: number): Promise<Array<{ revision: number, size: number }>> {
-		const names = await readdir(this.versionsDir(user, fileId)).catch(() => [] as string[])
+	/** The versions of a file, oldest first, with who wrote each. */
+	async versions(user: string, fileId: number): Promise<Array<{ revision: number, size: number, author: string }>> {
+		const dir = this.versionsDir(user, fileId)
+		const names = await readdir(dir).catch(() => [] as string[])
 		const revisions = names.filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b)
-		return Promise.all(revisions.map(async (revision) => ({ revision, size: (await stat(join(this.versionsDir(user, fileId), String(revision)))).size })))
+		return Promise.all(revisions.map(async (revision) => ({
+			revision,
+			size: (await stat(join(dir, String(revision)))).size,
+			author: await readFile(join(dir, `${revision}.author`), 'utf8').catch(() => user),
+		})))
 	}
 
 	readVersion(user: string, fileId: number, revision: number): Promise<Buffer> {

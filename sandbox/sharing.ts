@@ -119,7 +119,7 @@ export class Sharing {
 	}
 
 	private home(user: string): FilesView {
-		return new SubtreeView(this.options.store, this.user(user), '/', null, this.shareTypesOf)
+		return new SubtreeView(this.options.store, this.user(user), '/', null, this.shareTypesOf, user)
 	}
 
 	private receivedBy(user: string): StoredShare[] {
@@ -129,7 +129,7 @@ export class Sharing {
 	private mountsOf(user: string): Mount[] {
 		const internal = this.receivedBy(user).map((share): Mount => ({
 			mountpoint: share.targets[user],
-			view: new SubtreeView(this.options.store, this.user(share.owner), this.ownerPath(share)!, share.permissions, this.shareTypesOf),
+			view: new SubtreeView(this.options.store, this.user(share.owner), this.ownerPath(share)!, share.permissions, this.shareTypesOf, user),
 			unmount: async () => this.leave(share, user),
 		}))
 		const federated = this.data.external.filter((e) => e.user === user && e.accepted && e.mountpoint).map((external): Mount => ({
@@ -176,7 +176,7 @@ export class Sharing {
 	publicView(token: string): FilesView | null {
 		const share = this.data.shares.find((s) => s.token === token && s.shareType === SHARE_TYPE.federated)
 		const path = share && this.ownerPath(share)
-		return share && path ? new SubtreeView(this.options.store, this.user(share.owner), path, share.permissions, this.shareTypesOf) : null
+		return share && path ? new SubtreeView(this.options.store, this.user(share.owner), path, share.permissions, this.shareTypesOf, share.owner) : null
 	}
 
 	/** `/Name`, or `/Name (2)`… when the recipient already has something of that name, as Nextcloud picks a share's target. */

@@ -55,7 +55,7 @@ export async function handleVersions(req: IncomingMessage, res: ServerResponse, 
 					'd:resourcetype': '',
 					'd:getetag': String(v.revision),
 					'd:getcontenttype': type,
-					'nc:version-author': escapeXml(owner),
+					'nc:version-author': escapeXml(v.author),
 					'nc:has-preview': String(hasPreview(type)),
 				}
 				const wanted = props.length ? props : ALLPROP

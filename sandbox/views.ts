@@ -89,6 +89,8 @@ export class SubtreeView implements FilesView {
 		private readonly base: string,
 		private readonly shareBits: number | null,
 		private readonly shareTypesOf: (owner: string, fileId: number) => number[],
+		/** Who writes through this view: the author of the versions it makes. */
+		private readonly writer: string,
 	) {}
 
 	private toView(node: NodeInfo): ViewNode {
@@ -122,7 +124,7 @@ export class SubtreeView implements FilesView {
 	}
 
 	write(path: string, body: Buffer): Promise<void> {
-		return this.store.write(this.owner.id, join(this.base, path), body)
+		return this.store.write(this.owner.id, join(this.base, path), body, this.writer)
 	}
 
 	makeFolder(path: string): Promise<void> {
