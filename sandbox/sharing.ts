@@ -230,7 +230,8 @@ export class Sharing {
 			displayname_owner: owner.displayName,
 			permissions: share.permissions,
 			can_edit: isOwner,
-			can_delete: isOwner,
+			// The recipient of a user share may unshare it from themself (canDeleteShare).
+			can_delete: isOwner || (share.shareType === SHARE_TYPE.user && share.shareWith === viewer),
 			stime: share.stime,
 			parent: null,
 			expiration: null,

@@ -109,7 +109,7 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		expect(ownEntry.shareTypes).toContain(0)
 
 		const received = (await ocs(colleague).sharedWithMe()).find((s) => s.id === created.id)!
-		expect(received).toMatchObject({ share_type: 0, file_target: `/${name}`, path: `/${name}`, permissions: 1, uid_owner: owner.user, 'mount-type': 'shared', 'is-mount-root': true })
+		expect(received).toMatchObject({ share_type: 0, file_target: `/${name}`, path: `/${name}`, permissions: 1, uid_owner: owner.user, 'mount-type': 'shared', 'is-mount-root': true, can_edit: false, can_delete: true })
 		// Read-only: the mount's root can be unshared (D), and renamed as its parent's listing says; nothing inside can change.
 		const inMount = await dav(colleague).list(`/${name}`)
 		expect(inMount.find((e) => e.name === '')!.permissions).toBe('SGD')
