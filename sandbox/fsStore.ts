@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 
-interface Entry {
+export interface Entry {
 	fileId: number
 	etag: string
 }
@@ -52,7 +52,8 @@ export class FsStore {
 		return `${user}:${normalise(path)}`
 	}
 
-	private entry(user: string, path: string, isFolder: boolean): Entry {
+	/** The id and ETag the cache holds for a path (created on first sight); also for the files of a remote mount. */
+	entry(user: string, path: string, isFolder: boolean): Entry {
 		const key = this.key(user, path)
 		let entry = this.meta.entries[key]
 		if (!entry) {
@@ -71,6 +72,15 @@ export class FsStore {
 			this.entry(user, current, true).etag = newEtag(true)
 		}
 		this.scheduleSave()
+	}
+
+	/** Where a file id is in a user's files now (shares follow their node when it moves), or null. */
+	pathOfFileId(user: string, fileId: number): string | null {
+		const prefix = `${user}:`
+		for (const [key, entry] of Object.entries(this.meta.entries)) {
+			if (entry.fileId === fileId && key.startsWith(prefix)) return key.slice(prefix.length)
+		}
+		return null
 	}
 
 	private forget(user: string, path: string): void {
@@ -130,16 +140,6 @@ export class FsStore {
 		return infos.filter((info): info is NodeInfo => info !== null)
 	}
 
-	/** Everything below `node` down to `depth` levels, each folder followed by its contents (Sabre's order). */
-	async descendants(user: string, node: NodeInfo, depth: number): Promise<NodeInfo[]> {
-		if (!node.isFolder || depth <= 0) return []
-		const found: NodeInfo[] = []
-		for (const child of await this.children(user, node.path)) {
-			found.push(child, ...await this.descendants(user, child, depth - 1))
-		}
-		return found
-	}
-
 	read(user: string, path: string): Promise<Buffer> {
 		return readFile(this.diskPath(user, path))
 	}
@@ -150,15 +150,61 @@ export class FsStore {
 	 * whatever the size: Nextcloud's scanner reuses the cached ETag while the
 	 * mtime, in seconds, is unchanged (Cache\Scanner::scanFile; tests/contract).
 	 */
-	async write(user: string, path: string, body: Buffer): Promise<void> {
+	async write(user: string, path: string, body: Buffer, author = user): Promise<void> {
 		const target = this.diskPath(user, path)
 		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
 		await writeFile(part, body)
-		await rename(part, target)
 		const entry = this.entry(user, path, false)
+		await this.keepVersion(user, entry.fileId, Math.floor((await stat(part)).mtimeMs / 1000), part, author)
+		await rename(part, target)
 		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
 		else entry.etag = newEtag(false)
+		this.propagate(user, path)
+	}
+
+	private versionsDir(user: string, fileId: number): string {
+		return join(this.dataDir, user, 'files_versions', String(fileId))
+	}
+
+	/**
+	 * Every content a file had, by its mtime in seconds (Nextcloud's revision
+	 * id), the current one included, as Nextcloud 32 lists them; an overwrite
+	 * within the same second replaces that second's version. A hard link to
+	 * the part file before it replaces the file: files are never changed in place.
+	 */
+	private async keepVersion(user: string, fileId: number, revision: number, file: string, author: string): Promise<void> {
+		const version = join(this.versionsDir(user, fileId), String(revision))
+		await mkdir(this.versionsDir(user, fileId), { recursive: true })
+		await rm(version, { force: true })
+		await link(file, version)
+		await writeFile(`${version}.author`, author)
+	}
+
+	/** The versions of a file, oldest first, with who wrote each. */
+	async versions(user: string, fileId: number): Promise<Array<{ revision: number, size: number, author: string }>> {
+		const dir = this.versionsDir(user, fileId)
+		const names = await readdir(dir).catch(() => [] as string[])
+		const revisions = names.filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b)
+		return Promise.all(revisions.map(async (revision) => ({
+			revision,
+			size: (await stat(join(dir, String(revision)))).size,
+			author: await readFile(join(dir, `${revision}.author`), 'utf8').catch(() => user),
+		})))
+	}
+
+	readVersion(user: string, fileId: number, revision: number): Promise<Buffer> {
+		return readFile(join(this.versionsDir(user, fileId), String(revision)))
+	}
+
+	/** Puts a version's content back, with the version's mtime and a new ETag (measured on Nextcloud 32). */
+	async restoreVersion(user: string, path: string, fileId: number, revision: number): Promise<void> {
+		const target = this.diskPath(user, path)
+		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
+		await writeFile(part, await this.readVersion(user, fileId, revision))
+		await rename(part, target)
+		await utimes(target, new Date(), new Date(revision * 1000))
+		this.entry(user, path, false).etag = newEtag(false)
 		this.propagate(user, path)
 	}
 
@@ -170,6 +216,9 @@ export class FsStore {
 
 	async remove(user: string, path: string): Promise<void> {
 		await rm(this.diskPath(user, path), { recursive: true, force: true })
+		const prefix = this.key(user, path)
+		const removedIds = Object.entries(this.meta.entries).filter(([key]) => key === prefix || key.startsWith(`${prefix}/`)).map(([, entry]) => entry.fileId)
+		await Promise.all(removedIds.map((id) => rm(this.versionsDir(user, id), { recursive: true, force: true })))
 		this.forget(user, path)
 		this.propagate(user, path)
 	}

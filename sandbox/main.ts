@@ -1,10 +1,14 @@
 /**
- * `npm run sandbox -- [--port 8090] [--data .sandbox-data] [--demo]`
- * Starts the sandbox; with --demo, seeds the demo roadmap on first start.
+ * `npm run sandbox -- [--port 8090] [--data .sandbox-data] [--demo] [--partner]`
+ * Starts the sandbox of the commune Saint-Exemple; with --demo, seeds the demo
+ * roadmap on first start; with --partner, also starts the partner commune
+ * Val-Voisin on the next port (data in .sandbox-data-partner), to share with
+ * through federation.
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { seedDemo } from './demo'
+import type { Sandbox } from './server'
 import { startSandbox } from './server'
 
 const { values } = parseArgs({
@@ -13,24 +17,41 @@ const { values } = parseArgs({
 		host: { type: 'string', default: '127.0.0.1' },
 		data: { type: 'string', default: join(import.meta.dirname, '..', '.sandbox-data') },
 		demo: { type: 'boolean', default: false },
+		partner: { type: 'boolean', default: false },
+		'partner-data': { type: 'string', default: join(import.meta.dirname, '..', '.sandbox-data-partner') },
 		'allow-hazard-control': { type: 'boolean', default: false },
 	},
 })
 
-const users = [
+const COMMUNE_USERS = [
 	{ id: 'alice', displayName: 'Alice Martin', password: 'alice' },
 	{ id: 'bob', displayName: 'Bruno Petit', password: 'bob' },
 	{ id: 'claire', displayName: 'Claire Dubois', password: 'claire' },
 ]
 
-const sandbox = await startSandbox({ port: Number(values.port), host: values.host, dataDir: values.data, users, allowHazardControl: values['allow-hazard-control'] })
-if (values.demo && await seedDemo(sandbox.url, users[0])) console.log('Demo roadmap created in alice\'s files: /Dégooglisation/Saint-Exemple')
-console.log(`Dégooglisation sandbox: ${sandbox.url}/index.php/apps/degooglisation/`)
-console.log(`Dashboard:               ${sandbox.url}/index.php/apps/dashboard/`)
-console.log(`Demo accounts: ${users.map((u) => `${u.id} / ${u.password}`).join(', ')}`)
-console.log(`Data: ${values.data}`)
+const PARTNER_USERS = [
+	{ id: 'bastien', displayName: 'Bastien Roux', password: 'bastien' },
+	{ id: 'denise', displayName: 'Denise Lefèvre', password: 'denise' },
+]
+
+const port = Number(values.port)
+const communes: Array<{ name: string, sandbox: Sandbox, users: typeof COMMUNE_USERS, data: string }> = []
+const commune = await startSandbox({ port, host: values.host, dataDir: values.data, users: COMMUNE_USERS, instanceName: 'Saint-Exemple', allowHazardControl: values['allow-hazard-control'] })
+communes.push({ name: 'Saint-Exemple', sandbox: commune, users: COMMUNE_USERS, data: values.data })
+if (values.demo && await seedDemo(commune.url, COMMUNE_USERS[0])) console.log('Demo roadmap created in alice\'s files: /Dégooglisation/Saint-Exemple')
+if (values.partner) {
+	const partner = await startSandbox({ port: port + 1, host: values.host, dataDir: values['partner-data'], users: PARTNER_USERS, instanceName: 'Val-Voisin', allowHazardControl: values['allow-hazard-control'] })
+	communes.push({ name: 'Val-Voisin', sandbox: partner, users: PARTNER_USERS, data: values['partner-data'] })
+}
+for (const { name, sandbox, users, data } of communes) {
+	console.log(`${name}: ${sandbox.url}/index.php/apps/degooglisation/`)
+	console.log(`  dashboard: ${sandbox.url}/index.php/apps/dashboard/`)
+	console.log(`  accounts: ${users.map((u) => `${u.id} / ${u.password}`).join(', ')}`)
+	console.log(`  data: ${data}`)
+}
+if (values.partner) console.log(`Share with the partner commune as bastien@${communes[1].sandbox.url}`)
 const stop = async () => {
-	await sandbox.close()
+	await Promise.all(communes.map((c) => c.sandbox.close()))
 	process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -2,11 +2,14 @@
  * The OCS endpoints the app uses, as Nextcloud answers them: JSON with
  * `?format=json` or `Accept: application/json`, XML otherwise; v2 answers
  * with the OCS status as HTTP status, v1 with HTTP 200 and status code 100.
- * Sharing endpoints are to be added to ROUTES.
+ * Parameters come from the query string and from a JSON or form body, as
+ * Nextcloud reads them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AuthResult, SandboxUser } from './auth'
 import { passesCsrfCheck } from './auth'
+import type { Sharing } from './sharing'
+import { OcsFailure } from './sharing'
 
 export const NEXTCLOUD_VERSION = { major: 32, minor: 0, micro: 1, string: '32.0.1', full: '32.0.1.2' }
 
@@ -113,19 +116,25 @@ function userData(user: SandboxUser): Record<string, unknown> {
 
 export interface OcsContext {
 	users: SandboxUser[]
+	sharing: Sharing
 }
 
 interface OcsCall {
 	user: SandboxUser | null
 	query: URLSearchParams
+	/** Query and body parameters together. */
+	params: Record<string, string>
+	/** The path's captured parts (a share id). */
+	args: string[]
 	ctx: OcsContext
 }
 
 interface Route {
-	method: string
+	pattern: RegExp
+	/** Handlers by method. */
+	methods: Record<string, (call: OcsCall) => unknown>
 	/** Answers anonymous requests too (Nextcloud's #[PublicPage]). */
 	public?: boolean
-	handle(call: OcsCall): unknown
 }
 
 const matches = (user: SandboxUser, search: string) => user.id.toLowerCase().includes(search) || user.displayName.toLowerCase().includes(search)
@@ -171,22 +180,72 @@ function autocomplete({ user, query, ctx }: OcsCall): unknown {
 		.map((u) => ({ id: u.id, label: u.displayName, icon: 'icon-user', source: 'users', status: '', subline: '', shareWithDisplayNameUnique: u.id }))
 }
 
-const ROUTES: Record<string, Route> = {
-	'/cloud/user': { method: 'GET', handle: ({ user }) => userData(user!) },
-	'/cloud/capabilities': {
-		method: 'GET',
+const SHARING_API = '/apps/files_sharing/api/v1'
+const me = (call: OcsCall) => call.user!.id
+
+const ROUTES: Route[] = [
+	{ pattern: /^\/cloud\/user$/, methods: { GET: ({ user }) => userData(user!) } },
+	{
+		pattern: /^\/cloud\/capabilities$/,
 		public: true,
-		handle: ({ user }) => {
-			const { full, ...version } = NEXTCLOUD_VERSION
-			return { version: { ...version, edition: '', extendedSupport: false }, capabilities: capabilities(user === null) }
+		methods: {
+			GET: ({ user }) => {
+				const { full, ...version } = NEXTCLOUD_VERSION
+				return { version: { ...version, edition: '', extendedSupport: false }, capabilities: capabilities(user === null) }
+			},
 		},
 	},
-	'/core/autocomplete/get': { method: 'GET', handle: autocomplete },
-	'/apps/files_sharing/api/v1/sharees': { method: 'GET', handle: sharees },
-	// Sharing is not emulated yet (docs/sandbox.md): nobody has shared anything with anyone.
-	'/apps/files_sharing/api/v1/shares': { method: 'GET', handle: () => [] },
-	'/apps/files_sharing/api/v1/remote_shares': { method: 'GET', handle: () => [] },
-	'/apps/files_sharing/api/v1/remote_shares/pending': { method: 'GET', handle: () => [] },
+	{ pattern: /^\/core\/autocomplete\/get$/, methods: { GET: autocomplete } },
+	{ pattern: new RegExp(`^${SHARING_API}/sharees$`), methods: { GET: sharees } },
+	{
+		pattern: new RegExp(`^${SHARING_API}/shares$`),
+		methods: {
+			GET: (call) => call.ctx.sharing.listShares(me(call), call.params),
+			POST: (call) => call.ctx.sharing.createShare(me(call), call.params),
+		},
+	},
+	{
+		pattern: new RegExp(`^${SHARING_API}/shares/([^/]+)$`),
+		methods: {
+			GET: (call) => call.ctx.sharing.getShare(me(call), call.args[0]),
+			PUT: (call) => call.ctx.sharing.updateShare(me(call), call.args[0], call.params),
+			DELETE: (call) => call.ctx.sharing.deleteShare(me(call), call.args[0]),
+		},
+	},
+	{ pattern: new RegExp(`^${SHARING_API}/remote_shares$`), methods: { GET: (call) => call.ctx.sharing.remoteShares(me(call)) } },
+	{ pattern: new RegExp(`^${SHARING_API}/remote_shares/pending$`), methods: { GET: (call) => call.ctx.sharing.pendingRemoteShares(me(call)) } },
+	{
+		pattern: new RegExp(`^${SHARING_API}/remote_shares/pending/([^/]+)$`),
+		methods: {
+			POST: (call) => call.ctx.sharing.acceptRemoteShare(me(call), call.args[0]),
+			DELETE: (call) => call.ctx.sharing.declineRemoteShare(me(call), call.args[0]),
+		},
+	},
+	{
+		pattern: new RegExp(`^${SHARING_API}/remote_shares/([^/]+)$`),
+		methods: {
+			GET: (call) => call.ctx.sharing.getRemoteShare(me(call), call.args[0]),
+			DELETE: (call) => call.ctx.sharing.unshareRemote(me(call), call.args[0]),
+		},
+	},
+]
+
+/** Nextcloud's request parameters: the query string, then a JSON or form body over it. */
+function paramsOf(req: IncomingMessage, query: URLSearchParams, body: Buffer): Record<string, string> {
+	const params: Record<string, string> = Object.fromEntries(query)
+	const text = body.toString('utf8').trim()
+	if (!text) return params
+	if ((req.headers['content-type'] ?? '').includes('application/json')) {
+		try {
+			for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
+				if (value !== null && value !== undefined) params[key] = String(value)
+			}
+		} catch {
+			// Nextcloud ignores a body it cannot parse.
+		}
+		return params
+	}
+	return { ...params, ...Object.fromEntries(new URLSearchParams(text)) }
 }
 
 /**
@@ -194,14 +253,15 @@ const ROUTES: Record<string, Route> = {
  * first (401), then runs the CSRF check (412 unless an OCS-APIRequest header
  * or the session's request token comes with it).
  */
-export function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 | 2, path: string, query: URLSearchParams, auth: AuthResult, ctx: OcsContext): void {
+export async function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 | 2, path: string, query: URLSearchParams, body: Buffer, auth: AuthResult, ctx: OcsContext): Promise<void> {
 	const format = formatOf(req, query)
 	// A failed login and an unknown endpoint are answered by ocs/v2.php itself, not by a controller: its XML is text/xml.
 	const outsideController: Record<string, string> = format === 'xml' ? { 'Content-Type': 'text/xml; charset=UTF-8' } : {}
 	if (auth.kind === 'bad-credentials') return sendOcs(res, version, format, 997, [], 'Unauthorised', { 'WWW-Authenticate': 'Basic realm="Authorisation Required"', ...outsideController })
-	const route = ROUTES[path]
+	const route = ROUTES.find((r) => r.pattern.test(path))
 	if (!route) return sendOcs(res, version, format, 998, [], INVALID_QUERY, outsideController)
-	if (route.method !== req.method) {
+	const handle = route.methods[req.method ?? 'GET']
+	if (!handle) {
 		res.writeHead(405, { 'Content-Type': 'application/json; charset=utf-8' })
 		res.end()
 		return
@@ -212,5 +272,12 @@ export function handleOcs(req: IncomingMessage, res: ServerResponse, version: 1 
 		res.end(JSON.stringify({ message: 'CSRF check failed' }))
 		return
 	}
-	sendOcs(res, version, format, 200, route.handle({ user: auth.kind === 'user' ? auth.user : null, query, ctx }))
+	const args = route.pattern.exec(path)!.slice(1).map(decodeURIComponent)
+	try {
+		const data = await handle({ user: auth.kind === 'user' ? auth.user : null, query, params: paramsOf(req, query, body), args, ctx })
+		sendOcs(res, version, format, 200, data)
+	} catch (error) {
+		if (!(error instanceof OcsFailure)) throw error
+		sendOcs(res, version, format, error.status, [], error.message)
+	}
 }

@@ -15,9 +15,11 @@ import { authenticate, passesCsrfCheck, SESSION_COOKIE, Sessions } from './auth'
 import { FsStore } from './fsStore'
 import type { HazardConfig } from './hazards'
 import { DEFAULT_HAZARDS, HazardDice } from './hazards'
-import { handleOcs, NEXTCLOUD_VERSION } from './ocs'
+import { handleOcs, NEXTCLOUD_VERSION, SANDBOX_GROUP } from './ocs'
 import type { Language } from './pages'
 import { appPage, dashboardPage, loginPage } from './pages'
+import { Sharing } from './sharing'
+import { handleVersions } from './versions'
 import type { DavEndpoint } from './webdav'
 import { FILES_ENDPOINT_FEATURES, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
 
@@ -112,7 +114,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	const instanceName = options.instanceName ?? 'Nextcloud (sandbox)'
 	const instanceId = `oc${randomBytes(5).toString('hex')}`
 	const appDir = options.appDir ?? join(import.meta.dirname, '..')
-	const davContext = { store, hazards, dice, instanceId, displayName: (id: string) => sessions.findUser(id)?.displayName ?? id }
+	const davContext = { hazards, dice, instanceId }
+	let selfUrl = ''
+	const sharing = new Sharing({ store, dataDir: options.dataDir, users: options.users, group: SANDBOX_GROUP, selfUrl: () => selfUrl })
 
 	/** WebDAV: log in, then Nextcloud's CSRF check for a session (every method but GET, HEAD and OPTIONS), then `answer`. */
 	async function routeDav(req: IncomingMessage, res: ServerResponse, answer: (user: SandboxUser) => Promise<void>): Promise<void> {
@@ -131,7 +135,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 	/** A user's files: one's own, another user's (seen empty), or nobody's. */
 	async function files(req: IncomingMessage, res: ServerResponse, user: SandboxUser, owner: string, rawPath: string, endpoint: DavEndpoint): Promise<void> {
-		if (owner === user.id) return handleDav(req, res, owner, rawPath, endpoint, davContext)
+		if (owner === user.id) return handleDav(req, res, owner, sharing.viewOf(owner), rawPath, endpoint, davContext)
 		if (sessions.findUser(owner)) return handleForeignHome(req, res, owner, rawPath, endpoint)
 		await readBody(req)
 		sendDavError(res, 404, `Principal with name ${owner} not found`, { headers: req.method === 'PROPFIND' ? { DAV: endpoint.features } : {} })
@@ -153,13 +157,41 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			const endpoint = { root: `/remote.php/dav/files/${userFiles[1]}`, features: FILES_ENDPOINT_FEATURES }
 			return routeDav(req, res, (user) => files(req, res, user, decodeURIComponent(userFiles[1]), userFiles[2] ?? '/', endpoint))
 		}
+		const versions = /^\/remote\.php\/dav\/versions\/([^/]+)(\/.*)?$/.exec(path)
+		if (versions) return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store, sharing))
 		const legacy = /^\/remote\.php\/webdav(\/.*)?$/.exec(path)
-		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
+		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, sharing.viewOf(user.id), legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
+
+		// A federated share's folder, for the partner's server: the share token as login, no password.
+		const publicDav = /^\/public\.php\/webdav(\/.*)?$/.exec(path)
+		if (publicDav) {
+			const token = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+			const view = token ? sharing.publicView(Buffer.from(token, 'base64').toString('utf8').split(':')[0]) : null
+			if (!view) {
+				await readBody(req)
+				return sendDavError(res, 401, 'No public access to this resource.', { headers: { 'WWW-Authenticate': 'Basic realm="Nextcloud", charset="UTF-8"' } })
+			}
+			return handleDav(req, res, 'public', view, publicDav[1] ?? '/', { root: '/public.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext)
+		}
+
+		const ocm = /^\/(?:index\.php\/)?ocm\/(shares|notifications)$/.exec(path)
+		if (ocm && req.method === 'POST') {
+			let body: Record<string, unknown> = {}
+			try {
+				body = JSON.parse((await readBody(req)).toString('utf8'))
+			} catch {
+				// answered as missing arguments
+			}
+			const answer = ocm[1] === 'shares' ? sharing.receiveShare(body) : sharing.receiveNotification(body)
+			res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' })
+			res.end(JSON.stringify(answer.body))
+			return
+		}
 
 		const ocs = /^\/ocs\/v([12])\.php(\/.*)$/.exec(path)
 		if (ocs) {
-			await readBody(req)
-			return handleOcs(req, res, Number(ocs[1]) as 1 | 2, ocs[2], url.searchParams, authenticate(req, sessions), { users: options.users })
+			const body = await readBody(req)
+			return handleOcs(req, res, Number(ocs[1]) as 1 | 2, ocs[2], url.searchParams, body, authenticate(req, sessions), { users: options.users, sharing })
 		}
 
 		if (path === '/index.php/csrftoken') {
@@ -232,8 +264,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	server.keepAliveTimeout = 1000
 	await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve))
 	const { port } = server.address() as AddressInfo
+	selfUrl = `http://${options.host ?? '127.0.0.1'}:${port}`
 	return {
-		url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+		url: selfUrl,
 		hazards,
 		close: () => new Promise<void>((resolve) => {
 			store.flush()

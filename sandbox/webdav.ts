@@ -7,15 +7,14 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { posix } from 'node:path'
-import type { FsStore, NodeInfo } from './fsStore'
 import { normalise } from './fsStore'
 import type { HazardConfig, HazardDice } from './hazards'
+import type { FilesView, ViewNode } from './views'
+import { DavStatusError, descendants } from './views'
 
 export interface DavContext {
-	store: FsStore
 	hazards: HazardConfig
 	dice: HazardDice
-	displayName: (user: string) => string
 	/** Instance id appended to file ids in OC-FileId, like Nextcloud's. */
 	instanceId: string
 }
@@ -58,7 +57,7 @@ export interface DavErrorOptions {
 /** Sabre's error document. */
 export function sendDavError(res: ServerResponse, status: number, message: string, options: DavErrorOptions = {}): void {
 	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8', ...options.headers })
-	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n  <s:message>${escapeXml(message)}</s:message>\n${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
+	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
 }
 
 export function escapeXml(text: string): string {
@@ -77,7 +76,7 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** PHP's rawurlencode: everything but letters, digits and `-_.~`, in upper-case hex. */
-function rawurlencode(text: string): string {
+export function rawurlencode(text: string): string {
 	return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
@@ -113,7 +112,7 @@ const MIME_TYPES: Record<string, [string, string?]> = {
 	bin: ['application/x-bin'],
 }
 
-function mimeType(name: string): { type: string, served: string } {
+export function mimeType(name: string): { type: string, served: string } {
 	const dot = name.lastIndexOf('.')
 	const [type, secure] = (dot > 0 && MIME_TYPES[name.slice(dot + 1).toLowerCase()]) || ['application/octet-stream']
 	const served = secure ?? type
@@ -124,7 +123,7 @@ function mimeType(name: string): { type: string, served: string } {
 type PropValue = string | null
 
 /** Values of the properties this sandbox knows; null means "not defined for this node" (404 propstat). */
-function propValues(owner: string, node: NodeInfo, ctx: DavContext): Record<string, PropValue> {
+function propValues(owner: string, node: ViewNode): Record<string, PropValue> {
 	return {
 		'd:getlastmodified': node.mtime.toUTCString(),
 		'd:getcontentlength': node.isFolder ? null : String(node.size),
@@ -135,12 +134,13 @@ function propValues(owner: string, node: NodeInfo, ctx: DavContext): Record<stri
 		'd:quota-used-bytes': node.isFolder ? String(node.size) : null,
 		'd:quota-available-bytes': node.isFolder ? '-3' : null,
 		'oc:fileid': String(node.fileId),
-		'oc:permissions': node.isFolder ? 'RGDNVCK' : 'RGDNVW',
+		'oc:permissions': node.permissions,
 		'oc:size': String(node.size),
-		'oc:share-types': '',
-		'oc:owner-id': escapeXml(owner),
-		'oc:owner-display-name': escapeXml(ctx.displayName(owner)),
+		'oc:share-types': node.shareTypes.map((type) => `<oc:share-type>${type}</oc:share-type>`).join(''),
+		'oc:owner-id': escapeXml(node.ownerId),
+		'oc:owner-display-name': escapeXml(node.ownerDisplayName),
 		'nc:has-preview': 'false',
+		'nc:mount-type': node.mountType,
 	}
 }
 
@@ -151,7 +151,7 @@ const ALLPROP_FOLDER = ['d:getlastmodified', 'd:resourcetype', 'd:quota-used-byt
 const PREFIX_OF_NAMESPACE: Record<string, string> = { 'DAV:': 'd', 'http://owncloud.org/ns': 'oc', 'http://nextcloud.org/ns': 'nc', 'http://sabredav.org/ns': 's' }
 
 /** The requested properties as `prefix:name`, in the canonical prefixes. Empty for allprop. */
-function requestedProps(body: string): string[] {
+export function requestedProps(body: string): string[] {
 	const propMatch = /<(?:[\w-]+:)?prop\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?prop>/.exec(body)
 	if (!propMatch) return []
 	const declared = new Map<string, string>()
@@ -166,8 +166,8 @@ function requestedProps(body: string): string[] {
 	return props
 }
 
-function responseXml(owner: string, node: NodeInfo, props: string[], endpoint: DavEndpoint, ctx: DavContext): string {
-	const values = propValues(owner, node, ctx)
+function responseXml(owner: string, node: ViewNode, props: string[], endpoint: DavEndpoint): string {
+	const values = propValues(owner, node)
 	const wanted = props.length ? props : node.isFolder ? ALLPROP_FOLDER : ALLPROP_FILE
 	const found: string[] = []
 	const missing: string[] = []
@@ -182,13 +182,13 @@ function responseXml(owner: string, node: NodeInfo, props: string[], endpoint: D
 	return `${xml}</d:response>`
 }
 
-function sendMultistatus(res: ServerResponse, responses: string[], headers: Record<string, string> = {}): void {
+export function sendMultistatus(res: ServerResponse, responses: string[], headers: Record<string, string> = {}): void {
 	res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8', ...headers })
 	res.end(`<?xml version="1.0"?>\n<d:multistatus ${NAMESPACES}>${responses.join('')}</d:multistatus>\n`)
 }
 
 /** Sabre reads Depth as 0, a number or infinity; Nextcloud 32 allows infinity, and defaults to 1. */
-function depthOf(req: IncomingMessage): number {
+export function depthOf(req: IncomingMessage): number {
 	const header = String(req.headers.depth ?? '1').trim().toLowerCase()
 	if (header === 'infinity') return Number.POSITIVE_INFINITY
 	return /^\d+$/.test(header) ? Number(header) : 1
@@ -202,12 +202,12 @@ function notFound(res: ServerResponse, path: string, headers?: Record<string, st
 	sendDavError(res, 404, `File with name ${path} could not be located`, { headers })
 }
 
-function fileIdHeader(node: NodeInfo, ctx: DavContext): string {
+function fileIdHeader(node: ViewNode, ctx: DavContext): string {
 	return `${String(node.fileId).padStart(8, '0')}${ctx.instanceId}`
 }
 
 /** Headers of a created or moved node: a file's ETag, and its id. */
-function nodeHeaders(node: NodeInfo, ctx: DavContext): Record<string, string> {
+function nodeHeaders(node: ViewNode, ctx: DavContext): Record<string, string> {
 	const id = { 'OC-FileId': fileIdHeader(node, ctx), ...NO_BODY }
 	return node.isFolder ? id : { 'OC-ETag': `"${node.etag}"`, ETag: `"${node.etag}"`, ...id }
 }
@@ -222,9 +222,25 @@ function sendHazard(res: ServerResponse, status: number, owner: string, path: st
 	sendDavError(res, status, status === 503 ? 'Service unavailable' : 'Internal Server Error')
 }
 
-export async function handleDav(req: IncomingMessage, res: ServerResponse, owner: string, rawPath: string, endpoint: DavEndpoint, ctx: DavContext): Promise<void> {
+/**
+ * A WebDAV request on `view`, the files of `owner` (a user, or the token of a
+ * public share). Refusals of a share's permissions are Sabre's bare 403s.
+ */
+export async function handleDav(req: IncomingMessage, res: ServerResponse, owner: string, view: FilesView, rawPath: string, endpoint: DavEndpoint, ctx: DavContext): Promise<void> {
+	try {
+		await answerDav(req, res, owner, view, rawPath, endpoint, ctx)
+	} catch (error) {
+		if (!(error instanceof DavStatusError)) throw error
+		if (!req.readableEnded) await readBody(req)
+		sendDavError(res, error.status, error.message, { headers: error.headers })
+	}
+}
+
+const forbidden = () => new DavStatusError(403, '')
+
+async function answerDav(req: IncomingMessage, res: ServerResponse, owner: string, view: FilesView, rawPath: string, endpoint: DavEndpoint, ctx: DavContext): Promise<void> {
 	const path = normalise(decodeURIComponent(rawPath))
-	const { store, dice, hazards } = ctx
+	const { dice, hazards } = ctx
 	const method = req.method ?? 'GET'
 	const davHeader = { DAV: endpoint.features }
 
@@ -242,23 +258,23 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 		case 'PROPFIND': {
 			const body = (await readBody(req)).toString('utf8')
 			if (body.trim() !== '' && !body.trimStart().startsWith('<')) return sendDavError(res, 400, 'Document is empty\n on line 1, column 1')
-			const node = await store.info(owner, path)
+			const node = await view.info(path)
 			if (!node) return notFound(res, path, davHeader)
 			const props = requestedProps(body)
-			const nodes = [node, ...await store.descendants(owner, node, depthOf(req))]
-			sendMultistatus(res, nodes.map((n) => responseXml(owner, n, props, endpoint, ctx)), davHeader)
+			const nodes = [node, ...await descendants(view, node, depthOf(req))]
+			sendMultistatus(res, nodes.map((n) => responseXml(owner, n, props, endpoint)), davHeader)
 			return
 		}
 		case 'GET':
 		case 'HEAD': {
-			const node = await store.info(owner, path)
+			const node = await view.info(path)
 			if (!node) return notFound(res, path)
 			if (node.isFolder) {
 				res.writeHead(200, NO_BODY)
 				res.end()
 				return
 			}
-			let body = await store.read(owner, path)
+			let body = await view.read(path)
 			if (method === 'GET' && dice.applies(path) && dice.roll(hazards.tornReadRate) && body.length > 1) {
 				body = body.subarray(0, Math.floor(body.length / 2))
 			}
@@ -275,7 +291,7 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 		}
 		case 'PUT': {
 			// Preconditions first, then the body, then the write: the window Nextcloud has too.
-			const existing = await store.info(owner, path)
+			const existing = await view.info(path)
 			const ifMatch = req.headers['if-match']
 			const ifNoneMatch = req.headers['if-none-match']
 			if (ifMatch && !existing) {
@@ -294,32 +310,38 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 				await readBody(req)
 				return sendDavError(res, 409, 'PUT is not allowed on non-files.')
 			}
+			if (existing && !existing.permissions.includes('W')) throw forbidden()
 			const body = await readBody(req)
 			if (hazards.preconditionGapMs > 0) await sleep(hazards.preconditionGapMs)
 			const failure = dice.writeFailure(path)
 			if (failure) return sendHazard(res, failure, owner, path)
-			const parent = await store.info(owner, posix.dirname(path))
+			const parent = await view.info(posix.dirname(path))
 			if (!parent || !parent.isFolder) return notFound(res, posix.dirname(path))
-			await store.write(owner, path, body)
-			const written = (await store.info(owner, path))!
+			if (!existing && !parent.permissions.includes('C')) throw forbidden()
+			await view.write(path, body)
+			const written = (await view.info(path))!
 			res.writeHead(existing ? 204 : 201, nodeHeaders(written, ctx))
 			res.end()
 			return
 		}
 		case 'MKCOL': {
 			await readBody(req)
-			if (await store.info(owner, path)) return sendDavError(res, 405, 'The resource you tried to create already exists', { headers: { Allow: ALLOWED_METHODS } })
-			if (!(await store.info(owner, posix.dirname(path)))) return sendDavError(res, 409, 'Parent node does not exist')
-			await store.makeFolder(owner, path)
-			res.writeHead(201, { 'OC-FileId': fileIdHeader((await store.info(owner, path))!, ctx), ...NO_BODY })
+			if (await view.info(path)) return sendDavError(res, 405, 'The resource you tried to create already exists', { headers: { Allow: ALLOWED_METHODS } })
+			const parent = await view.info(posix.dirname(path))
+			if (!parent) return sendDavError(res, 409, 'Parent node does not exist')
+			if (!parent.permissions.includes('C')) throw forbidden()
+			await view.makeFolder(path)
+			res.writeHead(201, { 'OC-FileId': fileIdHeader((await view.info(path))!, ctx), ...NO_BODY })
 			res.end()
 			return
 		}
 		case 'DELETE': {
 			const failure = dice.writeFailure(path)
 			if (failure) return sendHazard(res, failure, owner, path)
-			if (!(await store.info(owner, path))) return notFound(res, path)
-			await store.remove(owner, path)
+			const node = await view.info(path)
+			if (!node) return notFound(res, path)
+			if (!node.permissions.includes('D')) throw forbidden()
+			await view.remove(path)
 			res.writeHead(204, NO_BODY)
 			res.end()
 			return
@@ -329,8 +351,9 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 			await readBody(req)
 			const destination = req.headers.destination
 			if (typeof destination !== 'string') return sendDavError(res, 400, 'The destination header was not supplied')
-			const source = await store.info(owner, path)
+			const source = await view.info(path)
 			if (!source) return notFound(res, path)
+			if (method === 'MOVE' && !source.permissions.includes('D')) throw new DavStatusError(403, `files/${owner}${path} cannot be deleted`)
 			// Nextcloud ignores the destination's host and reads its path against the same endpoint.
 			const destinationPath = decodeURIComponent(new URL(destination, 'http://sandbox').pathname)
 			const rootPath = decodeURIComponent(endpoint.root)
@@ -338,13 +361,15 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 				return sendDavError(res, 403, `Permission denied to create file (filename ${posix.basename(destinationPath)})`)
 			}
 			const target = normalise(destinationPath.slice(rootPath.length))
-			const existing = await store.info(owner, target)
+			const existing = await view.info(target)
 			if (existing && req.headers.overwrite === 'F') return sendDavError(res, 412, 'The destination node already exists, and the overwrite header is set to false', { header: 'Overwrite' })
-			if (!(await store.info(owner, posix.dirname(target)))) return sendDavError(res, 409, 'The destination node is not found')
-			if (existing) await store.remove(owner, target)
-			if (method === 'MOVE') await store.move(owner, path, target)
-			else await store.copy(owner, source, target)
-			const result = (await store.info(owner, target))!
+			const targetParent = await view.info(posix.dirname(target))
+			if (!targetParent) return sendDavError(res, 409, 'The destination node is not found')
+			if (!targetParent.permissions.includes('C') || (existing && !existing.permissions.includes('D'))) throw forbidden()
+			if (existing) await view.remove(target)
+			if (method === 'MOVE') await view.move(path, target)
+			else await view.copy(source, target)
+			const result = (await view.info(target))!
 			res.writeHead(existing ? 204 : 201, method === 'MOVE' ? nodeHeaders(result, ctx) : { 'OC-FileId': fileIdHeader(result, ctx), ...NO_BODY })
 			res.end()
 			return

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One command to try Dégooglisation: installs, builds, and starts the sandbox
-# (a Nextcloud-compatible server) with demo users and a demo roadmap.
+# (a Nextcloud-compatible server) with demo users and a demo roadmap, and the
+# partner commune's sandbox on the next port, to share with through federation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npm run build
-exec npx tsx sandbox/main.ts --demo "$@"
+exec npx tsx sandbox/main.ts --demo --partner "$@"

@@ -34,6 +34,19 @@ export interface Share {
 	displayname_owner?: string
 	item_type: 'file' | 'folder'
 	file_target: string
+	uid_file_owner?: string
+	/** Seconds since 1970. */
+	stime?: number
+	/** The shared node's file id. */
+	item_source?: number | string
+	mimetype?: string
+	/** Federated shares: the secret the partner's server reads with. */
+	token?: string | null
+	can_edit?: boolean
+	can_delete?: boolean
+	/** 'shared' on the recipient's side. */
+	'mount-type'?: string
+	'is-mount-root'?: boolean
 }
 
 export interface RemoteShare {
@@ -128,6 +141,12 @@ export class OcsClient {
 		return entries
 			.map((entry) => ({ label: entry.label, shareType: entry.value.shareType, shareWith: entry.value.shareWith, ...(entry.value.server ? { server: entry.value.server } : {}) }))
 			.filter((sharee) => shareTypes.includes(sharee.shareType) && !seen.has(`${sharee.shareType}:${sharee.shareWith}`) && seen.add(`${sharee.shareType}:${sharee.shareWith}`))
+	}
+
+	/** One share, by id, as its owner or a recipient sees it. */
+	async getShare(id: string): Promise<Share> {
+		const [share] = await this.request<Share[]>('GET', `apps/files_sharing/api/v1/shares/${id}`)
+		return share
 	}
 
 	deleteShare(id: string): Promise<unknown> {

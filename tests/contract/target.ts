@@ -40,6 +40,59 @@ export async function openTarget(): Promise<Target> {
 	}
 }
 
+/** An account on one server. */
+export interface Account {
+	url: string
+	user: string
+	password: string
+}
+
+/** Two servers for sharing: an owner and a colleague on one, a partner on the other. */
+export interface SharingTargets {
+	kind: 'nextcloud' | 'sandbox'
+	owner: Account
+	colleague: Account
+	partner: Account
+	/** The owner's group, which the colleague is in. */
+	group: string
+	close(): Promise<void>
+}
+
+/**
+ * Real servers when NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD,
+ * NEXTCLOUD_COLLEAGUE_USER, NEXTCLOUD_COLLEAGUE_PASSWORD, NEXTCLOUD_PARTNER_URL,
+ * NEXTCLOUD_PARTNER_USER and NEXTCLOUD_PARTNER_PASSWORD are set (the group is
+ * NEXTCLOUD_GROUP, `mairie` by default); null when only some are; otherwise
+ * two sandboxes started in-process, which know each other only by the cloud
+ * ids they are given, as two Nextcloud servers.
+ */
+export async function openSharingTargets(): Promise<SharingTargets | null> {
+	const env = process.env
+	if (env.NEXTCLOUD_URL) {
+		const owner = { url: env.NEXTCLOUD_URL.replace(/\/+$/, ''), user: env.NEXTCLOUD_USER ?? '', password: env.NEXTCLOUD_PASSWORD ?? '' }
+		const colleague = { url: owner.url, user: env.NEXTCLOUD_COLLEAGUE_USER ?? '', password: env.NEXTCLOUD_COLLEAGUE_PASSWORD ?? '' }
+		const partner = { url: (env.NEXTCLOUD_PARTNER_URL ?? '').replace(/\/+$/, ''), user: env.NEXTCLOUD_PARTNER_USER ?? '', password: env.NEXTCLOUD_PARTNER_PASSWORD ?? '' }
+		if (![owner, colleague, partner].every((a) => a.url && a.user && a.password)) return null
+		console.log(`sharing between ${owner.url} and ${partner.url}`)
+		return { kind: 'nextcloud', owner, colleague, partner, group: env.NEXTCLOUD_GROUP ?? 'mairie', close: async () => {} }
+	}
+	const dirs = await Promise.all([mkdtemp(join(tmpdir(), 'degooglisation-contract-a-')), mkdtemp(join(tmpdir(), 'degooglisation-contract-b-'))])
+	const commune = await startSandbox({ port: 0, dataDir: dirs[0], users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice-pass' }, { id: 'bob', displayName: 'Bruno Petit', password: 'bob-pass' }] })
+	const partnerCommune = await startSandbox({ port: 0, dataDir: dirs[1], users: [{ id: 'bastien', displayName: 'Bastien Roux', password: 'bastien-pass' }] })
+	console.log(`sharing between the sandboxes at ${commune.url} and ${partnerCommune.url}`)
+	return {
+		kind: 'sandbox',
+		owner: { url: commune.url, user: 'alice', password: 'alice-pass' },
+		colleague: { url: commune.url, user: 'bob', password: 'bob-pass' },
+		partner: { url: partnerCommune.url, user: 'bastien', password: 'bastien-pass' },
+		group: 'mairie',
+		close: async () => {
+			await Promise.all([commune.close(), partnerCommune.close()])
+			await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+		},
+	}
+}
+
 export function basicAuth(user: string, password: string): string {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 }

@@ -1,6 +1,7 @@
 /**
  * End-to-end harness: the built app in the sandbox (with the demo data),
  * driven in Debian's chromium by playwright-core. Run `npm run build` first.
+ * With `partner`, a second sandbox plays the partner commune's server.
  */
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -16,37 +17,48 @@ export const DEMO_USERS = [
 	{ id: 'bob', displayName: 'Bruno Petit', password: 'bob' },
 ]
 
+export const PARTNER_USERS = [{ id: 'bastien', displayName: 'Bastien Roux', password: 'bastien' }]
+
 export interface Harness {
 	url: string
+	/** The partner commune's server, with PARTNER_USERS (when asked for). */
+	partnerUrl: string | null
 	/** The sandbox's hazards, to inject faults. */
 	hazards: Awaited<ReturnType<typeof startSandbox>>['hazards']
 	browser: Browser
+	/** Logs in on the server the user belongs to. */
 	login(page: Page, user: string, path: string): Promise<void>
 	close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { partner?: boolean } = {}): Promise<Harness> {
 	const root = join(import.meta.dirname, '..', '..')
 	if (!existsSync(join(root, 'js', 'degooglisation-main.mjs'))) throw new Error('the app is not built: run npm run build')
 	const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
 	const sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS })
 	await seedDemo(sandbox.url, DEMO_USERS[0])
+	const partnerDataDir = options.partner ? await mkdtemp(join(tmpdir(), 'degooglisation-e2e-partner-')) : null
+	const partner = partnerDataDir ? await startSandbox({ port: 0, dataDir: partnerDataDir, users: PARTNER_USERS, instanceName: 'Val-Voisin' }) : null
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	})
 	return {
 		url: sandbox.url,
+		partnerUrl: partner?.url ?? null,
 		hazards: sandbox.hazards,
 		browser,
 		async login(page, user, path) {
-			const password = DEMO_USERS.find((u) => u.id === user)!.password
-			await page.goto(`${sandbox.url}/index.php/login?user=${user}&password=${password}&redirect_url=${encodeURIComponent(path)}`)
+			const partnerUser = PARTNER_USERS.find((u) => u.id === user)
+			const server = partnerUser && partner ? partner.url : sandbox.url
+			const password = (partnerUser ?? DEMO_USERS.find((u) => u.id === user)!).password
+			await page.goto(`${server}/index.php/login?user=${user}&password=${password}&redirect_url=${encodeURIComponent(path)}`)
 		},
 		async close() {
 			await browser.close()
 			await sandbox.close()
-			await rm(dataDir, { recursive: true, force: true })
+			await partner?.close()
+			await Promise.all([dataDir, partnerDataDir].filter((dir) => dir !== null).map((dir) => rm(dir, { recursive: true, force: true })))
 		},
 	}
 }

@@ -2,8 +2,10 @@
  * `npm run stress -- [--writers 8] [--edits 200]`
  *
  * Target, from the environment:
- * - nothing set: an in-process sandbox with Nextcloud's hazards turned up
- *   (precondition checked apart from the write, torn reads, 423 and 500);
+ * - nothing set: two in-process sandboxes, the owner's with Nextcloud's
+ *   hazards turned up (precondition checked apart from the write, torn reads,
+ *   423 and 500), the roadmap shared by federation with the partner's, and
+ *   half the writers working through the partner's federated mount;
  * - NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD: that server, one account;
  * - plus NEXTCLOUD_PARTNER_URL, NEXTCLOUD_PARTNER_USER, NEXTCLOUD_PARTNER_PASSWORD:
  *   the roadmap is shared by federation with the partner, and half the
@@ -39,6 +41,29 @@ async function createRoadmap(dav: DavClient, path: string): Promise<void> {
 	await new RoadmapFolder({ dav, path, writer: { id: newWriterId(), author: 'stress-setup' } }).create(roadmap)
 }
 
+interface Account {
+	url: string
+	user: string
+	password: string
+}
+
+/** Shares the roadmap by federation with the partner, who accepts it; returns the partner's path to it. */
+async function shareWithPartner(owner: Account, partner: Account, path: string, folderName: string): Promise<string> {
+	const ownerOcs = new OcsClient({ baseUrl: owner.url, auth: owner })
+	const partnerOcs = new OcsClient({ baseUrl: partner.url, auth: partner })
+	await ownerOcs.createShare(path, SHARE_TYPE.federated, federatedCloudId(partner.user, partner.url), SHARE_PERMISSION.all)
+	let mountpoint: string | undefined
+	for (let attempt = 0; attempt < 30 && !mountpoint; attempt++) {
+		for (const share of await partnerOcs.pendingRemoteShares()) {
+			if (share.name.endsWith(folderName)) await partnerOcs.acceptRemoteShare(share.id)
+		}
+		mountpoint = (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(folderName))?.mountpoint
+		if (!mountpoint) await new Promise((resolve) => setTimeout(resolve, 500))
+	}
+	if (!mountpoint) throw new Error('the federated share did not reach the partner')
+	return mountpoint.replace(/^\/[^/]+\/files/, '')
+}
+
 async function main(): Promise<void> {
 	const folderName = `stress-${Date.now().toString(36)}`
 	const path = `/Dégooglisation/${folderName}`
@@ -54,41 +79,34 @@ async function main(): Promise<void> {
 		label = `Nextcloud ${owner.url}`
 		if (env.NEXTCLOUD_PARTNER_URL && env.NEXTCLOUD_PARTNER_USER && env.NEXTCLOUD_PARTNER_PASSWORD) {
 			const partner = { url: env.NEXTCLOUD_PARTNER_URL, user: env.NEXTCLOUD_PARTNER_USER, password: env.NEXTCLOUD_PARTNER_PASSWORD }
-			const ownerOcs = new OcsClient({ baseUrl: owner.url, auth: owner })
-			const partnerOcs = new OcsClient({ baseUrl: partner.url, auth: partner })
-			await ownerOcs.createShare(path, SHARE_TYPE.federated, federatedCloudId(partner.user, partner.url), SHARE_PERMISSION.all)
-			let mountpoint: string | undefined
-			for (let attempt = 0; attempt < 30 && !mountpoint; attempt++) {
-				for (const share of await partnerOcs.pendingRemoteShares()) {
-					if (share.name.endsWith(folderName)) await partnerOcs.acceptRemoteShare(share.id)
-				}
-				mountpoint = (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(folderName))?.mountpoint
-				if (!mountpoint) await new Promise((resolve) => setTimeout(resolve, 500))
-			}
-			if (!mountpoint) throw new Error('the federated share did not reach the partner')
-			targets.push({ dav: createNodeDavClient(partner), path: mountpoint.replace(/^\/[^/]+\/files/, ''), label: `${partner.user}@${partner.url} (federated)` })
+			targets.push({ dav: createNodeDavClient(partner), path: await shareWithPartner(owner, partner, path, folderName), label: `${partner.user}@${partner.url} (federated)` })
 			label += ` + federated partner ${partner.url}`
 		}
 	} else {
-		const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-stress-'))
+		const dataDirs = await Promise.all([mkdtemp(join(tmpdir(), 'degooglisation-stress-')), mkdtemp(join(tmpdir(), 'degooglisation-stress-partner-'))])
 		const { startSandbox } = await import('../../sandbox/server')
 		const sandbox = await startSandbox({
 			port: 0,
-			dataDir,
+			dataDir: dataDirs[0],
 			users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }],
 			hazards: { preconditionGapMs: 5, tornReadRate: 0.05, lockedRate: 0.03, serverErrorRate: 0.02, unavailableRate: 0.01, seed: Number(values.seed) },
 		})
-		const dav = createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
+		// The partner's server adds no faults of its own: the owner's reach its writers through the mount.
+		const partnerSandbox = await startSandbox({ port: 0, dataDir: dataDirs[1], users: [{ id: 'bastien', displayName: 'Bastien', password: 'bastien' }], hazards: { preconditionGapMs: 5 } })
+		const owner = { url: sandbox.url, user: 'alice', password: 'alice' }
+		const partner = { url: partnerSandbox.url, user: 'bastien', password: 'bastien' }
+		const dav = createNodeDavClient(owner)
 		// Hazards apply to the writers, not to setting the roadmap up.
 		const hazards = { ...sandbox.hazards }
 		Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
 		await createRoadmap(dav, path)
+		const partnerPath = await shareWithPartner(owner, partner, path, folderName)
 		Object.assign(sandbox.hazards, hazards)
-		targets.push({ dav, path, label: 'sandbox' })
-		label = 'sandbox with hazards (torn reads 5 %, 423 3 %, 500 2 %, 503 1 %)'
+		targets.push({ dav, path, label: 'sandbox' }, { dav: createNodeDavClient(partner), path: partnerPath, label: 'partner sandbox (federated)' })
+		label = 'sandbox with hazards (torn reads 5 %, 423 3 %, 500 2 %, 503 1 %) + federated partner sandbox'
 		cleanup = async () => {
-			await sandbox.close()
-			await rm(dataDir, { recursive: true, force: true })
+			await Promise.all([sandbox.close(), partnerSandbox.close()])
+			await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })))
 		}
 	}
 
