@@ -54,8 +54,12 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.woff2': 'font/woff2',
 }
 
+/** `/index.php/apps/files/api/v1/configs` of a new user on Nextcloud 32. */
+const FILES_CONFIG = { crop_image_previews: true, default_view: 'files', folder_tree: true, grid_view: false, show_dialog_deletion: false, show_dialog_file_extension: true, show_files_extensions: true, show_hidden: false, show_mime_column: false, sort_favorites_first: true, sort_folders_first: true }
+
 function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
-	res.writeHead(303, { Location: location, ...headers })
+	// Non-ASCII characters go out percent-encoded as UTF-8, as a browser reads the raw UTF-8 bytes PHP sends; Node would send Latin-1.
+	res.writeHead(303, { Location: location.replace(/[^\x00-\x7f]+/g, encodeURIComponent), ...headers })
 	res.end()
 }
 
@@ -235,6 +239,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		if (path === '/index.php/logout') {
 			sessions.close(req)
 			return redirect(res, '/index.php/login', { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` })
+		}
+
+		// The Files app's settings and views, which Nextcloud's file picker reads: a new user's defaults and
+		// no extra views, as Nextcloud 32 answers them (show_hidden false keeps `.degooglisation` out of the picker).
+		const filesApi = /^\/index\.php\/apps\/files\/api\/v1\/(configs|views)$/.exec(path)
+		if (filesApi && req.method === 'GET') {
+			const auth = authenticate(req, sessions)
+			res.writeHead(auth.kind === 'user' ? 200 : 401, { 'Content-Type': 'application/json; charset=utf-8' })
+			if (auth.kind !== 'user') return void res.end(JSON.stringify({ message: 'Current user is not logged in' }))
+			res.end(JSON.stringify({ message: 'ok', data: filesApi[1] === 'configs' ? FILES_CONFIG : [] }))
+			return
 		}
 
 		// The app's routes (PageController: `/`, `/roadmap/{path}`, `/partners`) and the dashboard.

@@ -21,7 +21,7 @@ vi.mock('./stores/roadmap', () => ({ useRoadmapStore: () => store }))
 const pickFolder = vi.fn(async (): Promise<string | null> => '/Photos')
 vi.mock('./components/pickFolder', async (importOriginal) => ({ ...await importOriginal<typeof import('./components/pickFolder')>(), pickFolder }))
 
-async function mountApp() {
+async function mountApp(initialPath = '/') {
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	// Nextcloud's page has these; NcContent teleports into #skip-actions.
 	document.body.innerHTML = '<div id="skip-actions"></div><div id="content"></div>'
@@ -29,13 +29,21 @@ async function mountApp() {
 	const { createAppRouter } = await import('./router')
 	const { createMemoryHistory } = await import('vue-router')
 	const router = createAppRouter(createMemoryHistory())
-	await router.push('/')
+	await router.push(initialPath)
 	const wrapper = mount(App, { attachTo: '#content', global: { plugins: [router] } })
 	await flushPromises()
 	return { wrapper, router }
 }
 
 describe('App navigation', () => {
+	it('opens the roadmap the URL names without waiting for the list of roadmaps', async () => {
+		store.refreshList.mockImplementationOnce(() => new Promise(() => {}))
+		store.open.mockClear()
+		const { wrapper } = await mountApp('/roadmap/D%C3%A9googlisation/A')
+		expect(store.open).toHaveBeenCalledWith('/Dégooglisation/A')
+		wrapper.unmount()
+	})
+
 	it('groups roadmaps by where they come from and offers pending federated shares', async () => {
 		const { wrapper } = await mountApp()
 		const text = wrapper.text()

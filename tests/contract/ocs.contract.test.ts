@@ -121,3 +121,27 @@ describe('status.php', () => {
 		expect(status.versionstring).toMatch(/^\d+\.\d+\.\d+$/)
 	})
 })
+
+describe('the Files app API that Nextcloud\'s file picker reads', () => {
+	const get = (name: string, auth = true) => fetch(`${target.url}/index.php/apps/files/api/v1/${name}`, { headers: auth ? { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' } : {} })
+
+	it('gives the user\'s Files settings, hidden files not shown', async () => {
+		const response = await get('configs')
+		expect(response.status).toBe(200)
+		const body = await response.json()
+		expect(body.message).toBe('ok')
+		expect(body.data).toMatchObject({ show_hidden: false, sort_folders_first: true, crop_image_previews: true })
+	})
+
+	it('gives the Files views as a list', async () => {
+		const response = await get('views')
+		expect(response.status).toBe(200)
+		expect(await response.json()).toEqual({ message: 'ok', data: [] })
+	})
+
+	it('refuses a caller who is not logged in', async () => {
+		const response = await get('configs', false)
+		expect(response.status).toBe(401)
+		expect(await response.json()).toEqual({ message: 'Current user is not logged in' })
+	})
+})
