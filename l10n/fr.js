@@ -194,6 +194,7 @@ OC.L10N.register(
 		"Revoke the access of {who}?": "Retirer l’accès de {who} ?",
 		"Yes, revoke": "Oui, retirer",
 		"Revoke": "Retirer l’accès",
+		"Revoke the access of {who}": "Retirer l’accès de {who}",
 		"Too many share requests in a short time: try again in a minute.": "Trop de demandes de partage en peu de temps : réessayez dans une minute.",
 		"This roadmap is already shared with {who}: change the permission in the list below.": "Cette feuille de route est déjà partagée avec {who} : modifiez le droit dans la liste ci-dessous.",
 		"The partner commune's server for {who} could not be reached (it may be down, or the address mistyped). Nothing was shared; try again later.": "Le serveur de la commune partenaire de {who} est injoignable (il est peut-être arrêté, ou l’adresse mal saisie). Rien n’a été partagé ; réessayez plus tard.",

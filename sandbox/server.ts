@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import type { SandboxUser } from './auth'
 import { authenticate, passesCsrfCheck, SESSION_COOKIE, Sessions } from './auth'
+import { handleAvatar } from './avatars'
 import { FsStore } from './fsStore'
 import type { HazardConfig } from './hazards'
 import { DEFAULT_HAZARDS, HazardDice } from './hazards'
@@ -264,6 +265,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			res.end(isAppPage ? appPage(page) : dashboardPage(page))
 			return
 		}
+		if (handleAvatar(path, url.searchParams, options.users, res)) return
 		if (path === '/' || path === '/index.php') return redirect(res, '/index.php/apps/degooglisation/')
 		if (path === '/favicon.ico') return serveFile(res, join(appDir, 'img'), 'app-dark.svg')
 		res.writeHead(404, { 'Content-Type': 'text/plain' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OcsError } from './ocs'
+import { OcsError, SHARE_TYPE } from './ocs'
 import { shareErrorKind, shareErrorMessage } from './shareErrors'
 
 describe('share errors', () => {
@@ -7,6 +7,8 @@ describe('share errors', () => {
 		expect(shareErrorKind(new OcsError(429, 429, 'Reached maximum delay'))).toBe('rate-limited')
 		expect(shareErrorKind(new OcsError(403, 403, 'Sharing Feuille failed, because this item is already shared with the account bob'))).toBe('already-shared')
 		expect(shareErrorKind(new OcsError(403, 403, 'Sharing Feuille failed, could not find agent@cloud.mairie-b.fr, maybe the server is currently unreachable or uses a self-signed certificate.'))).toBe('partner-unreachable')
+		expect(shareErrorKind(new OcsError(403, 403, 'Failed to create share.'), SHARE_TYPE.federated)).toBe('partner-unreachable')
+		expect(shareErrorKind(new OcsError(403, 403, 'Failed to create share.'), SHARE_TYPE.user)).toBe('refused')
 		expect(shareErrorKind(new OcsError(404, 404, 'Please specify a valid account to share with'))).toBe('not-found')
 		expect(shareErrorKind(new OcsError(403, 403, 'Sharing is disabled'))).toBe('refused')
 		expect(shareErrorKind(new OcsError(400, 400, 'Invalid permissions'))).toBe('refused')

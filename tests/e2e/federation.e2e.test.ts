@@ -1,43 +1,96 @@
 /**
  * Two communes' servers: alice in Saint-Exemple shares the demo roadmap with
- * bastien in Val-Voisin through federation; bastien accepts it in the app,
- * changes a task's status, and alice sees the change in her own copy.
+ * bastien in Val-Voisin from the app's share panel; bastien accepts it in his
+ * own server's app, moves a task on the board with the keyboard, and alice
+ * sees it in her copy. Then both change a task at the same moment, each on
+ * their own server, and both edits are kept on both sides. A French
+ * screenshot of the partner's board for review
+ * (tests/e2e/screenshots/partner-board.png, not committed).
  */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
 import type { Harness } from './harness'
 import { startHarness } from './harness'
 
+const screenshots = join(import.meta.dirname, 'screenshots')
+const ownerRoadmapPath = `/index.php/apps/degooglisation/roadmap${DEMO_ROADMAP_PATH.split('/').map(encodeURIComponent).join('/')}`
+const viewport = { width: 1600, height: 1000 }
 let harness: Harness
 
 beforeAll(async () => {
+	mkdirSync(screenshots, { recursive: true })
 	harness = await startHarness({ partner: true })
 })
 afterAll(() => harness?.close())
 
+const cards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
+const idsIn = (page: Page, status: string) => cards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
+const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
+const statusOf = (page: Page, task: string) => page.locator(`#status-${task}`)
+
 describe('federation between two communes', () => {
-	it('lets a partner accept a shared roadmap, change a task, and the owner see it', async () => {
-		const owner = new OcsClient({ baseUrl: harness.url, auth: { user: 'alice', password: 'alice' } })
-		await owner.createShare(DEMO_ROADMAP_PATH, SHARE_TYPE.federated, `bastien@${harness.partnerUrl}`, SHARE_PERMISSION.all)
+	it('shares from the panel; the partner accepts, moves a task on the board, and edits at the same moment as the owner', async () => {
+		const partnerCloudId = `bastien@${harness.partnerUrl}`
+		const ownerContext = await harness.browser.newContext({ viewport })
+		const owner = await ownerContext.newPage()
+		await harness.login(owner, 'alice', ownerRoadmapPath)
+		await owner.getByRole('button', { name: 'Partager', exact: true }).click()
+		const panel = owner.getByRole('region', { name: 'Partager cette feuille de route' })
+		await panel.getByLabel('Partager avec').fill(partnerCloudId)
+		await panel.getByRole('radio', { name: 'Peut modifier' }).check()
+		await panel.getByRole('button', { name: /^Partager avec bastien .*\(Commune partenaire\)$/ }).click()
+		await panel.getByText(/^Partagée avec bastien .* \(peut modifier\)\.$/).waitFor()
+		const permission = panel.getByLabel(`Droit de ${partnerCloudId}`)
+		expect(await permission.inputValue()).toBe('15')
 
-		const partnerPage = await harness.browser.newPage()
-		await harness.login(partnerPage, 'bastien', '/index.php/apps/degooglisation/')
-		await partnerPage.getByText('En attente de votre réponse').waitFor()
-		await partnerPage.getByRole('button', { name: 'Accepter' }).click()
-		await partnerPage.getByRole('link', { name: 'Saint-Exemple' }).click()
-		const status = partnerPage.locator('#status-solutions-mail')
-		await status.waitFor()
-		expect(await status.inputValue()).toBe('todo')
-		await status.selectOption('done')
-		await partnerPage.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
-		await partnerPage.close()
+		// Bastien, on Val-Voisin's server, accepts and opens the board.
+		const partnerContext = await harness.browser.newContext({ viewport })
+		const partner = await partnerContext.newPage()
+		await harness.login(partner, 'bastien', '/index.php/apps/degooglisation/')
+		await partner.getByText('En attente de votre réponse').waitFor()
+		await partner.getByRole('button', { name: 'Accepter' }).click()
+		const navigation = partner.getByRole('navigation', { name: 'Feuilles de route' })
+		await navigation.getByText('Des communes partenaires').waitFor()
+		await navigation.getByRole('link', { name: 'Saint-Exemple' }).click()
+		await partner.getByRole('link', { name: 'Tableau', exact: true }).click()
+		await cards(partner, 'todo').first().waitFor()
+		expect(await idsIn(partner, 'in_progress')).toContain('structuring-master-plan')
+		await partner.locator('[data-task-id="structuring-master-plan"]').focus()
+		await partner.keyboard.press('Alt+ArrowRight')
+		await expect.poll(() => idsIn(partner, 'blocked')).toContain('structuring-master-plan')
+		await saved(partner)
+		// Every avatar drawn, none broken: those of people the partner's server does not know included.
+		await partner.waitForFunction(() => [...document.querySelectorAll('.task-card img')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+		await partner.screenshot({ path: join(screenshots, 'partner-board.png') })
 
-		const ownerPage = await harness.browser.newPage()
-		await harness.login(ownerPage, 'alice', `/index.php/apps/degooglisation/roadmap/${DEMO_ROADMAP_PATH.split('/').filter(Boolean).map(encodeURIComponent).join('/')}`)
-		const seenByOwner = ownerPage.locator('#status-solutions-mail')
-		await seenByOwner.waitFor()
-		expect(await seenByOwner.inputValue()).toBe('done')
-		await ownerPage.close()
+		await owner.goto(`${harness.url}${ownerRoadmapPath}?view=board`)
+		await cards(owner, 'todo').first().waitFor()
+		expect((await idsIn(owner, 'blocked'))[0]).toBe('structuring-master-plan')
+		expect(await idsIn(owner, 'in_progress')).not.toContain('structuring-master-plan')
+
+		// Both overviews freshly open (no save shown yet), then one edit on each server at the same moment.
+		await owner.goto(`${harness.url}${ownerRoadmapPath}`)
+		await partner.goto(partner.url().replace(/\?.*$/, ''))
+		await statusOf(owner, 'solutions-mail').waitFor()
+		await statusOf(partner, 'transformation-hosting').waitFor()
+		expect(await statusOf(owner, 'solutions-mail').inputValue()).toBe('todo')
+		expect(await statusOf(partner, 'transformation-hosting').inputValue()).toBe('in_progress')
+		await Promise.all([
+			statusOf(owner, 'solutions-mail').selectOption('done'),
+			statusOf(partner, 'transformation-hosting').selectOption('done'),
+		])
+		await Promise.all([saved(owner), saved(partner)])
+
+		for (const page of [owner, partner]) {
+			await page.reload()
+			await statusOf(page, 'solutions-mail').waitFor()
+			expect(await statusOf(page, 'solutions-mail').inputValue()).toBe('done')
+			expect(await statusOf(page, 'transformation-hosting').inputValue()).toBe('done')
+		}
+		await ownerContext.close()
+		await partnerContext.close()
 	})
 })
