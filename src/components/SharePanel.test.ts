@@ -91,6 +91,17 @@ describe('SharePanel', () => {
 		wrapper.unmount()
 	})
 
+	it('offers typed cloud ids with a scheme, a port or a path, and not a bare word', async () => {
+		const wrapper = await mountPanel()
+		for (const id of ['agent@http://127.0.0.1:8082', 'agent@cloud.mairie-c.fr/nextcloud']) {
+			await type(wrapper, id)
+			expect(button(wrapper, `Share with ${id} (Partner commune)`)).toBeTruthy()
+		}
+		await type(wrapper, 'agent@localhost')
+		expect(button(wrapper, /agent@localhost/)).toBeFalsy()
+		wrapper.unmount()
+	})
+
 	it('says in plain words why a share failed, and keeps what was typed', async () => {
 		const wrapper = await mountPanel()
 		client.createShare.mockRejectedValueOnce(new OcsError(403, 403, 'Sharing Saint-Exemple failed, could not find maire@cloud.mairie-c.fr, maybe the server is currently unreachable or uses a self-signed certificate.'))
