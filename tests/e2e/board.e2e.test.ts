@@ -10,10 +10,10 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
-const boardPath = `/index.php/apps/degooglisation/roadmap${DEMO_ROADMAP_PATH.split('/').map(encodeURIComponent).join('/')}?view=board`
+const boardPath = `${appRoadmapPath(DEMO_ROADMAP_PATH)}?view=board`
 let harness: Harness
 
 beforeAll(async () => {
@@ -22,47 +22,45 @@ beforeAll(async () => {
 })
 afterAll(() => harness?.close())
 
-const cards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
-const idsIn = (page: Page, status: string) => cards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 
 describe('task board', () => {
 	it('moves a card by dragging and one with Alt+ArrowRight, both saved across a reload', async () => {
 		const page = await harness.browser.newPage({ viewport: { width: 1600, height: 1000 } })
 		await harness.login(page, 'alice', boardPath)
-		await cards(page, 'todo').first().waitFor()
-		const dragged = (await idsIn(page, 'todo'))[0]!
-		const firstInProgress = (await idsIn(page, 'in_progress'))[0]!
+		await boardCards(page, 'todo').first().waitFor()
+		const dragged = (await boardTaskIds(page, 'todo'))[0]!
+		const firstInProgress = (await boardTaskIds(page, 'in_progress'))[0]!
 
 		// Dropped above the middle of the first "in progress" card: it goes on top.
 		await page.locator(`[data-task-id="${dragged}"]`).dragTo(page.locator('.board-column__scroller[data-status="in_progress"]'), { targetPosition: { x: 60, y: 10 } })
-		await expect.poll(() => idsIn(page, 'in_progress')).toContain(dragged)
-		expect((await idsIn(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
+		await expect.poll(() => boardTaskIds(page, 'in_progress')).toContain(dragged)
+		expect((await boardTaskIds(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
 		await saved(page)
 
 		const card = page.locator('[data-task-id="structuring-master-plan"]')
 		const title = await card.locator('h4').innerText()
 		await card.focus()
 		await page.keyboard.press('Alt+ArrowRight')
-		await expect.poll(() => idsIn(page, 'blocked')).toContain('structuring-master-plan')
+		await expect.poll(() => boardTaskIds(page, 'blocked')).toContain('structuring-master-plan')
 		expect(await page.locator('.board__announcement').innerText()).toMatch(new RegExp(`^« ${title} » déplacée vers Bloquée, position 1 sur \\d+$`))
 		expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.taskId)).toBe('structuring-master-plan')
 		await saved(page)
 
 		await page.reload()
-		await cards(page, 'todo').first().waitFor()
-		expect((await idsIn(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
-		expect((await idsIn(page, 'blocked'))[0]).toBe('structuring-master-plan')
-		expect(await idsIn(page, 'todo')).not.toContain(dragged)
+		await boardCards(page, 'todo').first().waitFor()
+		expect((await boardTaskIds(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
+		expect((await boardTaskIds(page, 'blocked'))[0]).toBe('structuring-master-plan')
+		expect(await boardTaskIds(page, 'todo')).not.toContain(dragged)
 		await page.close()
 	})
 
 	it('filters as one types, without accents', async () => {
 		const page = await harness.browser.newPage({ viewport: { width: 1600, height: 1000 } })
 		await harness.login(page, 'alice', boardPath)
-		await cards(page, 'todo').first().waitFor()
+		await boardCards(page, 'todo').first().waitFor()
 		await page.getByLabel('Rechercher dans les tâches').fill('MESSAGERIE')
-		await expect.poll(() => idsIn(page, 'todo')).toContain('solutions-mail')
+		await expect.poll(() => boardTaskIds(page, 'todo')).toContain('solutions-mail')
 		const titles = await page.locator('.task-card h4').allInnerTexts()
 		expect(titles.length).toBeGreaterThan(0)
 		await page.close()
@@ -73,7 +71,7 @@ describe('task board', () => {
 			const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1600, height: 1000 } })
 			const page = await context.newPage()
 			await harness.login(page, 'alice', boardPath)
-			await cards(page, 'todo').first().waitFor()
+			await boardCards(page, 'todo').first().waitFor()
 			await page.locator('.task-card__overdue').first().waitFor()
 			if (scheme === 'light') await page.screenshot({ path: join(screenshots, 'board.png') })
 			const { violations } = await new AxeBuilder({ page }).include('.board').analyze()

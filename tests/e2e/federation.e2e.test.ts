@@ -13,10 +13,10 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
-const ownerRoadmapPath = `/index.php/apps/degooglisation/roadmap${DEMO_ROADMAP_PATH.split('/').map(encodeURIComponent).join('/')}`
+const ownerRoadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)
 const viewport = { width: 1600, height: 1000 }
 let harness: Harness
 
@@ -26,8 +26,6 @@ beforeAll(async () => {
 })
 afterAll(() => harness?.close())
 
-const cards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
-const idsIn = (page: Page, status: string) => cards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 const statusOf = (page: Page, task: string) => page.locator(`#status-${task}`)
 
@@ -56,20 +54,20 @@ describe('federation between two communes', () => {
 		await navigation.getByText('Des communes partenaires').waitFor()
 		await navigation.getByRole('link', { name: 'Saint-Exemple' }).click()
 		await partner.getByRole('link', { name: 'Tableau', exact: true }).click()
-		await cards(partner, 'todo').first().waitFor()
-		expect(await idsIn(partner, 'in_progress')).toContain('structuring-master-plan')
+		await boardCards(partner, 'todo').first().waitFor()
+		expect(await boardTaskIds(partner, 'in_progress')).toContain('structuring-master-plan')
 		await partner.locator('[data-task-id="structuring-master-plan"]').focus()
 		await partner.keyboard.press('Alt+ArrowRight')
-		await expect.poll(() => idsIn(partner, 'blocked')).toContain('structuring-master-plan')
+		await expect.poll(() => boardTaskIds(partner, 'blocked')).toContain('structuring-master-plan')
 		await saved(partner)
 		// Every avatar drawn, none broken: those of people the partner's server does not know included.
 		await partner.waitForFunction(() => [...document.querySelectorAll('.task-card img')].every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
 		await partner.screenshot({ path: join(screenshots, 'partner-board.png') })
 
 		await owner.goto(`${harness.url}${ownerRoadmapPath}?view=board`)
-		await cards(owner, 'todo').first().waitFor()
-		expect((await idsIn(owner, 'blocked'))[0]).toBe('structuring-master-plan')
-		expect(await idsIn(owner, 'in_progress')).not.toContain('structuring-master-plan')
+		await boardCards(owner, 'todo').first().waitFor()
+		expect((await boardTaskIds(owner, 'blocked'))[0]).toBe('structuring-master-plan')
+		expect(await boardTaskIds(owner, 'in_progress')).not.toContain('structuring-master-plan')
 
 		// Both overviews freshly open (no save shown yet), then one edit on each server at the same moment.
 		await owner.goto(`${harness.url}${ownerRoadmapPath}`)

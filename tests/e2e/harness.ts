@@ -62,3 +62,12 @@ export async function startHarness(options: { partner?: boolean } = {}): Promise
 		},
 	}
 }
+
+/** The app's page for a roadmap folder, as the app's router writes it. */
+export function appRoadmapPath(folder: string): string {
+	return `/index.php/apps/degooglisation/roadmap${folder.split('/').map(encodeURIComponent).join('/')}`
+}
+
+/** The cards of one board column, and their task ids in order. */
+export const boardCards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
+export const boardTaskIds = (page: Page, status: string) => boardCards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))

@@ -13,10 +13,10 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
-const roadmapPath = `/index.php/apps/degooglisation/roadmap${DEMO_ROADMAP_PATH.split('/').map(encodeURIComponent).join('/')}`
+const roadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)
 const READ_ONLY_BADGE = 'Lecture seule : vous pouvez consulter cette feuille de route mais pas la modifier'
 const NO_ROADMAP = 'Pas encore de feuille de route'
 let harness: Harness
@@ -27,8 +27,6 @@ beforeAll(async () => {
 })
 afterAll(() => harness?.close())
 
-const cards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
-const idsIn = (page: Page, status: string) => cards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
 const panel = (page: Page) => page.getByRole('region', { name: 'Partager cette feuille de route' })
 
 async function openPanel(page: Page): Promise<void> {
@@ -102,30 +100,30 @@ describe('share panel', () => {
 		await bob.locator('.roadmap__task').first().waitFor()
 		expect(await bob.locator('.roadmap__task select').count()).toBe(0)
 		await bob.getByRole('link', { name: 'Tableau', exact: true }).click()
-		await cards(bob, 'todo').first().waitFor()
+		await boardCards(bob, 'todo').first().waitFor()
 		expect(await bob.getByRole('button', { name: /^Déplacer « / }).count()).toBe(0)
-		const firstTodo = (await idsIn(bob, 'todo'))[0]!
+		const firstTodo = (await boardTaskIds(bob, 'todo'))[0]!
 		await bob.locator(`[data-task-id="${firstTodo}"]`).focus()
 		await bob.keyboard.press('Alt+ArrowRight')
-		expect(await idsIn(bob, 'todo')).toContain(firstTodo)
+		expect(await boardTaskIds(bob, 'todo')).toContain(firstTodo)
 
 		// Alice lets him edit: after a reload he moves a card by keyboard.
 		await permission.selectOption({ label: 'Peut modifier' })
 		await panel(alice).getByText('Bruno Petit peut maintenant modifier cette feuille de route.').waitFor()
 		expect(await permission.inputValue()).toBe('15')
 		await bob.reload()
-		await cards(bob, 'todo').first().waitFor()
+		await boardCards(bob, 'todo').first().waitFor()
 		expect(await bob.getByText(READ_ONLY_BADGE).count()).toBe(0)
-		const moved = (await idsIn(bob, 'todo'))[0]!
+		const moved = (await boardTaskIds(bob, 'todo'))[0]!
 		await bob.locator(`[data-task-id="${moved}"]`).focus()
 		await bob.keyboard.press('Alt+ArrowRight')
-		await expect.poll(() => idsIn(bob, 'in_progress')).toContain(moved)
+		await expect.poll(() => boardTaskIds(bob, 'in_progress')).toContain(moved)
 		await bob.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 
 		await alice.goto(`${harness.url}${roadmapPath}?view=board`)
-		await cards(alice, 'todo').first().waitFor()
-		expect(await idsIn(alice, 'in_progress')).toContain(moved)
-		expect(await idsIn(alice, 'todo')).not.toContain(moved)
+		await boardCards(alice, 'todo').first().waitFor()
+		expect(await boardTaskIds(alice, 'in_progress')).toContain(moved)
+		expect(await boardTaskIds(alice, 'todo')).not.toContain(moved)
 
 		// Revoking asks first; cancelling keeps the share.
 		await openPanel(alice)
