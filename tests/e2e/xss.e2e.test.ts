@@ -1,7 +1,7 @@
 /**
- * Script in roadmap text must stay text: payloads in every field the app page
- * and the dashboard widget render, checked in chromium with a flag the
- * payloads would set.
+ * Script in roadmap text must stay text: payloads in every field the app's
+ * views, the task sidebar and the dashboard widget render, checked in
+ * chromium with a flag the payloads would set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
@@ -9,7 +9,7 @@ import { emptyRoadmap, makeTask } from '../../src/domain/model'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { appRoadmapPath, startHarness } from './harness'
 
 const PAYLOADS = [
 	'<img src=x onerror="window.__xss=1">',
@@ -20,6 +20,8 @@ const PAYLOADS = [
 	'<iframe srcdoc="<script>parent.__xss=1</script>">',
 ]
 
+const FOLDER = '/Dégooglisation/<img src=x onerror=window.__xss=1>'
+const roadmapPage = appRoadmapPath(FOLDER)
 let harness: Harness
 
 beforeAll(async () => {
@@ -32,13 +34,17 @@ beforeAll(async () => {
 	roadmap.categories = [{ id: 'c', label: PAYLOADS[3] }]
 	roadmap.tasks = PAYLOADS.map((p, i) => makeTask({ id: `t${i}`, title: p, description: p, phase: `p${i}`, category: 'c', assignees: ['bob'], replaces: [p], replacements: [p], checklist: [{ id: `c${i}`, text: p, done: false }] }))
 	roadmap.indicators = [{ id: 'i', name: PAYLOADS[4], unit: PAYLOADS[5], target: 1, measurements: [] }]
-	await new RoadmapFolder({ dav, path: '/Dégooglisation/<img src=x onerror=window.__xss=1>', writer: { id: newWriterId(), author: 'bob' } }).create(roadmap)
+	await new RoadmapFolder({ dav, path: FOLDER, writer: { id: newWriterId(), author: 'bob' } }).create(roadmap)
 })
 afterAll(() => harness?.close())
 
 describe('text from roadmap files', () => {
 	for (const [name, path, ready] of [
 		['the app page', '/index.php/apps/degooglisation/', '.roadmap__task'],
+		['the board', `${roadmapPage}?view=board`, '[data-task-id]'],
+		['the task sidebar', `${roadmapPage}?view=board&task=t1`, '.task-sidebar'],
+		['the history', `${roadmapPage}?view=history`, '.history'],
+		['the partners page', '/index.php/apps/degooglisation/partners', '.partners__phases'],
 		['the dashboard widget', '/index.php/apps/dashboard/', '.degooglisation-widget__task'],
 	] as const) {
 		it(`runs no script and shows markup as text on ${name}`, async () => {
