@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import { appRoadmapPath, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 let harness: Harness
@@ -21,6 +22,8 @@ afterAll(() => harness?.close())
 describe('accessibility', () => {
 	for (const [name, path, ready, scope] of [
 		['app page', '/index.php/apps/degooglisation/', '.roadmap__task', '#content-vue'],
+		['history', `${appRoadmapPath(DEMO_ROADMAP_PATH)}?view=history`, '.history__reach', '#content-vue'],
+		['partners page', '/index.php/apps/degooglisation/partners', '.partners__phases', '#content-vue'],
 		['dashboard widget', '/index.php/apps/dashboard/', '.degooglisation-widget__task', '.degooglisation-widget'],
 	] as const) {
 		for (const scheme of ['light', 'dark'] as const) {
