@@ -37,6 +37,7 @@ const store = reactive({
 		store.roadmap = roadmap
 	}),
 	edit: vi.fn(),
+	createTask: vi.fn(() => 'created-task'),
 })
 vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
 
@@ -200,9 +201,17 @@ describe('BoardView', () => {
 		expect(draft.tasks.filter((t: Task) => t.status === 'todo').map((t: Task) => [t.id, t.order])).toEqual([['mail', 1], ['inventory', 3], ['schools', 2]])
 	})
 
-	it('offers no move on a read-only roadmap', async () => {
+	it('creates a task to do in the first phase and opens it', async () => {
+		await wrapper!.findAll('button').find((b) => b.text() === 'New task')!.trigger('click')
+		await flushPromises()
+		expect(store.createTask).toHaveBeenCalledWith({ title: 'New task', phase: 'structuring', status: 'todo' })
+		expect(router.currentRoute.value.query.task).toBe('created-task')
+	})
+
+	it('offers no move and no new task on a read-only roadmap', async () => {
 		store.readOnly = true
 		await flushPromises()
+		expect(wrapper!.findAll('button').some((b) => b.text() === 'New task')).toBe(false)
 		expect(wrapper!.findAllComponents({ name: 'NcActions' })).toHaveLength(0)
 		expect(card('mail').attributes('draggable')).toBe('false')
 		await card('mail').trigger('keydown', { key: 'ArrowRight', altKey: true })
