@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
@@ -53,8 +53,14 @@ afterAll(async () => {
 	await browser?.close()
 })
 
+/** Pages of a failed flow are saved as screenshots, to see what the server showed. */
 async function newContext(): Promise<BrowserContext> {
 	const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+	onTestFailed(async () => {
+		for (const [index, page] of context.pages().entries()) {
+			await page.screenshot({ path: join(screenshots, `nextcloud-failure-${new URL(page.url()).port || 'page'}-${index}.png`) }).catch(() => {})
+		}
+	})
 	context.setDefaultTimeout(STEP_MS)
 	context.setDefaultNavigationTimeout(STEP_MS)
 	return context
@@ -159,6 +165,8 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		const edited = (await idsIn(page, 'todo'))[0]!
 		await page.locator(`[data-task-id="${edited}"] h4`).click()
 		await titleField(page).waitFor()
+		// Once slid in, the sidebar focuses its header: type only after that, as a person would.
+		await expect.poll(() => sidebar(page).getAttribute('class'), { timeout: STEP_MS }).not.toMatch(/-enter-/)
 		expect(new URL(page.url()).searchParams.get('task')).toBe(edited)
 		const title = `${await titleField(page).inputValue()} (${COMMUNE})`
 		await titleField(page).fill(title)
@@ -223,7 +231,7 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 
 			const cloudId = `${partner.user}@${partner.url}`
 			await ownerPage.getByRole('button', { name: label('Share', 'Partager') }).click()
-			await ownerPage.locator('.share-panel__permission').getByLabel(label('Can edit', 'Peut modifier')).check()
+			await ownerPage.locator('.share-panel__permission').getByRole('radio', { name: /Can edit|Peut modifier/ }).check()
 			await ownerPage.getByLabel(label('Share with', 'Partager avec')).fill(cloudId)
 			await ownerPage.locator('.share-panel__offers').getByRole('button', { name: /Partner commune|Commune partenaire/ }).first().click()
 			await ownerPage.locator('.share-panel').getByText(/can edit|peut modifier/).first().waitFor()
