@@ -177,7 +177,7 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		const assignees = sidebar(page).locator('.v-select').filter({ has: page.locator('label', { hasText: label('Assigned to', 'Assignée à') }) })
 		await assignees.locator('input').click()
 		await page.keyboard.type(owner.user)
-		await page.locator('.vs__dropdown-menu [role="option"]').filter({ hasText: new RegExp(`\\b${owner.user}\\b`) }).first().click()
+		await page.locator('.vs__dropdown-menu [role="option"]').filter({ hasText: new RegExp(`\\(${owner.user}\\)`) }).click()
 		await expect.poll(() => assignees.locator('.vs__selected').allTextContents()).toEqual([expect.stringContaining(owner.user)])
 		await saved(page)
 		await page.screenshot({ path: join(screenshots, 'nextcloud-sidebar.png') })
