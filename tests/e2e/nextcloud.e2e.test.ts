@@ -5,7 +5,7 @@
  * and NEXTCLOUD_PARTNER_PASSWORD (an account on a second server that trusts
  * the first). Labels are matched in French or English, since the user's
  * language is the server's business. Everything created is deleted at the end.
- * Screenshots: tests/e2e/screenshots/nextcloud-*.png (not committed).
+ * Screenshots: tests/e2e/screenshots/nextcloud-<major version>-*.png (not committed).
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,10 +40,13 @@ const BOARD = /^(Board|Tableau)$/
 const label = (english: string, french: string) => new RegExp(`^(${english}|${french})$`)
 
 let browser: Browser
+/** The server's major version, to tell the screenshots apart ("nextcloud-32-board.png"). */
+let version = ''
 
 beforeAll(async () => {
 	mkdirSync(screenshots, { recursive: true })
 	if (!hasOwner) return
+	version = String((await (await fetch(`${owner.url}/status.php`)).json()).version).split('.')[0]!
 	browser = await chromium.launch({
 		executablePath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -146,7 +149,7 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		await page.locator('.roadmap__phase h4').first().waitFor()
 		const phases = await page.locator('.roadmap__phase h4').allInnerTexts()
 		expect(phases.filter((title) => /\d+\s*%$/.test(title))).toHaveLength(6)
-		await page.screenshot({ path: join(screenshots, 'nextcloud-overview.png'), fullPage: true })
+		await page.screenshot({ path: join(screenshots, `nextcloud-${version}-overview.png`), fullPage: true })
 
 		await openBoard(page)
 		const [dragged, second] = await idsIn(page, 'todo')
@@ -159,7 +162,7 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		const keyboard = await moveRightByKeyboard(page, second!)
 		expect(keyboard).toEqual({ from: 'todo', to: 'in_progress' })
 		await saved(page)
-		await page.screenshot({ path: join(screenshots, 'nextcloud-board.png') })
+		await page.screenshot({ path: join(screenshots, `nextcloud-${version}-board.png`) })
 
 		// The sidebar, opened by clicking a card: a new title, a checklist item, and the user assigned.
 		const edited = (await idsIn(page, 'todo'))[0]!
@@ -180,7 +183,7 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		await page.locator('.vs__dropdown-menu [role="option"]').filter({ hasText: new RegExp(`\\(${owner.user}\\)`) }).click()
 		await expect.poll(() => assignees.locator('.vs__selected').allTextContents()).toEqual([expect.stringContaining(owner.user)])
 		await saved(page)
-		await page.screenshot({ path: join(screenshots, 'nextcloud-sidebar.png') })
+		await page.screenshot({ path: join(screenshots, `nextcloud-${version}-sidebar.png`) })
 
 		await page.reload()
 		await titleField(page).waitFor()
