@@ -24,6 +24,8 @@ const dialogs = vi.hoisted(() => {
 	return { showUndo: vi.fn(), FilePickerClosed, picked, getFilePickerBuilder: vi.fn(() => builder) }
 })
 vi.mock('@nextcloud/dialogs', () => dialogs)
+const auth = vi.hoisted(() => ({ user: null as null | { uid: string, displayName: string | null, isAdmin: boolean } }))
+vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => auth.user }))
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
@@ -200,6 +202,24 @@ describe('TaskSidebar', () => {
 		const again = await render('t00001')
 		expect(searchSharees).toHaveBeenCalledOnce()
 		again.wrapper.unmount()
+	})
+
+	it('offers the user themself when the sharee search leaves them out, as Nextcloud 34 does', async () => {
+		auth.user = { uid: 'claire', displayName: 'Claire Dubois', isAdmin: false }
+		searchSharees.mockResolvedValue([{ label: 'Claire Dubois (claire@cloud.mairie-b.fr)', shareType: 6, shareWith: 'claire@cloud.mairie-b.fr' }])
+		const { wrapper } = await render()
+		select(wrapper, 'Assigned to').vm.$emit('search', 'clai')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Assigned to')).options).toEqual([{ id: 'claire', label: 'Claire Dubois (claire)' }, { id: 'claire@cloud.mairie-b.fr', label: 'claire@cloud.mairie-b.fr' }])
+		// Listed once when the search does include them, as Nextcloud 32 does.
+		searchSharees.mockResolvedValue([{ label: 'Claire Dubois', shareType: 0, shareWith: 'claire' }])
+		select(wrapper, 'Assigned to').vm.$emit('search', 'claire')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Assigned to')).options).toEqual([{ id: 'claire', label: 'Claire Dubois (claire)' }])
+		auth.user = null
+		wrapper.unmount()
 	})
 
 	it('offers a typed cloud id even when the sharee search does not', async () => {
