@@ -12,6 +12,10 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import { newWriterId } from '../../src/domain/ids'
+import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap'
+import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import type { Harness } from './harness'
 import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
 
@@ -88,6 +92,18 @@ describe('federation between two communes', () => {
 			expect(await statusOf(page, 'solutions-mail').inputValue()).toBe('done')
 			expect(await statusOf(page, 'transformation-hosting').inputValue()).toBe('done')
 		}
+
+		// Val-Voisin's own roadmap beside the one Saint-Exemple shares, on the partner communes page.
+		const partnerDav = createNodeDavClient({ url: harness.partnerUrl!, user: 'bastien', password: 'bastien' })
+		await partnerDav.createFolder('/Dégooglisation')
+		await new RoadmapFolder({ dav: partnerDav, path: '/Dégooglisation/Val-Voisin', writer: { id: newWriterId(), author: 'bastien' } })
+			.create(createStarterRoadmap({ lang: 'fr', commune: 'Val-Voisin', startDate: '2026-01-01' }))
+		await partner.goto(`${harness.partnerUrl}/index.php/apps/degooglisation/partners`)
+		const partnersCards = partner.locator('.partners__card')
+		for (const commune of ['Val-Voisin', 'Saint-Exemple']) await partnersCards.filter({ hasText: commune }).locator('.partners__phases li').first().waitFor()
+		expect(await partnersCards.count()).toBe(2)
+		expect(await partnersCards.filter({ hasText: 'Saint-Exemple' }).locator('.partners__phases li').count()).toBeGreaterThan(1)
+		await partner.screenshot({ path: join(screenshots, 'partners-page.png'), fullPage: true })
 		await ownerContext.close()
 		await partnerContext.close()
 	})
