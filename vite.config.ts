@@ -1,18 +1,10 @@
 import { createAppConfig } from '@nextcloud/vite-config'
 import { join, relative } from 'node:path'
 
-/**
- * Two builds (`npm run build` runs both): the app page, then the dashboard widget
- * on its own with BUILD_ENTRY=dashboard. A chunk shared by both entries would carry
- * every Vue feature the app page uses into the widget, over the widget's budget.
- */
-const widgetBuild = process.env.BUILD_ENTRY === 'dashboard'
-
-export default createAppConfig(widgetBuild
-	? { dashboard: join(import.meta.dirname, 'src', 'dashboard.ts') }
-	: { main: join(import.meta.dirname, 'src', 'main.ts') }, {
-	// The widget's build adds its files to the app page's.
-	emptyOutputDirectory: !widgetBuild,
+export default createAppConfig({
+	main: join(import.meta.dirname, 'src', 'main.ts'),
+	dashboard: join(import.meta.dirname, 'src', 'dashboard.ts'),
+}, {
 	createEmptyCSSEntryPoints: true,
 	// The app's browser code uses no Node module; the shims would only weigh on the widget's budget.
 	nodePolyfills: false,
