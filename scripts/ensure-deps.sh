@@ -3,6 +3,8 @@
 # npm 11 rejects this lock in `npm ci` (rollup's optional platform packages); npm 10 installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+source scripts/node.sh
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ "$(cat node_modules/.node-version 2>/dev/null)" != "$(node --version)" ]; then
 	npx -y npm@10 ci --no-audit --no-fund
+	node --version > node_modules/.node-version
 fi

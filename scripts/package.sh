@@ -3,7 +3,8 @@
 # Pass --no-build to package the js/ and css/ already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${1:-}" = "--no-build" ] || npm run build
+source scripts/node.sh
+[ "${1:-}" = "--no-build" ] || { bash scripts/ensure-deps.sh && npm run build; }
 [ -f js/degooglisation-main.mjs ] || { echo "js/ is missing: run npm run build first" >&2; exit 1; }
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' appinfo/info.xml | head -1)
 stage=build/stage/degooglisation

@@ -4,6 +4,7 @@
 # partner commune's sandbox on the next port, to share with through federation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
 bash scripts/ensure-deps.sh
 npm run build
 exec npx tsx sandbox/main.ts --demo --partner "$@"

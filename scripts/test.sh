@@ -3,6 +3,7 @@
 # also run the contract suite against a real Nextcloud.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
 bash scripts/ensure-deps.sh
 
 step() { printf '\n=== %s\n' "$1"; }
