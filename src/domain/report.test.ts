@@ -179,6 +179,11 @@ describe('the council report', () => {
 		expect(report.startExact).toBe(true)
 		const folded = { ...history, complete: false, startAt: '2026-10-01T00:00:00.000Z' }
 		expect(councilReport(folded, PERIOD)).toMatchObject({ startExact: false, startAt: '2026-10-01T00:00:00.000Z' })
+		// The start read elsewhere (a Nextcloud version of the readable file) gives exact start figures.
+		const version = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2026-01-05' })
+		const withVersion = councilReport(folded, PERIOD, { startRoadmap: version })
+		expect(withVersion).toMatchObject({ startExact: true, startAt: PERIOD.from })
+		expect(withVersion.progress.overall.before.counts.done).toBe(0)
 	})
 
 	it('refuses a period that ends before it starts', () => {

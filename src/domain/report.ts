@@ -374,8 +374,9 @@ export interface CouncilReport {
 	today: IsoDate
 	/**
 	 * False when the period starts before the oldest moment the history still
-	 * holds (older changes were folded into a snapshot): the start figures are
-	 * then those of that moment, `startAt`.
+	 * holds (older changes were folded into a snapshot) and no `startRoadmap`
+	 * was given: the start figures are then those of that moment, `startAt`,
+	 * and the activity only what the history still tells.
 	 */
 	startExact: boolean
 	startAt: string
@@ -393,6 +394,11 @@ export interface ReportOptions {
 	today?: IsoDate
 	/** How far ahead a due date counts in "due soon"; default: the period's length in days, at least 30. */
 	horizonDays?: number
+	/**
+	 * The roadmap at the start of the period when the history does not reach
+	 * back that far, read elsewhere (a Nextcloud version of the readable file).
+	 */
+	startRoadmap?: Roadmap
 }
 
 const DAY_MS = 86_400_000
@@ -415,7 +421,9 @@ export function councilReport(history: RoadmapHistory, period: ReportPeriod, opt
 	const from = Date.parse(period.from)
 	const to = Date.parse(period.to)
 	if (Number.isNaN(from) || Number.isNaN(to) || from > to) throw new RangeError(`not a period: ${period.from} – ${period.to}`)
-	const before = roadmapAtInstant(history, period.from)
+	const reached = history.complete || from >= Date.parse(history.startAt)
+	const before = !reached && options.startRoadmap ? options.startRoadmap : roadmapAtInstant(history, period.from)
+	const startExact = reached || options.startRoadmap !== undefined
 	const after = roadmapAtInstant(history, period.to)
 	const today = options.today ?? new Date(to).toISOString().slice(0, 10)
 	const fromDay = new Date(from).toISOString().slice(0, 10)
@@ -445,8 +453,8 @@ export function councilReport(history: RoadmapHistory, period: ReportPeriod, opt
 		commune: after.commune,
 		period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
 		today,
-		startExact: history.complete || from >= Date.parse(history.startAt),
-		startAt: history.complete || from >= Date.parse(history.startAt) ? new Date(from).toISOString() : history.startAt,
+		startExact,
+		startAt: startExact ? new Date(from).toISOString() : history.startAt,
 		progress: { overall: progressChange(progressBefore.overall, progressAfter.overall), phases },
 		activity: activityByPhase(after, inPeriod),
 		indicators,
