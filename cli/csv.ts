@@ -6,13 +6,17 @@ import { decodeCsv as decode } from '../src/spreadsheet/csv'
 import { ImportError } from '../src/spreadsheet/sheet'
 import { InputError } from './errors'
 
+/** A spreadsheet's problems as bad input data; any other error as it is. */
+export function toInputError(error: unknown): unknown {
+	return error instanceof ImportError ? new InputError(error.message) : error
+}
+
 /** Runs `read`, telling its problems as bad input data. */
 export function asInputError<T>(read: () => T): T {
 	try {
 		return read()
 	} catch (error) {
-		if (error instanceof ImportError) throw new InputError(error.message)
-		throw error
+		throw toInputError(error)
 	}
 }
 
