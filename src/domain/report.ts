@@ -403,12 +403,16 @@ export interface ReportOptions {
 
 const DAY_MS = 86_400_000
 
-/** The roadmap as the changes before `instant` made it. */
-export function roadmapAtInstant(history: RoadmapHistory, instant: string): Roadmap {
-	const time = Date.parse(instant)
+/** The roadmap as the changes before each instant made it, from one copy of the start (copying is the slow part). */
+export function roadmapsAtInstants(history: RoadmapHistory, instants: string[]): Roadmap[] {
 	const state = cloneState(history.start)
-	applyChanges(state, history.changes.filter((change) => Date.parse(change.at) < time))
-	return materialize(state)
+	const times = history.changes.map((change) => Date.parse(change.at))
+	return instants.map((instant) => {
+		const time = Date.parse(instant)
+		// Changes already applied are skipped: each call adds only the newer ones.
+		applyChanges(state, history.changes.filter((_, i) => times[i] < time))
+		return materialize(state)
+	})
 }
 
 function migrationCounts(rows: ReplacementRow[]): Record<MigrationStatus, number> {
@@ -422,9 +426,9 @@ export function councilReport(history: RoadmapHistory, period: ReportPeriod, opt
 	const to = Date.parse(period.to)
 	if (Number.isNaN(from) || Number.isNaN(to) || from > to) throw new RangeError(`not a period: ${period.from} – ${period.to}`)
 	const reached = history.complete || from >= Date.parse(history.startAt)
-	const before = !reached && options.startRoadmap ? options.startRoadmap : roadmapAtInstant(history, period.from)
+	const [atFrom, after] = roadmapsAtInstants(history, [period.from, period.to])
+	const before = !reached && options.startRoadmap ? options.startRoadmap : atFrom
 	const startExact = reached || options.startRoadmap !== undefined
-	const after = roadmapAtInstant(history, period.to)
 	const today = options.today ?? new Date(to).toISOString().slice(0, 10)
 	const fromDay = new Date(from).toISOString().slice(0, 10)
 	const horizonDays = options.horizonDays ?? Math.max(30, Math.round((to - from) / DAY_MS))
