@@ -40,7 +40,7 @@ describe('parseCsv', () => {
 	})
 
 	it('refuses a quoted field that is never closed, naming its row', () => {
-		expect(() => parseCsv('a,b\n1,2\n"open,3\n4,5\n')).toThrow(new ImportError([{ line: 3, column: null, message: 'a quoted field is not closed (a " is missing)' }]))
+		expect(() => parseCsv('a,b\n1,2\n"open,3\n4,5\n')).toThrow(new ImportError([{ line: 3, column: null, kind: 'unclosed_quote', message: 'a quoted field is not closed (a " is missing)' }]))
 	})
 
 	it('returns no records for an empty or blank file', () => {

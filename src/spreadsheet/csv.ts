@@ -26,7 +26,7 @@ export function decodeCsv(bytes: Uint8Array): string {
 	try {
 		return utf8.decode(bytes)
 	} catch {
-		throw new ImportError([], 'the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or choose the UTF-8 character set (LibreOffice)')
+		throw new ImportError([], 'the file is not UTF-8 text: save it as "CSV UTF-8" (Excel) or choose the UTF-8 character set (LibreOffice)', 'encoding')
 	}
 }
 
@@ -86,7 +86,7 @@ export function parseCsv(input: string): { separator: string, records: CsvRecord
 			field += c
 		}
 	}
-	if (quoted) throw new ImportError([{ line, column: null, message: 'a quoted field is not closed (a " is missing)' }])
+	if (quoted) throw new ImportError([{ line, column: null, kind: 'unclosed_quote', message: 'a quoted field is not closed (a " is missing)' }])
 	if (field !== '' || wasQuoted || cells.length > 0) endRecord()
 	return { separator, records }
 }

@@ -17,7 +17,7 @@ export { indicatorsToCsv, roadmapToOds, SHEET_NAMES, tasksToCsv } from './export
 export type { OdsLanguage } from './ods'
 export { readSpreadsheet, spreadsheetKind } from './read'
 export type { SpreadsheetKind } from './read'
-export type { CellValue, ImportProblem, SheetTable } from './sheet'
+export type { CellValue, FileProblem, ImportProblem, ProblemKind, SheetTable } from './sheet'
 export { ImportError, problemText } from './sheet'
 export type { ImportedRow, ImportResult, RowOutcome, TaskColumn, TaskTable } from './taskTable'
 export { applyTaskTable, itemsNotExportable, readTaskTable, TASK_COLUMNS } from './taskTable'

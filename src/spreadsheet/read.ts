@@ -44,7 +44,7 @@ async function gridTable(bytes: Uint8Array): Promise<SheetTable> {
 	try {
 		workbook = XLSX.read(bytes, { type: 'array', cellNF: true, dense: true, cellFormula: false, cellHTML: false })
 	} catch (error) {
-		throw new ImportError([], `not a spreadsheet that can be read (${(error as Error).message})`)
+		throw new ImportError([], `not a spreadsheet that can be read (${(error as Error).message})`, 'unreadable')
 	}
 	const name = workbook.SheetNames.find((sheet) => TASK_SHEET_NAMES.includes(fold(sheet))) ?? workbook.SheetNames[0]
 	const sheet = name === undefined ? undefined : workbook.Sheets[name]

@@ -36,10 +36,20 @@ export function columnLetter(index: number): string {
 	return letters
 }
 
+/** What is wrong, for the app to say it in the user's language (the message is in English, for the command line). */
+export type ProblemKind =
+	| 'unknown_column' | 'repeated_column' | 'no_id_or_title' | 'unclosed_quote' | 'extra_cells'
+	| 'repeated_id' | 'no_title' | 'unknown_phase' | 'unknown_category'
+	/** A value the schema refuses; the message is one of the schema's fixed messages (src/domain/schema.ts). */
+	| 'invalid_value'
+
 export interface ImportProblem {
 	line: number
 	/** How the message names the column ("due", "D (due)"); null for the whole row. */
 	column: string | null
+	kind: ProblemKind
+	/** The value in question (an unknown phase, a repeated id…), when there is one. */
+	value?: string
 	message: string
 }
 
@@ -50,9 +60,12 @@ export function problemText(problem: ImportProblem): string {
 /** Problems listed before the rest are only counted. */
 export const MAX_LISTED_PROBLEMS = 20
 
+/** Why a whole file cannot be read; `rows`: see the problems. */
+export type FileProblem = 'rows' | 'empty' | 'encoding' | 'unreadable'
+
 /** A file that cannot be imported, with every problem found (nothing was written). */
 export class ImportError extends Error {
-	constructor(readonly problems: ImportProblem[], summary?: string) {
+	constructor(readonly problems: ImportProblem[], summary?: string, readonly file: FileProblem = 'rows') {
 		const shown = problems.slice(0, MAX_LISTED_PROBLEMS).map(problemText)
 		if (problems.length > MAX_LISTED_PROBLEMS) shown.push(`… and ${problems.length - MAX_LISTED_PROBLEMS} more problems`)
 		super(summary ?? shown.join('\n'))

@@ -117,9 +117,9 @@ describe('importing an ODS or XLSX file of 200 tasks', () => {
 			const error = await importTasks(roadmap, workbook(kind, rows(true)), `taches.${kind}`, newIds()).then(() => null, (e: ImportError) => e)
 			expect(error?.name).toBe('ImportError')
 			expect(error!.problems).toEqual([
-				{ line: 12, column: 'D (Échéance)', message: 'not a date (expected YYYY-MM-DD)' },
-				{ line: 57, column: 'C (Statut)', message: 'not a status (expected one of todo, in_progress, blocked, done, dropped)' },
-				{ line: 188, column: 'B (Phase)', message: 'unknown phase "nulle-part" (expected one of structuring, transformation, solutions, communication, inclusion, federation)' },
+				{ line: 12, column: 'D (Échéance)', kind: 'invalid_value', message: 'not a date (expected YYYY-MM-DD)' },
+				{ line: 57, column: 'C (Statut)', kind: 'invalid_value', message: 'not a status (expected one of todo, in_progress, blocked, done, dropped)' },
+				{ line: 188, column: 'B (Phase)', kind: 'unknown_phase', value: 'nulle-part', message: 'unknown phase "nulle-part" (expected one of structuring, transformation, solutions, communication, inclusion, federation)' },
 			])
 			expect(error!.message.split('\n')[0]).toBe('ligne 12, colonne D (Échéance): not a date (expected YYYY-MM-DD)')
 			expect(roadmap).toEqual(before)
@@ -143,6 +143,6 @@ describe('importing an ODS or XLSX file of 200 tasks', () => {
 
 	it('refuses a file that is not a spreadsheet', async () => {
 		const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])
-		await expect(importTasks(roadmap, zip, 'x.xlsx', newIds())).rejects.toThrow(/not a spreadsheet that can be read/)
+		await expect(importTasks(roadmap, zip, 'x.xlsx', newIds())).rejects.toMatchObject({ file: 'unreadable', message: expect.stringMatching(/^not a spreadsheet that can be read/) })
 	})
 })

@@ -15,7 +15,7 @@ import * as v from 'valibot'
 import type { Roadmap, Task } from '../domain/model'
 import { makeTask } from '../domain/model'
 import { taskSchema } from '../domain/schema'
-import type { CellValue, ImportProblem, SheetTable } from './sheet'
+import type { CellValue, ImportProblem, ProblemKind, SheetTable } from './sheet'
 import { columnLetter, ImportError } from './sheet'
 
 export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements'] as const
@@ -77,11 +77,11 @@ class Problems {
 	private readonly list: ImportProblem[] = []
 	private readonly cells = new Set<string>()
 
-	add(line: number, column: string | null, message: string): void {
+	add(line: number, column: string | null, kind: ProblemKind, message: string, value?: string): void {
 		const cell = `${line}\n${column}`
 		if (this.cells.has(cell)) return
 		this.cells.add(cell)
-		this.list.push({ line, column, message })
+		this.list.push({ line, column, kind, ...(value === undefined ? {} : { value }), message })
 	}
 
 	throwIfAny(): void {
@@ -108,7 +108,7 @@ function dateText(cell: CellValue | undefined): string {
 
 /** The header (checked) and the rows (checked with the roadmap, by applyTaskTable). */
 export function readTaskTable(sheet: SheetTable): TaskTable {
-	if (sheet.rows.length === 0) throw new ImportError([], 'the file is empty')
+	if (sheet.rows.length === 0) throw new ImportError([], 'the file is empty', 'empty')
 	const [header, ...body] = sheet.rows
 	const problems = new Problems()
 	const columns = new Map<TaskColumn, string>()
@@ -117,12 +117,12 @@ export function readTaskTable(sheet: SheetTable): TaskTable {
 		const name = cellText(cell).trim()
 		if (name === '' && sheet.letteredColumns && body.every((row) => cellText(row.cells[index]) === '')) return undefined
 		const column = columnOf(name)
-		if (!column) problems.add(header.line, nameAt(index, name), `unknown column (expected ${TASK_COLUMNS.join(', ')}, or their French names)`)
-		else if (columns.has(column)) problems.add(header.line, nameAt(index, name), `same column as "${columns.get(column)}"`)
+		if (!column) problems.add(header.line, nameAt(index, name), 'unknown_column', `unknown column (expected ${TASK_COLUMNS.join(', ')}, or their French names)`)
+		else if (columns.has(column)) problems.add(header.line, nameAt(index, name), 'repeated_column', `same column as "${columns.get(column)}"`, columns.get(column))
 		else columns.set(column, nameAt(index, name))
 		return column
 	})
-	if (!columns.has('id') && !columns.has('title')) problems.add(header.line, null, 'an "id" or a "title" column is needed')
+	if (!columns.has('id') && !columns.has('title')) problems.add(header.line, null, 'no_id_or_title', 'an "id" or a "title" column is needed')
 	problems.throwIfAny()
 	const rows = body.map(({ line, cells }) => {
 		const values: TaskRow['values'] = {}
@@ -187,25 +187,25 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 	const lineOfId = new Map<string, number>()
 	const result: ImportResult = { roadmap: next, added: 0, updated: 0, unchanged: 0, rows: [] }
 	for (const { line, values, cellCount } of table.rows) {
-		if (cellCount > table.width) problems.add(line, null, `${cellCount} cells for ${table.width} columns (a separator inside a cell needs quotes)`)
+		if (cellCount > table.width) problems.add(line, null, 'extra_cells', `${cellCount} cells for ${table.width} columns (a separator inside a cell needs quotes)`)
 		const id = cellText(values.id).trim()
 		const existing = id ? byId.get(id) : undefined
-		if (id && lineOfId.has(id)) problems.add(line, columnName('id'), `"${id}" is already on line ${lineOfId.get(id)}`)
+		if (id && lineOfId.has(id)) problems.add(line, columnName('id'), 'repeated_id', `"${id}" is already on line ${lineOfId.get(id)}`, id)
 		if (id) lineOfId.set(id, line)
 		const fields = fieldsOf(values)
-		if (!existing && !fields.title) problems.add(line, columnName('title'), 'a new task needs a title')
+		if (!existing && !fields.title) problems.add(line, columnName('title'), 'no_title', 'a new task needs a title')
 		if (fields.phase && !phases.includes(fields.phase)) {
-			problems.add(line, columnName('phase'), `unknown phase "${fields.phase}" (expected ${phases.length ? `one of ${phases.join(', ')}` : 'none: this roadmap has no phases'})`)
+			problems.add(line, columnName('phase'), 'unknown_phase', `unknown phase "${fields.phase}" (expected ${phases.length ? `one of ${phases.join(', ')}` : 'none: this roadmap has no phases'})`, fields.phase)
 		}
 		if (fields.category && !categories.includes(fields.category)) {
-			problems.add(line, columnName('category'), `unknown category "${fields.category}" (expected ${categories.length ? `one of ${categories.join(', ')}` : 'none: this roadmap has no categories'})`)
+			problems.add(line, columnName('category'), 'unknown_category', `unknown category "${fields.category}" (expected ${categories.length ? `one of ${categories.join(', ')}` : 'none: this roadmap has no categories'})`, fields.category)
 		}
 		const task = { ...(existing ?? makeTask({ id: id || newTaskId(), title: '' })), ...fields }
 		const checked = v.safeParse(taskSchema, task)
 		if (!checked.success) {
 			for (const issue of checked.issues) {
 				const field = String(issue.path?.[0]?.key ?? '')
-				problems.add(line, columnName((TASK_COLUMNS as readonly string[]).includes(field) ? field as TaskColumn : 'id'), issue.message)
+				problems.add(line, columnName((TASK_COLUMNS as readonly string[]).includes(field) ? field as TaskColumn : 'id'), 'invalid_value', issue.message)
 			}
 		}
 		if (existing) {
