@@ -267,8 +267,11 @@ export interface TnlStanding {
 	axes: Array<CommitmentPart & { axis: TnlAxis }>
 }
 
-function commitmentPart(tag: ReportTag, tasks: Task[], indicators: IndicatorReport[]): CommitmentPart {
-	const tagged = tasks.filter((task) => taskTags(task).includes(tag))
+/** Each task with its tags, read once for all the Pacte levels and label axes. */
+type TaggedTasks = Array<{ task: Task, tags: ReportTag[] }>
+
+function commitmentPart(tag: ReportTag, tasks: TaggedTasks, indicators: IndicatorReport[]): CommitmentPart {
+	const tagged = tasks.filter((entry) => entry.tags.includes(tag)).map((entry) => entry.task)
 	const counted = tagged.filter((task) => task.status !== 'dropped')
 	const done = counted.filter((task) => task.status === 'done').length
 	const measured = indicators.filter((indicator) => indicator.tags.includes(tag))
@@ -288,20 +291,20 @@ function commitmentPart(tag: ReportTag, tasks: Task[], indicators: IndicatorRepo
 	}
 }
 
-function pacteStanding(tasks: Task[], indicators: IndicatorReport[]): PacteStanding {
+function pacteStanding(tasks: TaggedTasks, indicators: IndicatorReport[]): PacteStanding {
 	const levels = PACTE_LEVELS.map((level) => ({ level, ...commitmentPart(`pacte-${level}`, tasks, indicators) }))
 	const firstMissing = levels.findIndex((part) => part.state !== 'reached')
 	return { level: (firstMissing === -1 ? levels.length : firstMissing) as PacteStanding['level'], levels }
 }
 
-function tnlStanding(tasks: Task[], indicators: IndicatorReport[]): TnlStanding {
+function tnlStanding(tasks: TaggedTasks, indicators: IndicatorReport[]): TnlStanding {
 	const label = indicators.find((indicator) => indicator.tags.includes('tnl-label') && indicator.latest)
 	const value = label?.latest?.value
 	return {
 		held: label && value !== undefined
 			? { value, name: TNL_LEVEL_NAMES[value] ?? null, date: label.latest!.date, target: label.target, indicatorId: label.id }
 			: null,
-		application: tasks.filter((task) => taskTags(task).includes('tnl-label')).map((task) => ({ id: task.id, title: task.title, status: task.status })),
+		application: tasks.filter((entry) => entry.tags.includes('tnl-label')).map(({ task }) => ({ id: task.id, title: task.title, status: task.status })),
 		axes: TNL_AXES.map((axis) => ({ axis, ...commitmentPart(`tnl-${axis}`, tasks, indicators) })),
 	}
 }
@@ -452,6 +455,7 @@ export function councilReport(history: RoadmapHistory, period: ReportPeriod, opt
 		return at >= from && at < to
 	})
 	const rows = replacementRows(after)
+	const tagged = after.tasks.map((task) => ({ task, tags: taskTags(task) }))
 	return {
 		title: after.title,
 		commune: after.commune,
@@ -463,8 +467,8 @@ export function councilReport(history: RoadmapHistory, period: ReportPeriod, opt
 		activity: activityByPhase(after, inPeriod),
 		indicators,
 		replacements: { rows, counts: migrationCounts(rows), countsAtStart: migrationCounts(replacementRows(before)) },
-		pacte: pacteStanding(after.tasks, indicators),
-		tnl: tnlStanding(after.tasks, indicators),
+		pacte: pacteStanding(tagged, indicators),
+		tnl: tnlStanding(tagged, indicators),
 		milestones: milestones(after, today, horizonDays),
 	}
 }
