@@ -2,9 +2,11 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Roadmap, Task } from './model'
-import { makeTask } from './model'
+import { makeTask, TASK_STATUSES } from './model'
+import { roadmapProgress } from './progress'
 import { councilReport, defaultReportPeriod, monthsBefore } from './report'
 import { lastReportPeriod, parseReportRecord, parseReportRecordFileName, reportRecordFileName, serializeReportRecord } from './reportRecord'
 import type { ReportRecord } from './reportRecord'
@@ -188,6 +190,42 @@ describe('the council report', () => {
 
 	it('refuses a period that ends before it starts', () => {
 		expect(() => councilReport(saintExemple(), { from: PERIOD.to, to: PERIOD.from })).toThrow(RangeError)
+	})
+})
+
+describe('the council report of any history', () => {
+	const editArb = fc.record({ day: fc.integer({ min: 0, max: 364 }), task: fc.nat(5), status: fc.constantFrom(...TASK_STATUSES), who: fc.constantFrom('alice', 'bob') })
+
+	it('agrees with the roadmap at both ends, and tells exactly the tasks finished in the period', () => {
+		fc.assert(fc.property(fc.array(editArb, { maxLength: 25 }), (edits) => {
+			const builder = new HistoryBuilder(sampleRoadmap(6), '2026-01-01T00:00:00.000Z')
+			const sorted = [...edits].sort((a, b) => a.day - b.day)
+			sorted.forEach((edit, i) => builder.change(edit.who, new Date(Date.UTC(2026, 0, 1 + edit.day, 0, i)).toISOString(), [{ op: 'set', path: `tasks/t0000${edit.task}/status`, value: edit.status }]))
+			const history = builder.build()
+			const report = councilReport(history, PERIOD)
+			const statusAt = (instant: string) => {
+				const status = new Map(sampleRoadmap(6).tasks.map((t) => [t.id, t.status]))
+				sorted.forEach((edit, i) => {
+					if (Date.UTC(2026, 0, 1 + edit.day, 0, i) < Date.parse(instant)) status.set(`t0000${edit.task}`, edit.status)
+				})
+				return status
+			}
+			const [start, end] = [statusAt(PERIOD.from), statusAt(PERIOD.to)]
+			const roadmapWith = (status: Map<string, Task['status']>) => {
+				const roadmap = sampleRoadmap(6)
+				for (const task of roadmap.tasks) task.status = status.get(task.id)!
+				return roadmap
+			}
+			expect(report.progress.overall.before).toEqual(roadmapProgress(roadmapWith(start)).overall)
+			expect(report.progress.overall.after).toEqual(roadmapProgress(roadmapWith(end)).overall)
+			const lastSetInPeriod = new Map<string, string>()
+			sorted.forEach((edit, i) => {
+				const at = Date.UTC(2026, 0, 1 + edit.day, 0, i)
+				if (at >= Date.parse(PERIOD.from) && at < Date.parse(PERIOD.to)) lastSetInPeriod.set(`t0000${edit.task}`, edit.status)
+			})
+			const finished = [...lastSetInPeriod].filter(([id, status]) => status === 'done' && end.get(id) === 'done').map(([id]) => id).sort()
+			expect(report.activity.flatMap((phase) => phase.finished.map((a) => a.taskId)).sort()).toEqual(finished)
+		}), { numRuns: 60 })
 	})
 })
 

@@ -4,9 +4,10 @@
  */
 /**
  * Spreadsheet import and export, one module for the app and the command line.
- * The app loads it with `import('../spreadsheet')` when someone imports or
- * exports, so that it weighs nothing on the page's first load or the widget;
- * the ODS and XLSX reader inside is loaded later still, only for such a file.
+ * The app is to load it with `import('../spreadsheet')` when someone imports
+ * or exports, so that it weighs nothing on the page's first load or the
+ * widget; the ODS and XLSX reader inside is loaded later still, only for such
+ * a file.
  */
 import type { Roadmap } from '../domain/model'
 import { readSpreadsheet } from './read'
