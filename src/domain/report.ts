@@ -407,7 +407,7 @@ export interface ReportOptions {
 const DAY_MS = 86_400_000
 
 /** The roadmap as the changes before each instant made it, from one copy of the start (copying is the slow part). */
-export function roadmapsAtInstants(history: RoadmapHistory, instants: string[]): Roadmap[] {
+function roadmapsAtInstants(history: RoadmapHistory, instants: string[]): Roadmap[] {
 	const state = cloneState(history.start)
 	const times = history.changes.map((change) => Date.parse(change.at))
 	return instants.map((instant) => {
