@@ -19,6 +19,7 @@ import { createNodeDavClient } from '../src/storage/nodeClient'
 import { RoadmapFolder } from '../src/storage/roadmapFolder'
 import { startSandbox } from '../sandbox/server'
 import { boardFigures } from './board'
+import { reportFigures } from './report'
 
 interface Row {
 	figure: string
@@ -170,6 +171,7 @@ async function nextcloudRequestFigures(): Promise<void> {
 
 async function main(): Promise<void> {
 	domainFigures()
+	rows.push(...await reportFigures())
 	bundleFigures()
 	await sandboxRequestFigures()
 	await nextcloudRequestFigures()
