@@ -18,7 +18,7 @@ const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password, 
 const folder = `/Dégooglisation/contract-dashboard-${Date.now().toString(36)}`
 const corruptFolder = `${folder}-corrupt`
 const oversizedFolder = `${folder}-oversized`
-const hostileFolder = `${folder}-hostile`
+const hostileFolder = `/Dégooglisation/contract-dashboard-hostile-${Date.now().toString(36)}`
 /** Above the 8 MiB AssignedTasks::MAX_BYTES. */
 const OVERSIZED_BYTES = 9 * 1024 * 1024
 
@@ -54,10 +54,10 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		for (const task of hostile.tasks) task.assignees = [user!]
 		await dav().createFolder(hostileFolder)
 		await dav().put(`${hostileFolder}/roadmap.degooglisation.json`, JSON.stringify(hostile))
-	}, 120_000)
+	}, 300_000)
 	afterAll(async () => {
 		for (const path of [folder, corruptFolder, oversizedFolder, hostileFolder]) await dav().delete(path)
-	})
+	}, 120_000)
 
 	it('lists the widget with its buttons, as a v1 (not v2) widget', async () => {
 		const widget = (await ocs('v1/widgets'))['degooglisation']
@@ -107,8 +107,8 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 			const roadmap = emptyRoadmap('Feuille de route non partagée', 'Mairie test')
 			roadmap.tasks = [makeTask({ id: 'unshared', title: 'Tâche dans un fichier non partagé', assignees: [user!] })]
 			await new RoadmapFolder({ dav: colleagueDav(), path: theirs, writer: { id: newWriterId(), author: colleague! } }).create(roadmap)
-		})
-		afterAll(() => colleagueDav().delete(theirs))
+		}, 120_000)
+		afterAll(() => colleagueDav().delete(theirs), 120_000)
 
 		it('never reads a roadmap the user cannot open, even one that assigns them a task', async () => {
 			const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>
