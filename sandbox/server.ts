@@ -22,7 +22,7 @@ import { appPage, dashboardPage, loginPage } from './pages'
 import { Sharing } from './sharing'
 import { handleVersions } from './versions'
 import type { DavEndpoint } from './webdav'
-import { FILES_ENDPOINT_FEATURES, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
+import { FILES_ENDPOINT_FEATURES, handleBulk, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
 
 export interface SandboxOptions {
 	port: number
@@ -156,6 +156,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return
 		}
 
+		if (path === '/remote.php/dav/bulk') return routeDav(req, res, (user) => handleBulk(req, res, sharing.viewOf(user.id), davContext))
 		if (path === '/remote.php/dav/files' || path === '/remote.php/dav/files/') return routeDav(req, res, () => handleFilesRoot(req, res))
 		const userFiles = /^\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(path)
 		if (userFiles) {
