@@ -335,13 +335,10 @@ export class RoadmapFolder {
 
 	/** Writes a local change (retrying transient failures). */
 	async send(change: ChangeFile): Promise<void> {
-		this.local.delete(changeFileName(change.writer, change.seq))
-		try {
-			await this.putChange(change)
-		} catch (error) {
-			this.local.set(changeFileName(change.writer, change.seq), change)
-			throw error
-		}
+		// Local until written, so that a history read meanwhile has it either way.
+		const localName = changeFileName(change.writer, change.seq)
+		await this.putChange(change)
+		this.local.delete(localName)
 		this.files.known.set(changeFileName(change.writer, change.seq), change)
 	}
 

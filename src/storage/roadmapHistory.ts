@@ -48,7 +48,10 @@ export async function readHistory(source: HistorySource): Promise<HistoryFiles> 
 		throw error
 	}
 	const { snapshots, changes } = await source.stateFiles.readAll(listing.files, problems)
-	return { snapshots, changes: [...changes, ...source.unsent()], problems }
+	// A change being sent may be listed already.
+	const listed = new Set(changes.map((change) => `${change.writer}.${change.seq}`))
+	const unsent = source.unsent().filter((change) => !listed.has(`${change.writer}.${change.seq}`))
+	return { snapshots, changes: [...changes, ...unsent], problems }
 }
 
 /**

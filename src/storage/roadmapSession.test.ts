@@ -186,9 +186,11 @@ describe('RoadmapSession', () => {
 		const mine = await open(path)
 		const theirs = await open(path, new Network(), new Environment(), 'writerb2')
 		theirs.apply([{ op: 'set', path: 'tasks/t00002/status', value: 'blocked' }])
-		mine.apply([{ op: 'set', path: 'tasks/t00002/status', value: 'done' }])
 		await theirs.flush()
+		// Made without having seen the other edit.
+		mine.apply([{ op: 'set', path: 'tasks/t00002/status', value: 'done' }])
 		await mine.flush()
+		await mine.refresh()
 		await theirs.refresh()
 		// Same clock: the larger writer id wins, for both.
 		expect(theirs.state.roadmap.tasks[2].status).toBe('blocked')
@@ -283,7 +285,7 @@ describe('RoadmapSession', () => {
 		expect(mine.state.roadmap.tasks[1].title).toBe('Seconde')
 	})
 
-	it('rewrites the readable file once edits pause, and at once when settled', async () => {
+	it('rewrites the readable file once edits pause, when the page is hidden, and at once when settled', async () => {
 		const path = await newRoadmap()
 		const environment = new Environment()
 		const session = await open(path, new Network(), environment)
@@ -294,6 +296,11 @@ describe('RoadmapSession', () => {
 		environment.elapse(2000)
 		await new Promise((resolve) => setTimeout(resolve, 200))
 		expect(await readable()).toBe('Feuille renommée')
+		session.apply([{ op: 'set', path: 'title', value: 'Cachée' }])
+		await session.flush()
+		environment.wake('hidden')
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(await readable()).toBe('Cachée')
 		session.apply([{ op: 'set', path: 'title', value: 'Encore' }])
 		await session.settle()
 		expect(await readable()).toBe('Encore')

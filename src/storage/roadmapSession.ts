@@ -261,12 +261,17 @@ export class RoadmapSession {
 		const merged = learned.absorbedSnapshot
 			? othersChanges(before, roadmap)
 			: describeOperations(byOthers.flatMap((change) => change.ops), before, roadmap)
-		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, conflicts: learned.conflicts })
+		// Conflicts told stay until something new arrives.
+		const conflicts = learned.applied.length || learned.absorbedSnapshot ? learned.conflicts : this.current.conflicts
+		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, conflicts })
 		if (merged) for (const listener of this.mergeListeners) listener(merged)
 	}
 
 	private wake(reason: WakeReason): void {
-		if (reason === 'online' && (this.current.unsent > 0 || this.current.saveState === 'offline' || this.current.saveState === 'error')) void this.flush()
+		// A hidden page may be closing: what waits for a pause is done now.
+		if (reason === 'hidden') {
+			if (this.readableTimer !== null) void this.writeReadableFile()
+		} else if (reason === 'online' && (this.current.unsent > 0 || this.current.saveState === 'offline' || this.current.saveState === 'error')) void this.flush()
 		else void this.refresh()
 	}
 

@@ -4,12 +4,13 @@
  */
 /**
  * What a roadmap session needs from where it runs: timers, and the moments
- * worth looking for others' changes (the network back, the page shown again).
+ * worth looking for others' changes (the network back, the page shown again)
+ * or finishing its own work (the page hidden, perhaps for good).
  * Injected, so that the same session runs in a page, in Node for the command
  * line, and in tests with fake timers and events.
  */
 
-export type WakeReason = 'online' | 'visible'
+export type WakeReason = 'online' | 'visible' | 'hidden'
 
 export interface SessionEnvironment {
 	setTimeout(callback: () => void, ms: number): unknown
@@ -36,9 +37,7 @@ export function browserEnvironment(target: Window = window): SessionEnvironment 
 		...timers,
 		onWake(listener) {
 			const online = () => listener('online')
-			const visible = () => {
-				if (document.visibilityState === 'visible') listener('visible')
-			}
+			const visible = () => listener(document.visibilityState === 'visible' ? 'visible' : 'hidden')
 			target.addEventListener('online', online)
 			document.addEventListener('visibilitychange', visible)
 			return () => {

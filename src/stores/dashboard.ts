@@ -80,8 +80,8 @@ function createDashboardState() {
 			const writer = { id: await writerId, author: uid }
 			const opened = await Promise.all(locations.map(async (location) => {
 				try {
-					// The widget lives as long as the dashboard: it does not poll; the app page does.
-					return follow(location, await RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null }))
+					// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
+					return follow(location, await RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 }))
 				} catch {
 					return location.path
 				}
