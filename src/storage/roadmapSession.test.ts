@@ -337,6 +337,39 @@ describe('RoadmapSession', () => {
 		expect(() => mine.apply([{ op: 'set', path: 'title', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'closed' }))
 	})
 
+	it('converges: writers editing at once, folding now and then, through Nextcloud\'s hazards, all end with what a fresh load reads', async () => {
+		const path = await newRoadmap(12)
+		Object.assign(sandbox.hazards, { tornReadRate: 0.05, lockedRate: 0.05, serverErrorRate: 0.03, unavailableRate: 0.02, seed: 11 })
+		try {
+			const writers = await Promise.all(['writera1', 'writerb2', 'writerc3', 'writerd4'].map((id) => RoadmapSession.open({ ...options(path, new Network(), new Environment(), id), retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5 }, compactAfter: 4 })))
+			sessions.push(...writers)
+			const statuses = ['todo', 'in_progress', 'blocked', 'done'] as const
+			await Promise.all(writers.map(async (session, w) => {
+				for (let n = 0; n < 15; n++) {
+					const task = `t000${String((n * 5 + w * 3) % 12).padStart(2, '0')}`
+					if (n % 3 === 0) session.apply([{ op: 'set', path: `tasks/${task}/status`, value: statuses[(n + w) % 4] }])
+					else session.editTask(task, (draft) => {
+						draft.title = `w${w} n${n}`
+					})
+					if (n % 4 === 3) await session.refresh()
+					await session.flush()
+					for (let attempt = 0; session.state.unsent > 0 && attempt < 10; attempt++) await session.flush()
+				}
+			}))
+			Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+			for (const session of writers) await session.refresh()
+			const fresh = (await open(path, new Network(), new Environment(), 'readerz9')).state.roadmap
+			for (const session of writers) {
+				expect(session.state.unsent).toBe(0)
+				expect(session.state.roadmap).toEqual(fresh)
+			}
+			const files = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
+			expect(files.filter((f) => f.startsWith('snapshot.')).length).toBeGreaterThan(1)
+		} finally {
+			Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+		}
+	})
+
 	it('stops its timers and listeners when disposed of', async () => {
 		const path = await newRoadmap()
 		const environment = new Environment()
