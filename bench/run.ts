@@ -142,6 +142,9 @@ async function requestFigures(where: string, dav: DavClient, folder: string): Pr
 	rows.push({ figure: `requests per reload (nothing new, ${where})`, median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
 	const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
 	rows.push({ figure: `requests per save (${where})`, median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 to 64 saves)', runs: 1 })
+	await first.save([{ op: 'set', path: 'tasks/t00002/title', value: 'y' }])
+	const caughtUp = await reader.catchUp()
+	rows.push({ figure: `requests per catch-up after a save, one change by another writer (${where})`, median: caughtUp.requests, unit: 'requests', budget: '1 listing + 1 per new file', runs: 1 })
 }
 
 async function sandboxRequestFigures(): Promise<void> {
