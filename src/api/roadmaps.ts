@@ -22,7 +22,7 @@ export interface RoadmapList {
 /** The roadmaps the user can open, and the shares waiting for an answer (left out, not failing the list, when those cannot be read). */
 export async function listRoadmaps(): Promise<RoadmapList> {
 	const [roadmaps, pending] = await Promise.all([
-		request(() => discoverRoadmaps(davClient(), ocsClient())),
+		request(() => discoverRoadmaps(davClient(), ocsClient(), (path, error) => logger.warn('A shared roadmap folder could not be listed', { path, error }))),
 		pendingShares().catch((error: unknown) => {
 			logger.warn('Federated shares waiting for an answer could not be read', { error })
 			return []

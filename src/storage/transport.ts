@@ -29,6 +29,7 @@ type Answer = 'token-refused' | 'session-expired' | 'maintenance' | null
 async function classify(response: Response): Promise<Answer> {
 	if (response.status !== 401 && response.status !== 412 && response.status !== 503) return null
 	if (response.status === 503 && response.headers.get('X-Nextcloud-Maintenance-Mode') === '1') return 'maintenance'
+	// A body cut short says nothing more: the status is the answer then.
 	const body = await response.clone().text().catch(() => '')
 	if (response.status === 503) return body.includes('ServerMaintenanceMode') ? 'maintenance' : null
 	if (body.includes('CSRF check not passed') || body.includes('CSRF check failed')) return 'token-refused'
