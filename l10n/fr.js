@@ -329,7 +329,9 @@ OC.L10N.register(
 		"Nextcloud is in maintenance: try again in a few minutes.": "Nextcloud est en maintenance : réessayez dans quelques minutes.",
 		"Your Nextcloud session has ended. Your edits are kept in this browser and will be saved once you log in again.": "Votre session Nextcloud a pris fin. Vos modifications sont gardées dans ce navigateur et seront enregistrées dès que vous vous reconnecterez.",
 		"Log in again": "Se reconnecter",
-		"Nextcloud is in maintenance. Your edits are kept in this browser and will be saved when it is back.": "Nextcloud est en maintenance. Vos modifications sont gardées dans ce navigateur et seront enregistrées à son retour."
+		"Nextcloud is in maintenance. Your edits are kept in this browser and will be saved when it is back.": "Nextcloud est en maintenance. Vos modifications sont gardées dans ce navigateur et seront enregistrées à son retour.",
+		"Your Nextcloud session has ended.": "Votre session Nextcloud a pris fin.",
+		"Nextcloud is in maintenance: waiting for it to be back…": "Nextcloud est en maintenance : attente de son retour…"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -94,3 +94,51 @@ describe('the app page through Nextcloud\'s answers', () => {
 		await page.close()
 	})
 })
+
+describe('the dashboard widget through the same answers, on its lighter fetch transport', () => {
+	const DASHBOARD = '/index.php/apps/dashboard/'
+	const markDone = (page: Page, title: string) => page.getByRole('button', { name: `Marquer « ${title} » comme terminée` })
+	const LIBREOFFICE = 'Déployer LibreOffice sur tous les postes'
+
+	it('asks to log in again once the session has ended, and comes back to the dashboard', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', DASHBOARD)
+		await markDone(page, LIBREOFFICE).waitFor()
+		harness.sandbox.expireSessions()
+		await markDone(page, LIBREOFFICE).click()
+		const notice = page.getByRole('alert').filter({ hasText: 'Votre session Nextcloud a pris fin.' })
+		await notice.getByRole('link', { name: 'Se reconnecter' }).click()
+		await page.locator('#password').fill('alice')
+		await page.getByRole('button', { name: 'Se connecter' }).click()
+		await page.waitForURL(/\/apps\/dashboard\//)
+		await markDone(page, LIBREOFFICE).waitFor()
+		await page.close()
+	})
+
+	it('marks a task done after a login elsewhere changed the request token', async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', DASHBOARD)
+		await markDone(page, LIBREOFFICE).waitFor()
+		harness.sandbox.rotateRequestTokens()
+		const tokenFetched = page.waitForRequest((request) => request.url().endsWith('/index.php/csrftoken'))
+		await markDone(page, LIBREOFFICE).click()
+		await tokenFetched
+		await page.getByText(`« ${LIBREOFFICE} » marquée comme terminée`).waitFor({ state: 'attached' })
+		expect(await statusInFiles('solutions-office-suite')).toBe('done')
+		await page.close()
+	})
+
+	it('waits maintenance mode out, saying so, then marks the task done', { timeout: 120_000 }, async () => {
+		const page = await harness.browser.newPage()
+		await harness.login(page, 'alice', DASHBOARD)
+		const title = (await page.locator('.degooglisation-widget__task-title').first().innerText()).trim()
+		harness.sandbox.switches.maintenance = true
+		await markDone(page, title).click()
+		const notice = page.getByRole('alert').filter({ hasText: 'Nextcloud est en maintenance' })
+		await notice.waitFor()
+		harness.sandbox.switches.maintenance = false
+		await page.getByText(`« ${title} » marquée comme terminée`).waitFor({ state: 'attached', timeout: 60_000 })
+		await notice.waitFor({ state: 'detached' })
+		await page.close()
+	})
+})
