@@ -324,7 +324,14 @@ OC.L10N.register(
 		"Status": "Statut",
 		"Task “{title}” deleted": "Tâche « {title} » supprimée",
 		"The due date is before the start date: the dates are not saved until you correct one of them.": "L’échéance est avant la date de début : les dates ne sont pas enregistrées tant que vous n’en corrigez pas une.",
-		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}"
+		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}",
+		"Your Nextcloud session has ended: log in again (the link is at the top of the page), then try again.": "Votre session Nextcloud a pris fin : reconnectez-vous (le lien est en haut de la page), puis réessayez.",
+		"Nextcloud is in maintenance: try again in a few minutes.": "Nextcloud est en maintenance : réessayez dans quelques minutes.",
+		"Your Nextcloud session has ended. Your edits are kept in this browser and will be saved once you log in again.": "Votre session Nextcloud a pris fin. Vos modifications sont gardées dans ce navigateur et seront enregistrées dès que vous vous reconnecterez.",
+		"Log in again": "Se reconnecter",
+		"Nextcloud is in maintenance. Your edits are kept in this browser and will be saved when it is back.": "Nextcloud est en maintenance. Vos modifications sont gardées dans ce navigateur et seront enregistrées à son retour.",
+		"Your Nextcloud session has ended.": "Votre session Nextcloud a pris fin.",
+		"Nextcloud is in maintenance: waiting for it to be back…": "Nextcloud est en maintenance : attente de son retour…"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -52,12 +52,14 @@ export interface DavErrorOptions {
 	/** The request header a 412 is about (`<s:header>`). */
 	header?: string
 	headers?: Record<string, string>
+	/** The exception class Nextcloud names, when not the status's usual one. */
+	exception?: string
 }
 
 /** Sabre's error document. */
 export function sendDavError(res: ServerResponse, status: number, message: string, options: DavErrorOptions = {}): void {
 	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8', ...options.headers })
-	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
+	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${options.exception ?? EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
 }
 
 export function escapeXml(text: string): string {
