@@ -324,7 +324,24 @@ OC.L10N.register(
 		"Status": "Statut",
 		"Task “{title}” deleted": "Tâche « {title} » supprimée",
 		"The due date is before the start date: the dates are not saved until you correct one of them.": "L’échéance est avant la date de début : les dates ne sont pas enregistrées tant que vous n’en corrigez pas une.",
-		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}"
+		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}",
+		"Dégooglisation": "Dégooglisation",
+		"You were assigned “{task}” ({commune})": "Vous avez été assigné·e à « {task} » ({commune})",
+		"{user} assigned you “{task}” ({commune})": "{user} vous a assigné « {task} » ({commune})",
+		"“{task}” ({commune}) is due on {date}": "« {task} » ({commune}) arrive à échéance le {date}",
+		"“{task}” ({commune}) is overdue: it was due on {date}": "« {task} » ({commune}) est en retard : l’échéance était le {date}",
+		"{user} moved “{task}” to {status} ({roadmap})": "{user} a passé « {task} » à {status} ({roadmap})",
+		"{user} added the task “{task}” ({roadmap})": "{user} a ajouté la tâche « {task} » ({roadmap})",
+		"{user} deleted the task “{task}” ({roadmap})": "{user} a supprimé la tâche « {task} » ({roadmap})",
+		"{user} changed who is assigned to “{task}” ({roadmap})": "{user} a changé les responsables de « {task} » ({roadmap})",
+		"{user} edited the task “{task}” ({roadmap})": "{user} a modifié la tâche « {task} » ({roadmap})",
+		"_{user} edited %n task of {roadmap}_::_{user} edited %n tasks of {roadmap}_": [
+			"{user} a modifié %n tâche de {roadmap}",
+			"{user} a modifié %n tâches de {roadmap}"
+		],
+		"{user} edited the roadmap {roadmap}": "{user} a modifié la feuille de route {roadmap}",
+		"Someone": "Quelqu’un",
+		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

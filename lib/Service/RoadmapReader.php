@@ -21,7 +21,7 @@ final class RoadmapReader {
 	private const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
 
 	/**
-	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>}>}
+	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>}
 	 * @throws RoadmapReadException when the text is not a roadmap this version understands
 	 */
 	public function read(string $json): array {
@@ -59,6 +59,9 @@ final class RoadmapReader {
 				'due' => is_string($due) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $due) === 1 ? $due : null,
 				'phase' => is_string($phase) ? $phase : null,
 				'assignees' => array_values(array_filter($task['assignees'], 'is_string')),
+				'description' => is_string($task['description'] ?? null) ? $task['description'] : '',
+				'replaces' => is_array($task['replaces'] ?? null) ? array_values(array_filter($task['replaces'], 'is_string')) : [],
+				'replacements' => is_array($task['replacements'] ?? null) ? array_values(array_filter($task['replacements'], 'is_string')) : [],
 			];
 		}
 		return [

@@ -1,0 +1,125 @@
+<?php
+
+declare(strict_types=1);
+
+/**
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+namespace OCA\Degooglisation\Federation;
+
+use OCA\Degooglisation\Service\RoadmapFiles;
+use OCA\Degooglisation\Service\RoadmapReader;
+use OCA\Degooglisation\Service\RoadmapReadException;
+use OCP\Http\Client\IClientService;
+use OCP\ICache;
+use OCP\ICacheFactory;
+use OCP\IDBConnection;
+use Psr\Log\LoggerInterface;
+
+/**
+ * Roadmaps that partner servers share with this server's users, read
+ * directly from the partner with short timeouts, for the background job
+ * only: Nextcloud's own federated storage waits on a hung server for
+ * minutes. A server that fails is skipped for the rest of the run and for
+ * RETRY_AFTER seconds, then tried again.
+ *
+ * Reads the readable roadmap file at the root of the share (a shared roadmap
+ * folder), as the partner's app last wrote it.
+ */
+final class FederatedRoadmaps {
+	public const CONNECT_TIMEOUT = 3;
+	public const TIMEOUT = 5;
+	public const RETRY_AFTER = 600;
+	/** files_sharing's share_external.share_type of a share made to one user (groups are not read). */
+	private const USER_SHARE = 0;
+
+	private ICache $downServers;
+	/** @var array<string, true> servers that failed in this process, for when no distributed cache is configured */
+	private array $failed = [];
+
+	public function __construct(
+		private IDBConnection $db,
+		private IClientService $clientService,
+		private RoadmapReader $reader,
+		ICacheFactory $cacheFactory,
+		private LoggerInterface $logger,
+	) {
+		$this->downServers = $cacheFactory->createDistributed('degooglisation-down-servers');
+	}
+
+	/**
+	 * The accepted federated shares made to users of this server.
+	 *
+	 * @return list<array{key: string, user: string, remote: string, token: string, password: string, path: string}>
+	 */
+	public function shares(): array {
+		$qb = $this->db->getQueryBuilder();
+		$qb->select('id', 'remote', 'share_token', 'password', 'user', 'mountpoint')
+			->from('share_external')
+			->where($qb->expr()->eq('accepted', $qb->createNamedParameter(1)))
+			->andWhere($qb->expr()->eq('share_type', $qb->createNamedParameter(self::USER_SHARE)))
+			->orderBy('id');
+		$result = $qb->executeQuery();
+		$shares = [];
+		while ($row = $result->fetch()) {
+			$shares[] = [
+				'key' => 'fed' . $row['id'],
+				'user' => (string)$row['user'],
+				'remote' => rtrim((string)$row['remote'], '/'),
+				'token' => (string)$row['share_token'],
+				'password' => (string)($row['password'] ?? ''),
+				'path' => '/' . trim((string)$row['mountpoint'], '/'),
+			];
+		}
+		$result->closeCursor();
+		return $shares;
+	}
+
+	/**
+	 * The roadmap of a share, or null when it cannot be read now (server down,
+	 * slow or skipped, not a roadmap folder).
+	 *
+	 * @param array{remote: string, token: string, password: string} $share
+	 * @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array<string, mixed>>}
+	 */
+	public function read(array $share): ?array {
+		if (isset($this->failed[$share['remote']]) || $this->downServers->get($share['remote']) !== null) {
+			return null;
+		}
+		try {
+			$response = $this->clientService->newClient()->get($share['remote'] . '/public.php/webdav/' . rawurlencode(RoadmapFiles::ROADMAP_FILE), [
+				'auth' => [$share['token'], $share['password']],
+				'connect_timeout' => self::CONNECT_TIMEOUT,
+				'timeout' => self::TIMEOUT,
+				'http_errors' => false,
+			]);
+		} catch (\Throwable $e) {
+			$this->logger->info('Partner server skipped until later: ' . $share['remote'] . ': ' . $e->getMessage());
+			$this->markDown($share['remote']);
+			return null;
+		}
+		$status = $response->getStatusCode();
+		if ($status >= 500) {
+			$this->markDown($share['remote']);
+		}
+		if ($status !== 200) {
+			return null;
+		}
+		$body = $response->getBody();
+		if (!is_string($body) || strlen($body) > RoadmapFiles::MAX_BYTES) {
+			return null;
+		}
+		try {
+			return $this->reader->read($body);
+		} catch (RoadmapReadException $e) {
+			return null;
+		}
+	}
+
+	private function markDown(string $remote): void {
+		$this->failed[$remote] = true;
+		$this->downServers->set($remote, 1, self::RETRY_AFTER);
+	}
+}
