@@ -341,7 +341,8 @@ OC.L10N.register(
 		],
 		"{user} edited the roadmap {roadmap}": "{user} a modifié la feuille de route {roadmap}",
 		"Someone": "Quelqu’un",
-		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée"
+		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée",
+		"Dégooglisation tasks": "Tâches de Dégooglisation"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -11,10 +11,10 @@ namespace OCA\Degooglisation\Activity;
 
 use OCA\Degooglisation\AppInfo\Application;
 use OCA\Degooglisation\Service\People;
+use OCA\Degooglisation\Service\StatusLabels;
 use OCP\Activity\Exceptions\UnknownActivityException;
 use OCP\Activity\IEvent;
 use OCP\Activity\IProvider;
-use OCP\IL10N;
 use OCP\IURLGenerator;
 use OCP\L10N\IFactory;
 
@@ -42,7 +42,7 @@ final class Provider implements IProvider {
 		switch ($event->getSubject()) {
 			case 'task_status':
 				$subject = $l->t('{user} moved “{task}” to {status} ({roadmap})');
-				$params['status'] = ['type' => 'highlight', 'id' => (string)($p['status'] ?? ''), 'name' => $this->statusLabel($l, (string)($p['status'] ?? ''))];
+				$params['status'] = ['type' => 'highlight', 'id' => (string)($p['status'] ?? ''), 'name' => StatusLabels::label($l, (string)($p['status'] ?? ''))];
 				break;
 			case 'task_added':
 				$subject = $l->t('{user} added the task “{task}” ({roadmap})');
@@ -70,16 +70,5 @@ final class Provider implements IProvider {
 		$event->setRichSubject($subject, $params);
 		$event->setIcon($this->urlGenerator->getAbsoluteURL($this->urlGenerator->imagePath(Application::APP_ID, 'app-dark.svg')));
 		return $event;
-	}
-
-	private function statusLabel(IL10N $l, string $status): string {
-		return match ($status) {
-			'todo' => $l->t('To do'),
-			'in_progress' => $l->t('In progress'),
-			'blocked' => $l->t('Blocked'),
-			'done' => $l->t('Done'),
-			'dropped' => $l->t('Dropped'),
-			default => $status,
-		};
 	}
 }

@@ -32,10 +32,12 @@ final class FederatedRoadmaps {
 	public const CONNECT_TIMEOUT = 3;
 	public const TIMEOUT = 5;
 	public const RETRY_AFTER = 600;
+	private const KEEP_LAST_READ = 7 * 24 * 3600;
 	/** files_sharing's share_external.share_type of a share made to one user (groups are not read). */
 	private const USER_SHARE = 0;
 
 	private ICache $downServers;
+	private ICache $lastRead;
 	/** @var array<string, true> servers that failed in this process, for when no distributed cache is configured */
 	private array $failed = [];
 
@@ -47,20 +49,24 @@ final class FederatedRoadmaps {
 		private LoggerInterface $logger,
 	) {
 		$this->downServers = $cacheFactory->createDistributed('degooglisation-down-servers');
+		$this->lastRead = $cacheFactory->createDistributed('degooglisation-federated-roadmaps');
 	}
 
 	/**
-	 * The accepted federated shares made to users of this server.
+	 * The accepted federated shares made to users of this server, or to one of them.
 	 *
 	 * @return list<array{key: string, user: string, remote: string, token: string, password: string, path: string}>
 	 */
-	public function shares(): array {
+	public function shares(?string $user = null): array {
 		$qb = $this->db->getQueryBuilder();
 		$qb->select('id', 'remote', 'share_token', 'password', 'user', 'mountpoint')
 			->from('share_external')
 			->where($qb->expr()->eq('accepted', $qb->createNamedParameter(1)))
 			->andWhere($qb->expr()->eq('share_type', $qb->createNamedParameter(self::USER_SHARE)))
 			->orderBy('id');
+		if ($user !== null) {
+			$qb->andWhere($qb->expr()->eq('user', $qb->createNamedParameter($user)));
+		}
 		$result = $qb->executeQuery();
 		$shares = [];
 		while ($row = $result->fetch()) {
@@ -112,10 +118,23 @@ final class FederatedRoadmaps {
 			return null;
 		}
 		try {
-			return $this->reader->read($body);
+			$roadmap = $this->reader->read($body);
 		} catch (RoadmapReadException $e) {
 			return null;
 		}
+		$this->lastRead->set($share['key'], $roadmap, self::KEEP_LAST_READ);
+		return $roadmap;
+	}
+
+	/**
+	 * The roadmap of a share as this job last read it, for requests that must
+	 * not wait on the partner (search, references).
+	 *
+	 * @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array<string, mixed>>}
+	 */
+	public function lastRead(string $key): ?array {
+		$roadmap = $this->lastRead->get($key);
+		return is_array($roadmap) ? $roadmap : null;
 	}
 
 	private function markDown(string $remote): void {

@@ -24,7 +24,11 @@ use Psr\Log\LoggerInterface;
  * the node an event gave, never around Nextcloud's permissions.
  */
 final class RoadmapFiles {
+	public const ROADMAPS_FOLDER = 'Dégooglisation';
 	public const ROADMAP_FILE = 'roadmap.degooglisation.json';
+	public const MAX_ROADMAPS = 50;
+	/** files_sharing's storage for federated shares, named as a string: that app may be disabled. */
+	private const FEDERATED_STORAGE = 'OCA\\Files_Sharing\\External\\Storage';
 	public const MAX_BYTES = 8 * 1024 * 1024;
 	private const CACHE_TTL = 24 * 3600;
 
@@ -39,6 +43,45 @@ final class RoadmapFiles {
 	) {
 		// Not the dashboard's namespace: these entries also hold what search needs.
 		$this->cache = $cacheFactory->createDistributed('degooglisation-roadmap-files');
+	}
+
+	/**
+	 * The roadmaps a user can open on this server, where the app looks for
+	 * them (the subfolders of /Dégooglisation, the folders at the top of their
+	 * files where shares land), at most MAX_ROADMAPS. Shares from partner
+	 * servers are left out: reading them waits on the partner (FederatedRoadmaps
+	 * reads them in the background).
+	 *
+	 * @return list<array{path: string, folder: Folder, file: File}> path relative to the user's files
+	 */
+	public function roadmapsOf(string $userId): array {
+		$userFolder = $this->rootFolder->getUserFolder($userId);
+		$folders = [];
+		try {
+			$own = $userFolder->get(self::ROADMAPS_FOLDER);
+			if ($own instanceof Folder) {
+				$folders = $own->getDirectoryListing();
+			}
+		} catch (\OCP\Files\NotFoundException) {
+		}
+		$found = [];
+		foreach (array_merge($folders, $userFolder->getDirectoryListing()) as $folder) {
+			if (count($found) >= self::MAX_ROADMAPS) {
+				break;
+			}
+			if (!$folder instanceof Folder || $folder->getStorage()->instanceOfStorage(self::FEDERATED_STORAGE) || !$folder->isReadable()) {
+				continue;
+			}
+			try {
+				$file = $folder->get(self::ROADMAP_FILE);
+			} catch (\OCP\Files\NotFoundException|\OCP\Files\NotPermittedException|\OCP\Files\StorageNotAvailableException) {
+				continue;
+			}
+			if ($file instanceof File && $file->isReadable()) {
+				$found[] = ['path' => '/' . trim((string)$userFolder->getRelativePath($folder->getPath()), '/'), 'folder' => $folder, 'file' => $file];
+			}
+		}
+		return $found;
 	}
 
 	/** @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>} */
