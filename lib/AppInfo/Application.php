@@ -12,6 +12,7 @@ namespace OCA\Degooglisation\AppInfo;
 use OCA\Degooglisation\Dashboard\TasksWidget;
 use OCA\Degooglisation\Listener\ChangeFileListener;
 use OCA\Degooglisation\Notification\Notifier;
+use OCA\Degooglisation\Reference\TaskReferenceProvider;
 use OCA\Degooglisation\Search\TaskSearchProvider;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
@@ -31,6 +32,7 @@ final class Application extends App implements IBootstrap {
 		$context->registerDashboardWidget(TasksWidget::class);
 		$context->registerNotifierService(Notifier::class);
 		$context->registerSearchProvider(TaskSearchProvider::class);
+		$context->registerReferenceProvider(TaskReferenceProvider::class);
 		$context->registerEventListener(NodeCreatedEvent::class, ChangeFileListener::class);
 		$context->registerEventListener(NodeWrittenEvent::class, ChangeFileListener::class);
 	}
