@@ -12,9 +12,12 @@ namespace OCA\Degooglisation\Federation;
 use OCA\Degooglisation\Service\RoadmapFiles;
 use OCA\Degooglisation\Service\RoadmapReader;
 use OCA\Degooglisation\Service\RoadmapReadException;
+use OCP\AppFramework\Utility\ITimeFactory;
+use OCP\Files\AppData\IAppDataFactory;
+use OCP\Files\IAppData;
+use OCP\Files\NotFoundException;
 use OCP\Http\Client\IClientService;
-use OCP\ICache;
-use OCP\ICacheFactory;
+use OCP\IAppConfig;
 use OCP\IDBConnection;
 use Psr\Log\LoggerInterface;
 
@@ -23,33 +26,33 @@ use Psr\Log\LoggerInterface;
  * directly from the partner with short timeouts, for the background job
  * only: Nextcloud's own federated storage waits on a hung server for
  * minutes. A server that fails is skipped for the rest of the run and for
- * RETRY_AFTER seconds, then tried again.
+ * RETRY_AFTER seconds, then tried again (app config: the job runs in a new
+ * process each time, where a local cache would forget).
  *
  * Reads the readable roadmap file at the root of the share (a shared roadmap
- * folder), as the partner's app last wrote it.
+ * folder), as the partner's app last wrote it, and keeps the last one read
+ * in the app's data for the requests that must not wait (search, previews).
  */
 final class FederatedRoadmaps {
 	public const CONNECT_TIMEOUT = 3;
 	public const TIMEOUT = 5;
 	public const RETRY_AFTER = 600;
-	private const KEEP_LAST_READ = 7 * 24 * 3600;
+	private const DOWN_SERVERS = 'federated-down-servers';
 	/** files_sharing's share_external.share_type of a share made to one user (groups are not read). */
 	private const USER_SHARE = 0;
 
-	private ICache $downServers;
-	private ICache $lastRead;
-	/** @var array<string, true> servers that failed in this process, for when no distributed cache is configured */
-	private array $failed = [];
+	private IAppData $appData;
 
 	public function __construct(
 		private IDBConnection $db,
 		private IClientService $clientService,
 		private RoadmapReader $reader,
-		ICacheFactory $cacheFactory,
+		IAppDataFactory $appDataFactory,
+		private IAppConfig $appConfig,
+		private ITimeFactory $time,
 		private LoggerInterface $logger,
 	) {
-		$this->downServers = $cacheFactory->createDistributed('degooglisation-down-servers');
-		$this->lastRead = $cacheFactory->createDistributed('degooglisation-federated-roadmaps');
+		$this->appData = $appDataFactory->get('degooglisation');
 	}
 
 	/**
@@ -91,7 +94,7 @@ final class FederatedRoadmaps {
 	 * @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array<string, mixed>>}
 	 */
 	public function read(array $share): ?array {
-		if (isset($this->failed[$share['remote']]) || $this->downServers->get($share['remote']) !== null) {
+		if (($this->downServers()[$share['remote']] ?? 0) > $this->time->getTime()) {
 			return null;
 		}
 		try {
@@ -122,7 +125,13 @@ final class FederatedRoadmaps {
 		} catch (RoadmapReadException $e) {
 			return null;
 		}
-		$this->lastRead->set($share['key'], $roadmap, self::KEEP_LAST_READ);
+		try {
+			$folder = $this->lastReadFolder();
+			$name = $share['key'] . '.json';
+			$folder->fileExists($name) ? $folder->getFile($name)->putContent($body) : $folder->newFile($name, $body);
+		} catch (\OCP\Files\NotPermittedException $e) {
+			$this->logger->warning('Could not keep the roadmap read from ' . $share['remote'] . ': ' . $e->getMessage());
+		}
 		return $roadmap;
 	}
 
@@ -133,12 +142,31 @@ final class FederatedRoadmaps {
 	 * @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array<string, mixed>>}
 	 */
 	public function lastRead(string $key): ?array {
-		$roadmap = $this->lastRead->get($key);
-		return is_array($roadmap) ? $roadmap : null;
+		try {
+			return $this->reader->read($this->lastReadFolder()->getFile($key . '.json')->getContent());
+		} catch (NotFoundException|RoadmapReadException|\OCP\Files\NotPermittedException) {
+			return null;
+		}
+	}
+
+	private function lastReadFolder(): \OCP\Files\SimpleFS\ISimpleFolder {
+		try {
+			return $this->appData->getFolder('federated');
+		} catch (NotFoundException) {
+			return $this->appData->newFolder('federated');
+		}
+	}
+
+	/** @return array<string, int> server => until when it is skipped */
+	private function downServers(): array {
+		$down = json_decode($this->appConfig->getValueString('degooglisation', self::DOWN_SERVERS, '{}', lazy: true), true);
+		return is_array($down) ? $down : [];
 	}
 
 	private function markDown(string $remote): void {
-		$this->failed[$remote] = true;
-		$this->downServers->set($remote, 1, self::RETRY_AFTER);
+		$now = $this->time->getTime();
+		$down = array_filter($this->downServers(), static fn (int $until): bool => $until > $now);
+		$down[$remote] = $now + self::RETRY_AFTER;
+		$this->appConfig->setValueString('degooglisation', self::DOWN_SERVERS, json_encode($down, JSON_THROW_ON_ERROR), lazy: true);
 	}
 }
