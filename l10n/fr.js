@@ -342,7 +342,8 @@ OC.L10N.register(
 		"{user} edited the roadmap {roadmap}": "{user} a modifié la feuille de route {roadmap}",
 		"Someone": "Quelqu’un",
 		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée",
-		"Dégooglisation tasks": "Tâches de Dégooglisation"
+		"Dégooglisation tasks": "Tâches de Dégooglisation",
+		"This calendar shows the Dégooglisation roadmaps and cannot be edited here: change the task or the phase in the Dégooglisation app.": "Cet agenda montre les feuilles de route de Dégooglisation et ne se modifie pas ici : changez la tâche ou la phase dans l’application Dégooglisation."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

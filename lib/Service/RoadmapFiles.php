@@ -41,8 +41,9 @@ final class RoadmapFiles {
 		private RoadmapReader $reader,
 		private LoggerInterface $logger,
 	) {
-		// Not the dashboard's namespace: these entries also hold what search needs.
-		$this->cache = $cacheFactory->createDistributed('degooglisation-roadmap-files');
+		// Not the dashboard's namespace: these entries also hold what search and the calendar
+		// need; the suffix changes with what RoadmapReader::read keeps.
+		$this->cache = $cacheFactory->createDistributed('degooglisation-roadmap-files-2');
 	}
 
 	/**

@@ -75,7 +75,7 @@ let title = ''
 let taskUrl = ''
 
 describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
-	it('a roadmap from the command line, one of its tasks described with a rare word, shared with a colleague', { timeout: 120000 }, async () => {
+	it('a roadmap from the command line, one of its tasks described with a rare word, shared with a colleague', { timeout: 240000 }, async () => {
 		await cli('create', folderName, '--commune', `Saint-Exemple ${run}`, '--lang', 'fr', '--start', '2027-01-04')
 		const csv = join(tmpdir(), `degooglisation-native-${run}.csv`)
 		await writeFile(csv, `id;description\n${task};Pilote ${word} avec dix agents\n`)
@@ -90,7 +90,7 @@ describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
 		await fetch(`${colleague!.url}/remote.php/dav/files/${colleague!.user}/`, { method: 'PROPFIND', headers: { Authorization: basicAuth(colleague!.user, colleague!.password), Depth: '1' } })
 	})
 
-	it('assigning the colleague notifies them once, with a link to the task; the owner, who assigned, is not notified; done withdraws it', { timeout: 60000 }, async () => {
+	it('assigning the colleague notifies them once, with a link to the task; the owner, who assigned, is not notified; done withdraws it', { timeout: 240000 }, async () => {
 		await cli('assign', folderName, task, colleague!.user, '--add')
 		const notified = await eventually(async () => (await assignmentOf(colleague!, title)).length > 0 ? await assignmentOf(colleague!, title) : undefined)
 		expect(notified).toHaveLength(1)
