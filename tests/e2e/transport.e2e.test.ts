@@ -98,40 +98,54 @@ describe('the app page through Nextcloud\'s answers', () => {
 describe('the dashboard widget through the same answers, on its lighter fetch transport', () => {
 	const DASHBOARD = '/index.php/apps/dashboard/'
 	const markDone = (page: Page, title: string) => page.getByRole('button', { name: `Marquer « ${title} » comme terminée` })
-	const LIBREOFFICE = 'Déployer LibreOffice sur tous les postes'
+	/** Tasks of alice's, one per test: each ends done. */
+	const TASKS = ['transformation-domain', 'transformation-sso', 'transformation-passwords']
+	const titles: Record<string, string> = {}
 
-	it('asks to log in again once the session has ended, and comes back to the dashboard', async () => {
+	beforeAll(async () => {
+		const dav = createNodeDavClient({ url: harness.url, user: 'alice', password: 'alice' })
+		const folder = new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: newWriterId(), author: 'test' } })
+		const { roadmap } = await folder.load()
+		await folder.save(TASKS.flatMap((id) => [{ op: 'set' as const, path: `tasks/${id}/assignees`, value: ['alice'] }, { op: 'set' as const, path: `tasks/${id}/status`, value: 'todo' }]))
+		for (const id of TASKS) titles[id] = roadmap.tasks.find((t) => t.id === id)!.title
+	})
+
+	it('asks to log in again once the session has ended, keeps the task marked done, and sends it once logged in', { timeout: 120_000 }, async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', DASHBOARD)
-		await markDone(page, LIBREOFFICE).waitFor()
+		const title = titles['transformation-domain']!
+		await markDone(page, title).waitFor()
 		harness.sandbox.expireSessions()
-		await markDone(page, LIBREOFFICE).click()
+		await markDone(page, title).click()
 		const notice = page.getByRole('alert').filter({ hasText: 'Votre session Nextcloud a pris fin.' })
 		await notice.getByRole('link', { name: 'Se reconnecter' }).click()
+		expect(await statusInFiles('transformation-domain')).toBe('todo')
 		await page.locator('#password').fill('alice')
 		await page.getByRole('button', { name: 'Se connecter' }).click()
 		await page.waitForURL(/\/apps\/dashboard\//)
-		await markDone(page, LIBREOFFICE).waitFor()
+		await expect.poll(() => statusInFiles('transformation-domain'), { timeout: 30_000 }).toBe('done')
 		await page.close()
 	})
 
 	it('marks a task done after a login elsewhere changed the request token', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', DASHBOARD)
-		await markDone(page, LIBREOFFICE).waitFor()
+		const title = titles['transformation-sso']!
+		await markDone(page, title).waitFor()
 		harness.sandbox.rotateRequestTokens()
 		const tokenFetched = page.waitForRequest((request) => request.url().endsWith('/index.php/csrftoken'))
-		await markDone(page, LIBREOFFICE).click()
+		await markDone(page, title).click()
 		await tokenFetched
-		await page.getByText(`« ${LIBREOFFICE} » marquée comme terminée`).waitFor({ state: 'attached' })
-		expect(await statusInFiles('solutions-office-suite')).toBe('done')
+		await page.getByText(`« ${title} » marquée comme terminée`).waitFor({ state: 'attached' })
+		expect(await statusInFiles('transformation-sso')).toBe('done')
 		await page.close()
 	})
 
 	it('waits maintenance mode out, saying so, then marks the task done', { timeout: 120_000 }, async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', DASHBOARD)
-		const title = (await page.locator('.degooglisation-widget__task-title').first().innerText()).trim()
+		const title = titles['transformation-passwords']!
+		await markDone(page, title).waitFor()
 		harness.sandbox.switches.maintenance = true
 		await markDone(page, title).click()
 		const notice = page.getByRole('alert').filter({ hasText: 'Nextcloud est en maintenance' })
@@ -139,6 +153,7 @@ describe('the dashboard widget through the same answers, on its lighter fetch tr
 		harness.sandbox.switches.maintenance = false
 		await page.getByText(`« ${title} » marquée comme terminée`).waitFor({ state: 'attached', timeout: 60_000 })
 		await notice.waitFor({ state: 'detached' })
+		expect(await statusInFiles('transformation-passwords')).toBe('done')
 		await page.close()
 	})
 })
