@@ -10,12 +10,12 @@
  * Knows nothing of Vue: the browser and the command line use it alike.
  */
 import type { Conflict, RoadmapState } from '../domain/crdt'
-import { absorbState, applyChanges, cloneState, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
-import type { FileFormatError, ParseResult } from '../domain/format'
-import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../domain/format'
+import { absorbState, applyChanges, cloneState, materialize, reapplyCoveredChanges, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
+import type { FileFormatError, FileFormatErrorKind, ParseResult, StateFileToWrite } from '../domain/format'
+import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, snapshotFilesToWrite } from '../domain/format'
 import type { Roadmap } from '../domain/model'
 import type { ChangeFile, Operation, SnapshotFile, StateFileName } from '../domain/storageFormat'
-import { ROADMAP_FILE, STATE_FOLDER, changeFileName, parseStateFileName, snapshotFileName, vectorCovers } from '../domain/storageFormat'
+import { ROADMAP_FILE, STATE_FOLDER, changeFileName, parseStateFileName, stateFilesToRead, vectorCovers } from '../domain/storageFormat'
 import type { DavClient, DavEntry, FileVersion } from './dav'
 import { DavError } from './dav'
 import type { RetryPolicy } from './retry'
@@ -31,6 +31,8 @@ const PARSE_ATTEMPTS = 4
 export interface FileProblem {
 	file: string
 	message: string
+	/** `newer-version`: written by a newer major version of the format (update the app). */
+	kind: FileFormatErrorKind
 }
 
 export interface FolderAccess {
@@ -67,9 +69,12 @@ export interface HistoryFiles {
 }
 
 export class RoadmapFolderError extends Error {
+	/** `newer-version` when the roadmap can only be read by a newer version of the app. */
+	readonly kind: FileFormatErrorKind | null
 	constructor(message: string, readonly problems: FileProblem[] = []) {
 		super(message)
 		this.name = 'RoadmapFolderError'
+		this.kind = problems.length > 0 && problems.every((p) => p.kind === 'newer-version') ? 'newer-version' : null
 	}
 }
 
@@ -157,9 +162,10 @@ export class RoadmapFolder {
 		}
 		await this.dav((dav) => dav.createFolder(this.stateFolder))
 		const state = stateFromRoadmap(roadmap)
-		const snapshot = this.snapshotOf(state, 1)
-		const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${snapshotFileName(snapshot.writer, snapshot.seq)}`, serializeSnapshotFile(snapshot), { createOnly: true }))
-		if (put.status === 412) throw new RoadmapFolderError(`${this.path} already holds a roadmap`)
+		for (const file of snapshotFilesToWrite(this.snapshotOf(state, 1))) {
+			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${file.name}`, file.body, { createOnly: true }))
+			if (put.status === 412) throw new RoadmapFolderError(`${this.path} already holds a roadmap`)
+		}
 		await this.writeReadableFile(state)
 		return this.load()
 	}
@@ -193,30 +199,38 @@ export class RoadmapFolder {
 		const stateEntries = await this.dav((dav) => dav.list(this.stateFolder))
 		const stateFolderSelf = stateEntries.find((entry) => entry.name === '')
 		this.access = accessOf(stateFolderSelf?.permissions ?? self?.permissions ?? '')
-		const names = stateEntries.filter((entry) => !entry.isFolder && entry.name !== '')
-			.map((entry) => ({ entry, parsed: parseStateFileName(entry.name) }))
-			.filter((item): item is { entry: DavEntry, parsed: StateFileName } => item.parsed !== null)
+		const names = stateFilesToRead(stateEntries.filter((entry) => !entry.isFolder && entry.name !== '').map((entry) => entry.name))
 
 		const snapshots: SnapshotFile[] = []
-		for (const { entry, parsed } of names.filter((n) => n.parsed.kind === 'snapshot')) {
-			const snapshot = await this.readStateFile(entry.name, parseSnapshotFile, problems)
-			if (snapshot) snapshots.push(snapshot)
+		// What snapshots with their complete file hold; a 1.0 snapshot may lack what complete changes carried.
+		const completeCovers: Record<string, number> = {}
+		for (const parsed of names.filter((n) => n.kind === 'snapshot')) {
+			const snapshot = await this.readStateFile(parsed.name, parseSnapshotFile, problems)
+			if (snapshot) {
+				snapshots.push(snapshot)
+				if (parsed.projection) this.cache.set(parsed.projection, snapshot)
+				if (parsed.complete) for (const [w, seq] of Object.entries(snapshot.covers)) completeCovers[w] = Math.max(completeCovers[w] ?? 0, seq)
+			}
 			if (parsed.writer === this.writerId) this.nextSnapshotSeq = Math.max(this.nextSnapshotSeq, parsed.seq + 1)
 		}
 		if (snapshots.length === 0) {
-			throw new RoadmapFolderError(problems.length ? `no snapshot of ${this.path} could be read` : `${this.path}/${STATE_FOLDER} holds no readable snapshot`, problems)
+			const newer = problems.find((p) => p.kind === 'newer-version')
+			throw new RoadmapFolderError(newer ? newer.message : problems.length ? `no snapshot of ${this.path} could be read` : `${this.path}/${STATE_FOLDER} holds no readable snapshot`, problems)
 		}
 		const state = stateFromSnapshot(snapshots[0])
 		for (const snapshot of snapshots.slice(1)) absorbState(state, stateFromSnapshot(snapshot))
 
 		const knownBefore = new Set(this.cache.keys())
 		const changes: ChangeFile[] = []
-		for (const { entry, parsed } of names.filter((n) => n.parsed.kind === 'change')) {
+		const coveredComplete: ChangeFile[] = []
+		for (const parsed of names.filter((n) => n.kind === 'change')) {
 			if (parsed.writer === this.writerId) this.nextSeq = Math.max(this.nextSeq, parsed.seq + 1)
-			if ((state.covers[parsed.writer] ?? 0) >= parsed.seq) continue
-			const change = await this.readStateFile(entry.name, parseChangeFile, problems)
-			if (change) changes.push(change)
+			const covered = (state.covers[parsed.writer] ?? 0) >= parsed.seq
+			if (covered && !(parsed.complete && (completeCovers[parsed.writer] ?? 0) < parsed.seq)) continue
+			const change = await this.readStateFile(parsed.name, parseChangeFile, problems)
+			if (change) (covered ? coveredComplete : changes).push(change)
 		}
+		reapplyCoveredChanges(state, coveredComplete)
 		const { conflicts, waiting } = applyChanges(state, [...changes, ...this.local.values()])
 		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
 		this.state = state
@@ -246,20 +260,18 @@ export class RoadmapFolder {
 			if (error instanceof DavError && error.status === 404) return { snapshots: [], changes: [], problems }
 			throw error
 		}
-		const names = entries.filter((entry) => !entry.isFolder && entry.name !== '')
-			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
-			.filter((item): item is { name: string, parsed: StateFileName } => item.parsed !== null)
+		const names = stateFilesToRead(entries.filter((entry) => !entry.isFolder && entry.name !== '').map((entry) => entry.name))
 		const snapshots: SnapshotFile[] = []
-		for (const { name } of names.filter((n) => n.parsed.kind === 'snapshot')) {
+		for (const { name } of names.filter((n) => n.kind === 'snapshot')) {
 			const snapshot = await this.readStateFile(name, parseSnapshotFile, problems)
 			if (snapshot) snapshots.push(snapshot)
 		}
 		const covers: Record<string, number> = {}
 		for (const snapshot of snapshots) for (const [w, s] of Object.entries(snapshot.covers)) covers[w] = Math.max(covers[w] ?? 0, s)
 		const changes: ChangeFile[] = []
-		for (const { name, parsed } of names.filter((n) => n.parsed.kind === 'change')) {
+		for (const parsed of names.filter((n) => n.kind === 'change')) {
 			if ((covers[parsed.writer] ?? 0) >= parsed.seq) continue
-			const change = await this.readStateFile(name, parseChangeFile, problems)
+			const change = await this.readStateFile(parsed.name, parseChangeFile, problems)
 			if (change) changes.push(change)
 		}
 		return { snapshots, changes: [...changes, ...this.local.values()], problems }
@@ -329,7 +341,7 @@ export class RoadmapFolder {
 			if (result.ok) return result.value
 			error = result.error
 		}
-		problems.push({ file: name, message: error!.message })
+		problems.push({ file: name, message: error!.message, kind: error!.kind })
 		return null
 	}
 
@@ -395,16 +407,22 @@ export class RoadmapFolder {
 
 	/** Writes a change file prepared earlier (kept offline, for instance) under its own name. */
 	async putChange(change: ChangeFile): Promise<void> {
-		const body = serializeChangeFile(change)
-		for (;;) {
-			const name = changeFileName(change.writer, change.seq)
-			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
-			if (put.status !== 412) return
-			const existing = await this.readFile(`${this.stateFolder}/${name}`, name, parseChangeFile, [])
-			if (existing && serializeChangeFile(existing) === body) return
+		while (!(await this.putFiles(changeFilesToWrite(change)))) {
 			// The name is taken by something else: take the next one.
 			change.seq++
 		}
+	}
+
+	/** Writes new files in order; false when a name holds something else already. */
+	private async putFiles(files: StateFileToWrite[]): Promise<boolean> {
+		for (const { name, body } of files) {
+			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
+			if (put.status !== 412) continue
+			// An earlier attempt landed, or another client took the name.
+			const existing = await this.readFile(`${this.stateFolder}/${name}`, name, parseChangeFile, [])
+			if (!existing || serializeChangeFile(existing) !== body) return false
+		}
+		return true
 	}
 
 	private pendingCount(): number {
@@ -449,17 +467,20 @@ export class RoadmapFolder {
 		if (!this.state) throw new RoadmapFolderError('the roadmap is not loaded')
 		const state = cloneState(this.state)
 		const snapshot = this.snapshotOf(state, this.nextSnapshotSeq)
-		const name = snapshotFileName(snapshot.writer, snapshot.seq)
-		const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, serializeSnapshotFile(snapshot), { createOnly: true }))
+		const files = snapshotFilesToWrite(snapshot)
 		this.nextSnapshotSeq++
-		if (put.status === 412) return
-		const readBack = await this.readFile(`${this.stateFolder}/${name}`, name, parseSnapshotFile, [])
-		if (!readBack) return
-		this.cache.set(name, readBack)
+		for (const file of files) {
+			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${file.name}`, file.body, { createOnly: true }))
+			if (put.status === 412) return
+			const readBack = await this.readFile(`${this.stateFolder}/${file.name}`, file.name, parseSnapshotFile, [])
+			if (!readBack) return
+			this.cache.set(file.name, readBack)
+		}
+		const written = new Set(files.map((file) => file.name))
 		const entries = await this.dav((dav) => dav.list(this.stateFolder))
 		for (const entry of entries) {
 			const parsed = parseStateFileName(entry.name)
-			if (!parsed || entry.name === name || !this.isFolded(parsed, entry.name, snapshot)) continue
+			if (!parsed || written.has(entry.name) || !this.isFolded(parsed, entry.name, snapshot)) continue
 			await this.dav((dav) => dav.delete(`${this.stateFolder}/${entry.name}`))
 			this.cache.delete(entry.name)
 		}

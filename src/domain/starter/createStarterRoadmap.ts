@@ -73,6 +73,8 @@ export function createStarterRoadmap(options: StarterOptions): Roadmap {
 		name: indicator.name[lang],
 		unit: indicator.unit[lang],
 		target: indicator.target,
+		targetDate: null,
+		baseline: null,
 		measurements: [],
 	}))
 	return roadmap
