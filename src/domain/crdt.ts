@@ -325,8 +325,8 @@ function offer(register: Register, candidate: Register, contenders: Map<Register
 }
 
 /**
- * An add sets the fields its value carries: an entity added by an older
- * version, without the fields added since, keeps what newer writers set there.
+ * An add sets the whole entity: a known field its value leaves out (added to
+ * the format after the writer's version) takes the value its absence means.
  */
 function addEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec, make: (value: unknown) => Register, contenders: Map<Register, Contender[]> | null, path: string): void {
 	offer(entity.exists, make(true), contenders, path)
@@ -344,7 +344,7 @@ function addEntity(entity: EntityState, value: Record<string, unknown>, spec: Co
 			addEntity(child, item, itemSpec, make, contenders, `${path}/${name}/${item.id}`)
 		}
 	}
-	for (const field of spec.fields) if (Object.hasOwn(value, field)) offerField(field, value[field])
+	for (const field of spec.fields) offerField(field, Object.hasOwn(value, field) ? value[field] : spec.defaults[field])
 	for (const [name, itemSpec] of Object.entries(spec.children)) addChildren(name, (value[name] ?? []) as Array<Record<string, unknown>>, itemSpec)
 	for (const name of unknownEntries(value, spec)) {
 		const item = value[name]
