@@ -5,8 +5,11 @@
  */
 import { parseArgs } from 'node:util'
 import type { Command, CommandContext, Connection, OptionSpec } from './commands'
-import { COMMANDS } from './commands'
+import { COMMANDS as TASK_COMMANDS } from './commands'
 import { reportError, UsageError } from './errors'
+import { STRUCTURE_COMMANDS } from './structureCommands'
+
+const COMMANDS: Command[] = [...TASK_COMMANDS, ...STRUCTURE_COMMANDS]
 
 const CONNECTION_OPTIONS: Record<string, OptionSpec & { env: string }> = {
 	url: { type: 'string', value: 'url', env: 'NEXTCLOUD_URL', help: 'the Nextcloud server, e.g. https://cloud.mairie.fr' },

@@ -1,6 +1,6 @@
 /**
  * A roadmap's tasks as a spreadsheet: one row per task, columns named in
- * English or French, lists (assignees, replaces, replacements) separated by
+ * English or French, lists (assignees, replaces, replacements, departments) separated by
  * `;` within a cell. Importing checks every row against the same schema the
  * files are read with, so that nothing is written that other clients would
  * refuse; messages name the spreadsheet row and column.
@@ -12,7 +12,7 @@ import { taskSchema } from '../src/domain/schema'
 import { formatCsv, parseCsv } from './csv'
 import { InputError } from './errors'
 
-export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements'] as const
+export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements', 'departments'] as const
 export type TaskColumn = typeof TASK_COLUMNS[number]
 
 /** Header names other than the English ones, compared without accents or case. */
@@ -26,8 +26,9 @@ const FRENCH_COLUMNS: Record<string, TaskColumn> = {
 	remplace: 'replaces',
 	remplacement: 'replacements',
 	remplacements: 'replacements',
+	services: 'departments',
 }
-const LIST_COLUMNS = new Set<TaskColumn>(['assignees', 'replaces', 'replacements'])
+const LIST_COLUMNS = new Set<TaskColumn>(['assignees', 'replaces', 'replacements', 'departments'])
 const LIST_SEPARATOR = ';'
 /** Problems listed before the rest are only counted. */
 const MAX_PROBLEMS = 20
@@ -46,8 +47,10 @@ export interface TaskTable {
 	rows: TaskRow[]
 }
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+
 function columnOf(name: string): TaskColumn | undefined {
-	const key = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+	const key = fold(name)
 	return (TASK_COLUMNS as readonly string[]).includes(key) ? key as TaskColumn : FRENCH_COLUMNS[key]
 }
 
@@ -129,6 +132,8 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 	const byId = new Map(next.tasks.map((task) => [task.id, task]))
 	const phases = next.phases.map((phase) => phase.id)
 	const categories = next.categories.map((category) => category.id)
+	// A department by id, or by its label as people type it (case and accents aside).
+	const departmentIds = new Map(next.departments.flatMap((d) => [[fold(d.label.trim()), d.id], [d.id, d.id]] as Array<[string, string]>))
 	const columnName = (column: TaskColumn) => table.columns.get(column) ?? column
 	const problems = new Problems()
 	const lineOfId = new Map<string, number>()
@@ -146,6 +151,14 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 		}
 		if (fields.category && !categories.includes(fields.category)) {
 			problems.add(line, columnName('category'), `unknown category "${fields.category}" (expected ${categories.length ? `one of ${categories.join(', ')}` : 'none: this roadmap has no categories'})`)
+		}
+		if (fields.departments) {
+			const unknown = fields.departments.filter((name) => !departmentIds.has(name) && !departmentIds.has(fold(name)))
+			if (unknown.length) {
+				const known = next.departments.map((d) => d.id)
+				problems.add(line, columnName('departments'), `unknown department "${unknown[0]}" (expected ${known.length ? `one of ${known.join(', ')}` : 'none: this roadmap has no departments'})`)
+			}
+			fields.departments = [...new Set(fields.departments.map((name) => departmentIds.get(name) ?? departmentIds.get(fold(name)) ?? name))]
 		}
 		const task = { ...(existing ?? makeTask({ id: id || newTaskId(), title: '' })), ...fields }
 		const checked = v.safeParse(taskSchema, task)
