@@ -97,6 +97,8 @@ interface CollectionSpec {
 	fieldSchemas: Record<string, v.GenericSchema>
 	/** Values of known fields when an entity was added without them (fields added by a later minor version). */
 	defaults: Record<string, unknown>
+	/** Every entry of the schema, in its order: the order of keys in files. */
+	keys: string[]
 }
 
 type EntrySchema = v.GenericSchema & { entries: v.ObjectEntries }
@@ -115,11 +117,11 @@ function collectionSpec(schema: v.GenericSchema, children: Record<string, Collec
 	const entries = entriesOf(schema)
 	const fields = Object.keys(entries).filter((key) => key !== 'id' && !(key in children))
 	const fieldSchemas = Object.fromEntries(fields.map((f) => [f, entries[f] as v.GenericSchema]))
-	return { schema, children, fields, fieldSchemas, defaults: defaultsOf(entries, fields) }
+	return { schema, children, fields, fieldSchemas, defaults: defaultsOf(entries, fields), keys: Object.keys(entries) }
 }
 
 /** A collection a newer version added: its entities are kept as they are. */
-const UNKNOWN_SPEC: CollectionSpec = { schema: null, children: {}, fields: [], fieldSchemas: {}, defaults: {} }
+const UNKNOWN_SPEC: CollectionSpec = { schema: null, children: {}, fields: [], fieldSchemas: {}, defaults: {}, keys: [] }
 
 const ROOT_FIELDS = ['title', 'commune', 'description'] as const
 const ROOT_SPEC: CollectionSpec = {
@@ -134,6 +136,7 @@ const ROOT_SPEC: CollectionSpec = {
 	fields: [...ROOT_FIELDS],
 	fieldSchemas: Object.fromEntries(ROOT_FIELDS.map((f) => [f, entriesOf(roadmapSchema)[f] as v.GenericSchema])),
 	defaults: {},
+	keys: Object.keys(entriesOf(roadmapSchema)),
 }
 
 /** The header fields of a roadmap document: neither registers nor collections. */
@@ -476,8 +479,7 @@ function materializeCollection(entity: EntityState, name: string, spec: Collecti
  */
 function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string | null): Record<string, unknown> {
 	const value: Record<string, unknown> = id === null ? {} : { id }
-	const known = spec.schema ? Object.keys(entriesOf(spec.schema)) : []
-	for (const field of known) {
+	for (const field of spec.keys) {
 		if (field === 'id' || (spec === ROOT_SPEC && DOCUMENT_HEADER.has(field))) continue
 		if (Object.hasOwn(spec.children, field)) value[field] = materializeCollection(entity, field, spec.children[field])
 		else if (spec.fields.includes(field)) {
