@@ -413,14 +413,24 @@ export class RoadmapFolder {
 		}
 	}
 
-	/** Writes new files in order; false when a name holds something else already. */
+	/**
+	 * Writes new files in order; false when a name holds something else
+	 * already. A complete file written before its 1.0 file turned out taken
+	 * would stand for the other writer's change: it is removed.
+	 */
 	private async putFiles(files: StateFileToWrite[]): Promise<boolean> {
+		const written: string[] = []
 		for (const { name, body } of files) {
 			const put = await this.dav((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
-			if (put.status !== 412) continue
-			// An earlier attempt landed, or another client took the name.
-			const existing = await this.readFile(`${this.stateFolder}/${name}`, name, parseChangeFile, [])
-			if (!existing || serializeChangeFile(existing) !== body) return false
+			if (put.status === 412) {
+				// An earlier attempt landed, or another client took the name.
+				const existing = await this.readFile(`${this.stateFolder}/${name}`, name, parseChangeFile, [])
+				if (!existing || serializeChangeFile(existing) !== body) {
+					for (const orphan of written) await this.dav((dav) => dav.delete(`${this.stateFolder}/${orphan}`))
+					return false
+				}
+			}
+			written.push(name)
 		}
 		return true
 	}

@@ -207,3 +207,24 @@ describe('a roadmap written by a newer major version of the format', { timeout: 
 		expect(await stateFiles(path)).toEqual(files)
 	})
 })
+
+describe('two clients using one writer id by mistake', { timeout: 60_000 }, () => {
+	it('keep both changes, and no complete file stands for the other\'s change', async () => {
+		const path = '/Dégooglisation/Même rédacteur'
+		await current(path, 'samewriter').create(createStarterRoadmap({ lang: 'fr', commune: 'Doublon', startDate: '2027-01-04' }))
+		const [first, second] = [current(path, 'samewriter'), current(path, 'samewriter')]
+		await first.load()
+		await second.load()
+		await edit(first, diffRoadmaps, (draft) => {
+			draft.tasks[0].status = 'done'
+		})
+		await edit(second, diffRoadmaps, (draft) => {
+			draft.tasks[1].departments = ['ecoles']
+		})
+		const files = (await stateFiles(path)).filter((name) => name.startsWith('change.'))
+		expect(files).toEqual(['change.samewriter.000001.json', 'change.samewriter.000002.complete.json', 'change.samewriter.000002.json'])
+		const { roadmap } = await current(path, 'reader5').load()
+		expect(roadmap.tasks[0].status).toBe('done')
+		expect(roadmap.tasks[1].departments).toEqual(['ecoles'])
+	})
+})
