@@ -63,7 +63,7 @@ describe('degooglisation --help', () => {
 	it('documents every command, the connection variables and the exit codes', async () => {
 		const { code, stdout } = await degooglisation('--help')
 		expect(code).toBe(0)
-		for (const text of ['Dégooglisation', 'create <folder> --commune <name>', 'list [--root <folder>]', 'tasks <folder>', 'set-status <folder> <task-id> <status>', 'assign <folder> <task-id> <user>... [--add] [--remove]', 'import-csv <folder> <file.csv>', 'export <folder> [--format <json|csv>]', 'NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_PASSWORD', 'Exit codes']) {
+		for (const text of ['Dégooglisation', 'create <folder> --commune <name>', 'list [--root <folder>]', 'tasks <folder>', 'set-status <folder> <task-id> <status>', 'assign <folder> <task-id> <user>... [--add] [--remove]', 'import-csv <folder> <file.csv>', 'export <folder> [--format <json|csv|ods>]', 'import <folder> <file> [--dry-run]', 'NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_PASSWORD', 'Exit codes']) {
 			expect(stdout).toContain(text)
 		}
 	})

@@ -11,6 +11,7 @@
  * meanwhile; refusals come back as kinds, told here in the tool's words.
  */
 import type { Command, CommandContext } from './commands'
+import { loadRoadmap, updateRoadmap } from './commands'
 import { InputError, UsageError } from './errors'
 import { idFromLabel, newWriterId } from '../src/domain/ids'
 import type { IsoDate, Roadmap } from '../src/domain/model'
@@ -19,30 +20,9 @@ import { departmentProgress, roadmapProgress } from '../src/domain/progress'
 import { isValidDate } from '../src/domain/schema'
 import type { IndicatorFields, MeasurementFields, PhasePatch, StructureEdit, StructureError } from '../src/domain/structure'
 import {
-	addCategory, addDepartment, addIndicator, addMeasurement, addPhase, editIndicator, editMeasurement, editPhase, editRoadmapFields,
+	addCategory, addDepartment, addIndicator, addMeasurement, addPhase, applyEdit, editIndicator, editMeasurement, editPhase, editRoadmapFields,
 	movePhase, removeCategory, removeDepartment, removeIndicator, removeMeasurement, removePhase, renameCategory, renameDepartment, setTaskDepartments,
 } from '../src/domain/structure'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { DEFAULT_ROADMAPS_FOLDER } from '../src/storage/roadmapDiscovery'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
-
-/** Same rule as the other commands: a name without a slash is taken in /Dégooglisation. */
-function roadmapPath(folder: string): string {
-	const clean = folder.trim().replace(/^\/+|\/+$/g, '')
-	if (clean === '') throw new UsageError(`not a roadmap folder: "${folder}"`)
-	return clean.includes('/') || folder.startsWith('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
-}
-
-function openFolder(context: CommandContext): RoadmapFolder {
-	const connection = context.connection()
-	return new RoadmapFolder({ dav: createNodeDavClient(connection), path: roadmapPath(context.args[0]), writer: { id: newWriterId(), author: connection.user } })
-}
-
-async function load(context: CommandContext, folder: RoadmapFolder): Promise<Roadmap> {
-	const loaded = await folder.load()
-	for (const problem of loaded.problems) context.warn(`warning: ${folder.path}/${problem.file} skipped: ${problem.message}`)
-	return loaded.roadmap
-}
 
 const ERROR_TEXT: Record<StructureError['kind'], (e: StructureError) => string> = {
 	'empty': (e) => `${e.field} cannot be empty`,
@@ -63,19 +43,16 @@ const ERROR_TEXT: Record<StructureError['kind'], (e: StructureError) => string> 
 }
 
 /**
- * Loads the roadmap, makes the edit against it and saves its operations as one
- * change file, then refreshes the readable file. Returns the roadmap after the
- * edit and whether anything was written.
+ * Opens the roadmap, makes the edit against it and saves it as one change
+ * file, through the command line's one write path. Returns the roadmap after
+ * the edit and whether anything was written.
  */
-async function applyStructureEdit(context: CommandContext, make: (roadmap: Roadmap) => StructureEdit): Promise<{ roadmap: Roadmap, written: boolean }> {
-	const folder = openFolder(context)
-	const roadmap = await load(context, folder)
-	const result = make(roadmap)
-	if (!result.ok) throw new InputError(ERROR_TEXT[result.error.kind](result.error))
-	if (result.ops.length === 0) return { roadmap, written: false }
-	const saved = await folder.save(result.ops)
-	await folder.writeReadableFile()
-	return { roadmap: saved.roadmap, written: true }
+function applyStructureEdit(context: CommandContext, make: (roadmap: Roadmap) => StructureEdit): Promise<{ roadmap: Roadmap, written: boolean }> {
+	return updateRoadmap(context, (draft) => {
+		const result = make(draft)
+		if (!result.ok) throw new InputError(ERROR_TEXT[result.error.kind](result.error))
+		return applyEdit(draft, result.ops)
+	})
 }
 
 const text = (context: CommandContext, name: string) => context.options[name] as string | undefined
@@ -136,7 +113,7 @@ const structure: Command = {
 	details: 'Progress counts done tasks among all but dropped ones; a task of several departments counts in each.',
 	options: { json: { type: 'boolean', help: 'everything as JSON' } },
 	async run(context) {
-		const roadmap = await load(context, openFolder(context))
+		const roadmap = await loadRoadmap(context)
 		const phases = roadmapProgress(roadmap).phases
 		const departments = departmentProgress(roadmap)
 		if (context.options.json) {

@@ -325,7 +325,33 @@ OC.L10N.register(
 		"Status": "Statut",
 		"Task “{title}” deleted": "Tâche « {title} » supprimée",
 		"The due date is before the start date: the dates are not saved until you correct one of them.": "L’échéance est avant la date de début : les dates ne sont pas enregistrées tant que vous n’en corrigez pas une.",
-		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}"
+		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}",
+		"Your Nextcloud session has ended: log in again (the link is at the top of the page), then try again.": "Votre session Nextcloud a pris fin : reconnectez-vous (le lien est en haut de la page), puis réessayez.",
+		"Nextcloud is in maintenance: try again in a few minutes.": "Nextcloud est en maintenance : réessayez dans quelques minutes.",
+		"Your Nextcloud session has ended. Your edits are kept in this browser and will be saved once you log in again.": "Votre session Nextcloud a pris fin. Vos modifications sont gardées dans ce navigateur et seront enregistrées dès que vous vous reconnecterez.",
+		"Log in again": "Se reconnecter",
+		"Nextcloud is in maintenance. Your edits are kept in this browser and will be saved when it is back.": "Nextcloud est en maintenance. Vos modifications sont gardées dans ce navigateur et seront enregistrées à son retour.",
+		"Your Nextcloud session has ended.": "Votre session Nextcloud a pris fin.",
+		"Nextcloud is in maintenance: waiting for it to be back…": "Nextcloud est en maintenance : attente de son retour…",
+		"Dégooglisation": "Dégooglisation",
+		"You were assigned “{task}” ({commune})": "Vous avez été assigné·e à « {task} » ({commune})",
+		"{user} assigned you “{task}” ({commune})": "{user} vous a assigné « {task} » ({commune})",
+		"“{task}” ({commune}) is due on {date}": "« {task} » ({commune}) arrive à échéance le {date}",
+		"“{task}” ({commune}) is overdue: it was due on {date}": "« {task} » ({commune}) est en retard : l’échéance était le {date}",
+		"{user} moved “{task}” to {status} ({roadmap})": "{user} a passé « {task} » à {status} ({roadmap})",
+		"{user} added the task “{task}” ({roadmap})": "{user} a ajouté la tâche « {task} » ({roadmap})",
+		"{user} deleted the task “{task}” ({roadmap})": "{user} a supprimé la tâche « {task} » ({roadmap})",
+		"{user} changed who is assigned to “{task}” ({roadmap})": "{user} a changé les responsables de « {task} » ({roadmap})",
+		"{user} edited the task “{task}” ({roadmap})": "{user} a modifié la tâche « {task} » ({roadmap})",
+		"_{user} edited %n task of {roadmap}_::_{user} edited %n tasks of {roadmap}_": [
+			"{user} a modifié %n tâche de {roadmap}",
+			"{user} a modifié %n tâches de {roadmap}"
+		],
+		"{user} edited the roadmap {roadmap}": "{user} a modifié la feuille de route {roadmap}",
+		"Someone": "Quelqu’un",
+		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée",
+		"Dégooglisation tasks": "Tâches de Dégooglisation",
+		"This calendar shows the Dégooglisation roadmaps and cannot be edited here: change the task or the phase in the Dégooglisation app.": "Cet agenda montre les feuilles de route de Dégooglisation et ne se modifie pas ici : changez la tâche ou la phase dans l’application Dégooglisation."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

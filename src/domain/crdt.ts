@@ -511,6 +511,47 @@ export function materialize(state: RoadmapState): Roadmap {
 	return { format: ROADMAP_FORMAT, version: ROADMAP_FORMAT_VERSION, ...body } as unknown as Roadmap
 }
 
+/**
+ * The roadmap after operations on `paths` were applied to `state`, when
+ * `previous` was the roadmap before them: the entities those paths touch are
+ * read again from the state, every other object is shared with `previous`.
+ * Gives what materialize(state) gives, at the cost of the entities touched.
+ */
+export function rematerialize(state: RoadmapState, previous: Roadmap, paths: Iterable<string>): Roadmap {
+	const touched = new Map<string, Set<string>>()
+	const rootFields = new Set<string>()
+	for (const path of paths) {
+		const [name, id] = path.split('/')
+		if (id === undefined) rootFields.add(name)
+		else touched.set(name, (touched.get(name) ?? new Set()).add(id))
+	}
+	const next: Record<string, unknown> = { ...previous }
+	for (const field of rootFields) if (ROOT_SPEC.fields.includes(field)) next[field] = state.root.fields.get(field)?.value
+	for (const [name, ids] of touched) {
+		const spec = ROOT_SPEC.children[name]
+		if (!spec) continue
+		const entities = state.root.children.get(name)
+		const items = [...(next[name] as Array<Record<string, unknown>>)]
+		const index = new Map(items.map((item, i) => [item.id as string, i]))
+		let added = false
+		for (const id of ids) {
+			const entity = entities?.get(id)
+			const value = entity?.exists.value === true ? materializeEntity(entity, spec, id) : null
+			const at = index.get(id)
+			if (at !== undefined) items[at] = value as Record<string, unknown>
+			else if (value) {
+				items.push(value)
+				added = true
+			}
+		}
+		const kept = items.filter((item) => item !== null)
+		// Tasks and most collections are in id order, which edits of a field keep.
+		if (added || COLLECTION_ORDER[name]) kept.sort(COLLECTION_ORDER[name] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
+		next[name] = kept
+	}
+	return next as unknown as Roadmap
+}
+
 function collectStamps(entity: EntityState, spec: CollectionSpec, prefix: string, out: Record<string, string>): void {
 	if (prefix && entity.exists.stamp) out[prefix] = formatStamp(entity.exists.stamp)
 	if (entity.exists.value !== true) return

@@ -1,8 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 import { describe, expect, it } from 'vitest'
-import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import { InputError } from './errors'
-import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv'
+import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { csvTable } from './csv'
+import { tasksToCsv } from './export'
+import { applyTaskTable, itemsNotExportable, readTaskTable as readTable } from './taskTable'
+
+const readTaskTable = (csv: string) => readTable(csvTable(csv))
 
 const newIds = () => {
 	let n = 0
@@ -18,10 +25,10 @@ describe('reading the header', () => {
 	})
 
 	it('refuses an unknown or repeated column, so that a typo does not drop data silently', () => {
-		expect(() => readTaskTable('title,colour,titre\nA,red,B\n')).toThrow(new InputError([
+		expect(() => readTaskTable('title,colour,titre\nA,red,B\n')).toThrow([
 			'ligne 1, colonne colour: unknown column (expected id, title, description, phase, status, assignees, start, due, category, replaces, replacements, departments, or their French names)',
 			'ligne 1, colonne titre: same column as "title"',
-		].join('\n')))
+		].join('\n'))
 	})
 
 	it('needs an id or a title column', () => {
@@ -80,7 +87,7 @@ describe('importing tasks', () => {
 			',Trop,,,,,,de cellules',
 			',Catégorie,,,,,nulle-part',
 		].join('\n')
-		expect(() => importing(csv)).toThrow(new InputError([
+		expect(() => importing(csv)).toThrow([
 			'ligne 2, colonne due: not a date (expected YYYY-MM-DD)',
 			'ligne 3, colonne phase: unknown phase "nulle-part" (expected one of structuring, solutions)',
 			'ligne 3, colonne status: not a status (expected one of todo, in_progress, blocked, done, dropped)',
@@ -90,11 +97,11 @@ describe('importing tasks', () => {
 			'ligne 8, colonne assignees: contains control characters',
 			'ligne 9: 8 cells for 7 columns (a separator inside a cell needs quotes)',
 			'ligne 10, colonne category: unknown category "nulle-part" (expected one of mail, office)',
-		].join('\n')))
+		].join('\n'))
 	})
 
 	it('names columns as the file does', () => {
-		expect(() => importing('titre;échéance\nA;2026-02-30\n')).toThrow(new InputError('ligne 2, colonne échéance: not a date (expected YYYY-MM-DD)'))
+		expect(() => importing('titre;échéance\nA;2026-02-30\n')).toThrow('ligne 2, colonne échéance: not a date (expected YYYY-MM-DD)')
 	})
 
 	it('refuses text longer than other clients accept', () => {
