@@ -95,6 +95,7 @@ beforeAll(async () => {
 	dir = await mkdtemp(join(tmpdir(), 'degooglisation-previous-'))
 	previous = await extractPreviousRelease(dir)
 	sandbox = await startSandbox({ port: 0, dataDir: join(dir, 'data'), users: [USER] })
+	await dav().createFolder('/Dégooglisation')
 }, 60_000)
 
 afterAll(async () => {
@@ -105,7 +106,6 @@ afterAll(async () => {
 describe(`a roadmap shared between this version and the previous release (${PREVIOUS_RELEASE})`, { timeout: 60_000 }, () => {
 	it('is edited by both at the same time, compacted by both, and neither loses anything', async () => {
 		const path = '/Dégooglisation/Partagée'
-		await dav().createFolder('/Dégooglisation')
 		// This version creates it with departments, and edits departments, phases and an indicator.
 		const mine = current(path, 'newwriter1')
 		await mine.create(createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2027-01-04' }))
@@ -226,5 +226,22 @@ describe('two clients using one writer id by mistake', { timeout: 60_000 }, () =
 		const { roadmap } = await current(path, 'reader5').load()
 		expect(roadmap.tasks[0].status).toBe('done')
 		expect(roadmap.tasks[1].departments).toEqual(['ecoles'])
+	})
+})
+
+describe('catching up', { timeout: 60_000 }, () => {
+	it('brings a complete change that a previous release folded before this client read it', async () => {
+		const path = '/Dégooglisation/Rattrapage'
+		const mine = current(path, 'newwriter6')
+		await mine.create(createStarterRoadmap({ lang: 'fr', commune: 'Rattrapage', startDate: '2027-01-04' }))
+		const reader = current(path, 'newreader6')
+		await reader.load()
+		await edit(mine, diffRoadmaps, (draft) => {
+			draft.tasks.find((t) => t.id === 'solutions-mail')!.departments = ['ccas']
+		})
+		await compactTwice((later) => older(path, 'oldwriter6', later))
+		const caughtUp = await reader.catchUp()
+		expect(caughtUp.problems).toEqual([])
+		expect(reader.currentRoadmap().tasks.find((t) => t.id === 'solutions-mail')!.departments).toEqual(['ccas'])
 	})
 })
