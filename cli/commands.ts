@@ -64,7 +64,7 @@ export interface Command {
 }
 
 /** `Saint-Exemple` is `/Dégooglisation/Saint-Exemple`; a path with a slash is taken from the root of the user's files. */
-function roadmapPath(folder: string): string {
+export function roadmapPath(folder: string): string {
 	const clean = folder.trim().replace(/^\/+|\/+$/g, '')
 	if (clean === '') throw new UsageError(`not a roadmap folder: "${folder}"`)
 	return clean.includes('/') || folder.startsWith('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
@@ -101,7 +101,7 @@ async function load(context: CommandContext, folder: RoadmapFolder): Promise<Loa
 	return loaded
 }
 
-async function loadRoadmap(context: CommandContext): Promise<Roadmap> {
+export async function loadRoadmap(context: CommandContext): Promise<Roadmap> {
 	const folder = roadmapFolder(context, davClient(context), roadmapPath(context.args[0]))
 	return (await load(context, folder)).roadmap
 }
@@ -110,7 +110,7 @@ async function loadRoadmap(context: CommandContext): Promise<Roadmap> {
  * Opens the roadmap, lets `edit` change a copy (or return a new roadmap), and
  * saves the difference as one change file. Tells whether anything was written.
  */
-async function updateRoadmap(context: CommandContext, edit: (draft: Roadmap) => Roadmap | void): Promise<{ roadmap: Roadmap, written: boolean }> {
+export async function updateRoadmap(context: CommandContext, edit: (draft: Roadmap) => Roadmap | void): Promise<{ roadmap: Roadmap, written: boolean }> {
 	const session = await RoadmapSession.open(sessionOptions(context, davClient(context), roadmapPath(context.args[0])))
 	try {
 		warnProblems(context, session.path, session.state.problems)

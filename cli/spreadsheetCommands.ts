@@ -14,10 +14,9 @@ import type { Roadmap } from '../src/domain/model'
 import type { ImportResult, OdsLanguage } from '../src/spreadsheet/index'
 import { applyTaskTable, indicatorsToCsv, itemsNotExportable, readSpreadsheet, readTaskTable, roadmapToOds, tasksToCsv } from '../src/spreadsheet/index'
 import type { Command } from './commands'
-import { COMMANDS } from './commands'
 import { asInputError, toInputError } from './csv'
 import { UsageError } from './errors'
-import { loadRoadmap, roadmapPath, updateRoadmap } from './roadmapAccess'
+import { COMMANDS, loadRoadmap, roadmapPath, updateRoadmap } from './commands'
 
 async function readInput(file: string): Promise<Uint8Array> {
 	try {

@@ -213,6 +213,7 @@ OC.L10N.register(
 		"checklist": "liste de contrôle",
 		"linked files": "fichiers liés",
 		"dependencies": "dépendances",
+		"departments": "services",
 		"position on the board": "position dans le tableau",
 		"Start of the history ({date})": "Début de l’historique ({date})",
 		"Now (after {author}, {date})": "Maintenant (après {author}, {date})",

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 
-const share = { id: '154908497374920704', remote: 'http://127.0.0.1:8082/', owner: 'bob', name: '/Feuille partagée', mountpoint: '{{TemporaryMountPointName#/Feuille partagée}}', accepted: 0 }
+const share = { id: '154908497374920704', owner: 'bob@127.0.0.1:8082', name: 'Feuille partagée' }
 const store = reactive({
 	locations: [
 		{ path: '/Dégooglisation/A', name: 'A', origin: 'own' },

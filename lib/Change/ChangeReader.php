@@ -20,7 +20,7 @@ final class ChangeReader {
 	public const FORMAT = 'degooglisation-change';
 	public const VERSION = 1;
 	public const FOLDER = '.degooglisation';
-	/** The same pattern as src/domain/storageFormat.ts. */
+	/** Format 1.0 files only (src/domain/storageFormat.ts): what a `.complete.json` file adds, departments, the server does not use. */
 	private const FILE_NAME = '/^change\.[a-z0-9]{4,40}\.\d{6}\.json$/';
 
 	public static function isChangeFileName(string $name): bool {

@@ -9,12 +9,16 @@
  * touch the same register, so they never lose each other; two edits of the
  * same field resolve by stamp and are reported as a conflict when neither
  * writer had seen the other's edit.
+ *
+ * Fields and collections this version does not know (from a newer minor
+ * version of the format) are registers like the others: they merge, and are
+ * kept in snapshots and in the readable file, without being understood.
  */
 import * as v from 'valibot'
 import type { Roadmap } from './model'
 import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
 import {
-	categorySchema, checklistItemSchema, indicatorSchema, measurementSchema, phaseSchema, roadmapSchema, taskSchema,
+	categorySchema, checklistItemSchema, departmentSchema, idSchema, indicatorSchema, isFieldName, measurementSchema, phaseSchema, roadmapSchema, taskSchema,
 } from './schema'
 import type { ChangeFile, Operation, SnapshotFile, VersionVector } from './storageFormat'
 
@@ -85,30 +89,78 @@ export interface Conflict {
 // ---- the shape of the tree ----------------------------------------------------
 
 interface CollectionSpec {
-	schema: v.GenericSchema
+	/** The entity's schema; null for a collection this version does not know (any field, unchecked). */
+	schema: v.GenericSchema | null
 	children: Record<string, CollectionSpec>
-	/** Fields held in registers: every schema entry but the id and the child collections. */
+	/** Known fields held in registers: every schema entry but the id and the child collections. */
 	fields: string[]
 	fieldSchemas: Record<string, v.GenericSchema>
+	/** Values of known fields when an entity was added without them (fields added by a later minor version). */
+	defaults: Record<string, unknown>
+	/** Every entry of the schema, in its order: the order of keys in files. */
+	keys: string[]
 }
 
-function collectionSpec(schema: v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, undefined>, children: Record<string, CollectionSpec> = {}): CollectionSpec {
-	const fields = Object.keys(schema.entries).filter((key) => key !== 'id' && !(key in children))
-	const fieldSchemas = Object.fromEntries(fields.map((f) => [f, schema.entries[f] as v.GenericSchema]))
-	return { schema: schema as v.GenericSchema, children, fields, fieldSchemas }
+type EntrySchema = v.GenericSchema & { entries: v.ObjectEntries }
+
+function entriesOf(schema: v.GenericSchema): v.ObjectEntries {
+	// Open objects are a pipe of an object schema and a name check.
+	const object = 'pipe' in schema ? (schema as unknown as { pipe: v.GenericSchema[] }).pipe[0] : schema
+	return (object as EntrySchema).entries
 }
+
+function defaultsOf(entries: v.ObjectEntries, fields: string[]): Record<string, unknown> {
+	return Object.fromEntries(fields.filter((f) => entries[f].type === 'optional').map((f) => [f, v.getDefault(entries[f] as v.OptionalSchema<v.GenericSchema, unknown>)]))
+}
+
+function collectionSpec(schema: v.GenericSchema, children: Record<string, CollectionSpec> = {}): CollectionSpec {
+	const entries = entriesOf(schema)
+	const fields = Object.keys(entries).filter((key) => key !== 'id' && !(key in children))
+	const fieldSchemas = Object.fromEntries(fields.map((f) => [f, entries[f] as v.GenericSchema]))
+	return { schema, children, fields, fieldSchemas, defaults: defaultsOf(entries, fields), keys: Object.keys(entries) }
+}
+
+/** A collection a newer version added: its entities are kept as they are. */
+const UNKNOWN_SPEC: CollectionSpec = { schema: null, children: {}, fields: [], fieldSchemas: {}, defaults: {}, keys: [] }
 
 const ROOT_FIELDS = ['title', 'commune', 'description'] as const
 const ROOT_SPEC: CollectionSpec = {
 	schema: roadmapSchema as v.GenericSchema,
 	children: {
 		categories: collectionSpec(categorySchema),
+		departments: collectionSpec(departmentSchema),
 		phases: collectionSpec(phaseSchema),
 		tasks: collectionSpec(taskSchema, { checklist: collectionSpec(checklistItemSchema) }),
 		indicators: collectionSpec(indicatorSchema, { measurements: collectionSpec(measurementSchema) }),
 	},
 	fields: [...ROOT_FIELDS],
-	fieldSchemas: Object.fromEntries(ROOT_FIELDS.map((f) => [f, roadmapSchema.entries[f] as v.GenericSchema])),
+	fieldSchemas: Object.fromEntries(ROOT_FIELDS.map((f) => [f, entriesOf(roadmapSchema)[f] as v.GenericSchema])),
+	defaults: {},
+	keys: Object.keys(entriesOf(roadmapSchema)),
+}
+
+/** The header fields of a roadmap document: neither registers nor collections. */
+const DOCUMENT_HEADER = new Set(['format', 'version'])
+
+function childSpec(spec: CollectionSpec, name: string): CollectionSpec {
+	return Object.hasOwn(spec.children, name) ? spec.children[name] : UNKNOWN_SPEC
+}
+
+function isIdentified(item: unknown): item is Record<string, unknown> & { id: string } {
+	return typeof item === 'object' && item !== null && !Array.isArray(item) && v.is(idSchema, (item as { id?: unknown }).id)
+}
+
+/**
+ * Whether an entry this version does not know is a collection (a list of
+ * objects with ids, as every collection of the format is) rather than a value.
+ */
+function isUnknownCollection(value: unknown): value is Array<Record<string, unknown> & { id: string }> {
+	return Array.isArray(value) && value.length > 0 && value.every(isIdentified) && new Set(value.map((item) => item.id)).size === value.length
+}
+
+/** Entries of a document object besides its id, header, known fields and known collections. */
+function unknownEntries(value: Record<string, unknown>, spec: CollectionSpec): string[] {
+	return Object.keys(value).filter((key) => key !== 'id' && !(spec === ROOT_SPEC && DOCUMENT_HEADER.has(key)) && !spec.fields.includes(key) && !Object.hasOwn(spec.children, key))
 }
 
 type Target =
@@ -127,16 +179,17 @@ export function resolvePath(path: string): Target {
 	let i = 0
 	while (i < parts.length) {
 		const name = parts[i]
+		const known = spec.fields.includes(name) || Object.hasOwn(spec.children, name)
+		if (!known && !isFieldName(name)) throw new Error(`unknown field "${name}"`)
 		if (i === parts.length - 1) {
-			if (!spec.fields.includes(name)) throw new Error(`unknown field "${name}"`)
+			if (Object.hasOwn(spec.children, name)) throw new Error(`"${name}" is a collection, not a field`)
 			return { kind: 'field', entityPath, spec, field: name }
 		}
-		const child = Object.hasOwn(spec.children, name) ? spec.children[name] : undefined
-		if (!child) throw new Error(`unknown collection "${name}"`)
+		if (spec.fields.includes(name)) throw new Error(`"${name}" is a field, not a collection`)
 		const id = parts[i + 1]
 		if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(id)) throw new Error(`not a valid id "${id}"`)
 		entityPath.push(name, id)
-		spec = child
+		spec = childSpec(spec, name)
 		i += 2
 		if (i === parts.length) return { kind: 'entity', entityPath, spec }
 	}
@@ -153,13 +206,19 @@ export function validateOperation(operation: Operation): string | null {
 	}
 	if (operation.op === 'set') {
 		if (target.kind !== 'field') return 'a set operation needs a field path'
-		const result = v.safeParse(target.spec.fieldSchemas[target.field], operation.value)
+		const schema = target.spec.fieldSchemas[target.field]
+		if (!schema) return null // a field of a newer version: kept as it is
+		const result = v.safeParse(schema, operation.value)
 		return result.success ? null : `value: ${result.issues[0].message}`
 	}
 	if (target.kind !== 'entity') return `an ${operation.op} operation needs an entity path`
 	if (operation.op === 'add') {
-		const result = v.safeParse(target.spec.schema, operation.value)
-		if (!result.success) return `value: ${result.issues[0].message}`
+		if (target.spec.schema) {
+			const result = v.safeParse(target.spec.schema, operation.value)
+			if (!result.success) return `value: ${result.issues[0].message}`
+		} else if (!Object.keys(operation.value).every((key) => key === 'id' || isFieldName(key))) {
+			return 'value: holds a field whose name is not allowed'
+		}
 		if ((operation.value as { id: unknown }).id !== target.entityPath[target.entityPath.length - 1]) return 'value: id differs from the path'
 	}
 	return null
@@ -175,16 +234,23 @@ function baseRegister(value: unknown): Register {
 	return { value, stamp: null, seen: null, author: '' }
 }
 
+function loadCollection(entity: EntityState, name: string, items: Array<Record<string, unknown>>, spec: CollectionSpec): void {
+	const collection = new Map<string, EntityState>()
+	for (const item of items) {
+		const child = newEntity(true)
+		loadEntity(child, item, spec)
+		collection.set(item.id as string, child)
+	}
+	entity.children.set(name, collection)
+}
+
 function loadEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec): void {
-	for (const field of spec.fields) entity.fields.set(field, baseRegister(value[field]))
-	for (const [name, childSpec] of Object.entries(spec.children)) {
-		const collection = new Map<string, EntityState>()
-		for (const item of value[name] as Array<Record<string, unknown>>) {
-			const child = newEntity(true)
-			loadEntity(child, item, childSpec)
-			collection.set(item.id as string, child)
-		}
-		entity.children.set(name, collection)
+	for (const field of spec.fields) entity.fields.set(field, baseRegister(value[field] === undefined ? spec.defaults[field] : value[field]))
+	for (const [name, childSpec] of Object.entries(spec.children)) loadCollection(entity, name, (value[name] ?? []) as Array<Record<string, unknown>>, childSpec)
+	for (const name of unknownEntries(value, spec)) {
+		const item = value[name]
+		if (isUnknownCollection(item)) loadCollection(entity, name, item, UNKNOWN_SPEC)
+		else entity.fields.set(name, baseRegister(item))
 	}
 }
 
@@ -225,8 +291,13 @@ export function stateFromSnapshot(snapshot: SnapshotFile): RoadmapState {
 		if (target.kind === 'entity') {
 			entity.exists.stamp = stamp
 		} else {
-			const register = entity.fields.get(target.field)
-			if (register) register.stamp = stamp
+			let register = entity.fields.get(target.field)
+			if (!register) {
+				// A stamped field absent from the document: set to a value JSON cannot hold, so absent.
+				register = baseRegister(undefined)
+				entity.fields.set(target.field, register)
+			}
+			register.stamp = stamp
 		}
 	}
 	return { root: state.root, covers: { ...snapshot.covers }, clock: snapshot.clock }
@@ -256,21 +327,32 @@ function offer(register: Register, candidate: Register, contenders: Map<Register
 	}
 }
 
+/**
+ * An add sets the whole entity: a known field its value leaves out (added to
+ * the format after the writer's version) takes the value its absence means.
+ */
 function addEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec, make: (value: unknown) => Register, contenders: Map<Register, Contender[]> | null, path: string): void {
 	offer(entity.exists, make(true), contenders, path)
-	for (const field of spec.fields) {
+	const offerField = (field: string, fieldValue: unknown) => {
 		let register = entity.fields.get(field)
 		if (!register) {
 			register = baseRegister(undefined)
 			entity.fields.set(field, register)
 		}
-		offer(register, make(value[field]), contenders, `${path}/${field}`)
+		offer(register, make(fieldValue), contenders, `${path}/${field}`)
 	}
-	for (const [name, childSpec] of Object.entries(spec.children)) {
-		for (const item of value[name] as Array<Record<string, unknown>>) {
+	const addChildren = (name: string, items: Array<Record<string, unknown>>, itemSpec: CollectionSpec) => {
+		for (const item of items) {
 			const child = entityAt(entity, [name, item.id as string], true)!
-			addEntity(child, item, childSpec, make, contenders, `${path}/${name}/${item.id}`)
+			addEntity(child, item, itemSpec, make, contenders, `${path}/${name}/${item.id}`)
 		}
+	}
+	for (const field of spec.fields) offerField(field, Object.hasOwn(value, field) ? value[field] : spec.defaults[field])
+	for (const [name, itemSpec] of Object.entries(spec.children)) addChildren(name, (value[name] ?? []) as Array<Record<string, unknown>>, itemSpec)
+	for (const name of unknownEntries(value, spec)) {
+		const item = value[name]
+		if (isUnknownCollection(item)) addChildren(name, item, UNKNOWN_SPEC)
+		else offerField(name, item)
 	}
 }
 
@@ -359,6 +441,19 @@ export function applyChanges(state: RoadmapState, changes: ChangeFile[]): { appl
 	return { applied, waiting, conflicts: conflictsOf(contenders) }
 }
 
+/**
+ * Applies changes a state already covers, again: complete change files whose
+ * covering snapshot was written by a format 1.0 reader, which dropped what it
+ * did not know. Registers keep the highest stamp, so what the state already
+ * holds stays as it is.
+ */
+export function reapplyCoveredChanges(state: RoadmapState, changes: ChangeFile[]): void {
+	for (const change of changes) {
+		change.ops.forEach((operation, index) => applyOperation(state, change, operation, index, null))
+		state.clock = Math.max(state.clock, change.clock)
+	}
+}
+
 // ---- reading states -----------------------------------------------------------
 
 function compareIds(a: { id: string }, b: { id: string }): number {
@@ -370,22 +465,44 @@ const COLLECTION_ORDER: Record<string, (a: Record<string, unknown>, b: Record<st
 	measurements: (a, b) => ((a.date as string) < (b.date as string) ? -1 : (a.date as string) > (b.date as string) ? 1 : compareIds(a as { id: string }, b as { id: string })),
 }
 
+function materializeCollection(entity: EntityState, name: string, spec: CollectionSpec): Array<Record<string, unknown>> {
+	const items: Array<Record<string, unknown>> = []
+	for (const [childId, child] of entity.children.get(name) ?? []) {
+		if (child.exists.value === true) items.push(materializeEntity(child, spec, childId))
+	}
+	return items.sort(COLLECTION_ORDER[name] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
+}
+
+/**
+ * Known entries in schema order, then those of newer versions by name: a
+ * value set on a field, or a collection (a value wins over an empty collection).
+ */
 function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string | null): Record<string, unknown> {
 	const value: Record<string, unknown> = id === null ? {} : { id }
-	for (const field of Object.keys((spec.schema as unknown as { entries: Record<string, unknown> }).entries)) {
-		if (field === 'id') continue
-		if (Object.hasOwn(spec.children, field)) {
-			const items: Array<Record<string, unknown>> = []
-			for (const [childId, child] of entity.children.get(field) ?? []) {
-				if (child.exists.value === true) items.push(materializeEntity(child, spec.children[field], childId))
-			}
-			items.sort(COLLECTION_ORDER[field] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
-			value[field] = items
-		} else if (spec.fields.includes(field)) {
-			value[field] = entity.fields.get(field)?.value
+	for (const field of spec.keys) {
+		if (field === 'id' || (spec === ROOT_SPEC && DOCUMENT_HEADER.has(field))) continue
+		if (Object.hasOwn(spec.children, field)) value[field] = materializeCollection(entity, field, spec.children[field])
+		else if (spec.fields.includes(field)) {
+			const fieldValue = entity.fields.get(field)?.value
+			value[field] = fieldValue === undefined ? spec.defaults[field] : fieldValue
 		}
 	}
+	const unknown = new Set<string>()
+	for (const [name, register] of entity.fields) if (!spec.fields.includes(name) && register.value !== undefined) unknown.add(name)
+	for (const name of entity.children.keys()) if (!Object.hasOwn(spec.children, name)) unknown.add(name)
+	for (const name of [...unknown].sort()) {
+		const register = entity.fields.get(name)
+		const items = entity.children.has(name) ? materializeCollection(entity, name, UNKNOWN_SPEC) : []
+		value[name] = register && register.value !== undefined && (items.length === 0 || compareStamps(register.stamp, newestExists(entity, name)) > 0) ? register.value : items
+	}
 	return value
+}
+
+/** The newest stamp among a collection's entities' existence (to tell which of a value and a collection of the same name came last). */
+function newestExists(entity: EntityState, name: string): Stamp | null {
+	let newest: Stamp | null = null
+	for (const child of entity.children.get(name)?.values() ?? []) if (compareStamps(child.exists.stamp, newest) > 0) newest = child.exists.stamp
+	return newest
 }
 
 /** The roadmap document a state stands for, in canonical order (see serialize.ts). */
@@ -439,11 +556,11 @@ function collectStamps(entity: EntityState, spec: CollectionSpec, prefix: string
 	if (prefix && entity.exists.stamp) out[prefix] = formatStamp(entity.exists.stamp)
 	if (entity.exists.value !== true) return
 	for (const [field, register] of entity.fields) {
-		if (register.stamp && spec.fields.includes(field)) out[prefix ? `${prefix}/${field}` : field] = formatStamp(register.stamp)
+		if (register.stamp) out[prefix ? `${prefix}/${field}` : field] = formatStamp(register.stamp)
 	}
 	for (const [name, collection] of entity.children) {
 		for (const [id, child] of collection) {
-			collectStamps(child, spec.children[name], prefix ? `${prefix}/${name}/${id}` : `${name}/${id}`, out)
+			collectStamps(child, childSpec(spec, name), prefix ? `${prefix}/${name}/${id}` : `${name}/${id}`, out)
 		}
 	}
 }
@@ -474,21 +591,33 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
 	return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && isDeepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
 }
 
+function diffCollection(beforeList: Array<Record<string, unknown>>, afterList: Array<Record<string, unknown>>, spec: CollectionSpec, base: string, ops: Operation[]): void {
+	const beforeItems = new Map(beforeList.map((item) => [item.id as string, item]))
+	for (const item of afterList) {
+		const old = beforeItems.get(item.id as string)
+		if (!old) ops.push({ op: 'add', path: `${base}/${item.id}`, value: item })
+		else if (old !== item) diffEntity(old, item, spec, `${base}/${item.id}`, ops)
+		beforeItems.delete(item.id as string)
+	}
+	for (const id of beforeItems.keys()) ops.push({ op: 'remove', path: `${base}/${id}` })
+}
+
 function diffEntity(before: Record<string, unknown>, after: Record<string, unknown>, spec: CollectionSpec, prefix: string, ops: Operation[]): void {
+	const path = (name: string) => (prefix ? `${prefix}/${name}` : name)
 	for (const field of spec.fields) {
-		if (!isDeepEqual(before[field], after[field])) ops.push({ op: 'set', path: prefix ? `${prefix}/${field}` : field, value: after[field] })
+		if (!isDeepEqual(before[field], after[field])) ops.push({ op: 'set', path: path(field), value: after[field] })
 	}
 	for (const [name, childSpec] of Object.entries(spec.children)) {
-		const beforeItems = new Map((before[name] as Array<Record<string, unknown>>).map((item) => [item.id as string, item]))
-		const afterItems = after[name] as Array<Record<string, unknown>>
-		const base = prefix ? `${prefix}/${name}` : name
-		for (const item of afterItems) {
-			const old = beforeItems.get(item.id as string)
-			if (!old) ops.push({ op: 'add', path: `${base}/${item.id}`, value: item })
-			else if (old !== item) diffEntity(old, item, childSpec, `${base}/${item.id}`, ops)
-			beforeItems.delete(item.id as string)
+		diffCollection((before[name] ?? []) as Array<Record<string, unknown>>, (after[name] ?? []) as Array<Record<string, unknown>>, childSpec, path(name), ops)
+	}
+	for (const name of new Set([...unknownEntries(before, spec), ...unknownEntries(after, spec)])) {
+		if (isDeepEqual(before[name], after[name])) continue
+		const [old, now] = [before[name] ?? [], after[name] ?? []]
+		if ((isUnknownCollection(old) || isDeepEqual(old, [])) && (isUnknownCollection(now) || isDeepEqual(now, []))) {
+			diffCollection(old as Array<Record<string, unknown>>, now as Array<Record<string, unknown>>, UNKNOWN_SPEC, path(name), ops)
+		} else if (after[name] !== undefined) {
+			ops.push({ op: 'set', path: path(name), value: after[name] })
 		}
-		for (const id of beforeItems.keys()) ops.push({ op: 'remove', path: `${base}/${id}` })
 	}
 }
 

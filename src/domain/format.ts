@@ -5,13 +5,15 @@
  * that two versions of a file differ only where the roadmap changed.
  */
 import * as v from 'valibot'
-import { materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt'
+import { isDeepEqual, materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt'
 import type { Roadmap } from './model'
 import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
 import {
 	CHANGE_FORMAT, SNAPSHOT_FORMAT, STORAGE_FORMAT_VERSION, changeFileSchema, roadmapSchema, snapshotFileSchema,
 } from './schema'
+import { changeForFormat10, snapshotForFormat10, withoutUnsetAdditions, withoutUnsetAdditionsInAdds } from './formatVersions'
 import type { ChangeFile, SnapshotFile } from './storageFormat'
+import { changeFileName, snapshotFileName } from './storageFormat'
 
 /** Files larger than this are refused before parsing (a 5,000-task roadmap is about 4 MB). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -23,8 +25,14 @@ export interface FileIssue {
 	message: string
 }
 
+/**
+ * What is wrong with a file, for people: `newer-version` asks to update the
+ * app (a newer major version of the format wrote it); anything else is `invalid`.
+ */
+export type FileFormatErrorKind = 'newer-version' | 'invalid'
+
 export class FileFormatError extends Error {
-	constructor(readonly issues: FileIssue[]) {
+	constructor(readonly issues: FileIssue[], readonly kind: FileFormatErrorKind = 'invalid', readonly version: number | null = null) {
 		super(issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n'))
 		this.name = 'FileFormatError'
 	}
@@ -69,11 +77,36 @@ function readJson(input: string | Uint8Array): ParseResult<unknown> {
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
 	if (text.trim() === '') return fail('', 'empty file')
+	let value: unknown
 	try {
-		return { ok: true, value: JSON.parse(text) }
+		value = JSON.parse(text)
 	} catch (error) {
 		return fail('', `not valid JSON (${(error as Error).message})`)
 	}
+	// Open objects keep fields they do not know: none may be a prototype key (a name may hide behind \u escapes).
+	const prototypeKey = /proto|constructor|\\u/.test(text) ? findPrototypeKey(value) : null
+	return prototypeKey === null ? { ok: true, value } : fail(prototypeKey, 'not allowed (a prototype key)')
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** The path of the first prototype key in a JSON value, or null. */
+function findPrototypeKey(root: unknown): string | null {
+	const stack: Array<{ value: unknown, path: string }> = [{ value: root, path: '' }]
+	while (stack.length) {
+		const { value, path } = stack.pop()!
+		if (typeof value !== 'object' || value === null) continue
+		if (Array.isArray(value)) {
+			value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }))
+			continue
+		}
+		for (const key of Object.keys(value)) {
+			const keyPath = path ? `${path}.${key}` : key
+			if (PROTOTYPE_KEYS.has(key)) return keyPath
+			stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath })
+		}
+	}
+	return null
 }
 
 function checkFormat(value: unknown, format: string, version: number, what: string): ParseResult<unknown> {
@@ -81,7 +114,8 @@ function checkFormat(value: unknown, format: string, version: number, what: stri
 	const header = value as { format?: unknown, version?: unknown }
 	if (header.format !== format) return fail('format', `not a ${what} (expected "${format}", found ${JSON.stringify(header.format) ?? 'nothing'})`)
 	if (typeof header.version === 'number' && header.version > version) {
-		return fail('version', `version ${header.version} is newer than this version of Dégooglisation understands (${version}); update the app`)
+		const message = `version ${header.version} is newer than this version of Dégooglisation understands (${version}); update the app`
+		return { ok: false, error: new FileFormatError([{ path: 'version', message }], 'newer-version', header.version) }
 	}
 	return { ok: true, value }
 }
@@ -162,9 +196,17 @@ export function parseSnapshotFile(input: string | Uint8Array): ParseResult<Snaps
 	})
 }
 
-/** The roadmap with keys in schema order and collections sorted (phases by order, the others by id). */
+/**
+ * The roadmap with keys in schema order (fields of newer versions after, by
+ * name) and collections sorted (phases by order, the others by id).
+ */
 export function canonicalRoadmap(roadmap: Roadmap): Roadmap {
 	return materialize(stateFromRoadmap(roadmap))
+}
+
+/** As files hold it: canonical, the fields added in 1.1 left out while unset. */
+function fileRoadmap(roadmap: Roadmap): Roadmap {
+	return withoutUnsetAdditions(canonicalRoadmap(roadmap))
 }
 
 function pretty(value: unknown): string {
@@ -172,7 +214,7 @@ function pretty(value: unknown): string {
 }
 
 export function serializeRoadmap(roadmap: Roadmap): string {
-	return pretty(canonicalRoadmap(roadmap))
+	return pretty(fileRoadmap(roadmap))
 }
 
 export function serializeChangeFile(change: ChangeFile): string {
@@ -199,6 +241,34 @@ export function serializeSnapshotFile(snapshot: SnapshotFile): string {
 		covers: snapshot.covers,
 		clock: snapshot.clock,
 		stamps: snapshot.stamps,
-		roadmap: canonicalRoadmap(snapshot.roadmap),
+		roadmap: fileRoadmap(snapshot.roadmap),
 	})
+}
+
+/** A file of `.degooglisation/` to write, under its name. */
+export interface StateFileToWrite {
+	name: string
+	body: string
+}
+
+/**
+ * The files a change is written as, in the order to write them: the complete
+ * change first when it holds what format 1.0 readers would refuse, then
+ * always its 1.0 projection, under the name those readers read. A reader
+ * that sees the projection can thus count on the complete file being there.
+ */
+export function changeFilesToWrite(change: ChangeFile): StateFileToWrite[] {
+	const complete = { ...change, ops: withoutUnsetAdditionsInAdds(change.ops) }
+	const format10 = changeForFormat10(change)
+	const name = changeFileName(change.writer, change.seq)
+	const files = [{ name, body: serializeChangeFile(format10) }]
+	return isDeepEqual(complete.ops, format10.ops) ? files : [{ name: changeFileName(change.writer, change.seq, true), body: serializeChangeFile(complete) }, ...files]
+}
+
+/** Like changeFilesToWrite, for a snapshot. */
+export function snapshotFilesToWrite(snapshot: SnapshotFile): StateFileToWrite[] {
+	const complete = serializeSnapshotFile(snapshot)
+	const format10 = serializeSnapshotFile(snapshotForFormat10(snapshot))
+	const name = snapshotFileName(snapshot.writer, snapshot.seq)
+	return complete === format10 ? [{ name, body: format10 }] : [{ name: snapshotFileName(snapshot.writer, snapshot.seq, true), body: complete }, { name, body: format10 }]
 }

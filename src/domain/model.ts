@@ -3,9 +3,16 @@
  * Framework-free: no Vue, no I/O. Every other layer builds on these types.
  */
 
-/** Format identifier and version written in every roadmap document. */
+/**
+ * Format identifier and version written in every roadmap document. The version
+ * is the format's major version: readers refuse a higher one. Minor versions
+ * only add fields, which readers of the same major keep without understanding
+ * them (see docs/file-format.md, "Format versions").
+ */
 export const ROADMAP_FORMAT = 'degooglisation-roadmap'
 export const ROADMAP_FORMAT_VERSION = 1
+/** 1.1 added departments, an indicator's target date and baseline, and keeping unknown fields. */
+export const FORMAT_MINOR_VERSION = 1
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string
@@ -19,6 +26,12 @@ export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'dropped
 export type TaskStatus = typeof TASK_STATUSES[number]
 
 export interface Category {
+	id: string
+	label: string
+}
+
+/** A department of the town hall (état civil, urbanisme, écoles…): what moved to free tools is tracked per department. */
+export interface Department {
 	id: string
 	label: string
 }
@@ -66,6 +79,8 @@ export interface Task {
 	links: FileLink[]
 	/** Ids of tasks that must be done first. */
 	dependsOn: string[]
+	/** Ids of the departments the task concerns (none, one or several); added in format 1.1. */
+	departments: string[]
 	/**
 	 * Position among tasks of the same status on the board, smaller first. Files
 	 * list tasks by id (stable diffs), so the order people choose lives here.
@@ -85,6 +100,10 @@ export interface Indicator {
 	name: string
 	unit: string
 	target: number | null
+	/** When the target should be reached; added in format 1.1 (absent: none). */
+	targetDate?: IsoDate | null
+	/** The value when the migration started, to measure against; added in format 1.1 (absent: none). */
+	baseline?: number | null
 	measurements: Measurement[]
 }
 
@@ -95,6 +114,8 @@ export interface Roadmap {
 	commune: string
 	description: string
 	categories: Category[]
+	/** Added in format 1.1. */
+	departments: Department[]
 	phases: Phase[]
 	tasks: Task[]
 	indicators: Indicator[]
@@ -117,6 +138,7 @@ export function makeTask(init: TaskInit): Task {
 		checklist: [],
 		links: [],
 		dependsOn: [],
+		departments: [],
 		order: 0,
 		...init,
 	}
@@ -130,6 +152,7 @@ export function emptyRoadmap(title: string, commune: string): Roadmap {
 		commune,
 		description: '',
 		categories: [],
+		departments: [],
 		phases: [],
 		tasks: [],
 		indicators: [],

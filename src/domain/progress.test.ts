@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRoadmap, makeTask } from './model'
-import { roadmapProgress } from './progress'
+import { departmentProgress, roadmapProgress } from './progress'
 
 describe('roadmapProgress', () => {
 	const roadmap = emptyRoadmap('R', 'C')
@@ -33,5 +33,25 @@ describe('roadmapProgress', () => {
 	it('gives the overall figure over every task', () => {
 		expect(roadmapProgress(roadmap).overall).toMatchObject({ total: 7, counted: 6, percent: 50 })
 		expect(roadmapProgress(emptyRoadmap('R', 'C')).overall.percent).toBeNull()
+	})
+})
+
+describe('departmentProgress', () => {
+	it('counts each task in each of its departments, then those of none', () => {
+		const roadmap = emptyRoadmap('R', 'C')
+		roadmap.departments = [{ id: 'ecoles', label: 'Écoles' }, { id: 'ccas', label: 'CCAS' }, { id: 'rh', label: 'RH' }]
+		roadmap.tasks = [
+			makeTask({ id: '1', title: '1', departments: ['ecoles'], status: 'done' }),
+			makeTask({ id: '2', title: '2', departments: ['ecoles', 'ccas'], status: 'todo' }),
+			makeTask({ id: '3', title: '3', departments: ['ccas'], status: 'dropped' }),
+			makeTask({ id: '4', title: '4', departments: ['disparu'], status: 'done' }),
+			makeTask({ id: '5', title: '5', status: 'todo' }),
+		]
+		expect(departmentProgress(roadmap).map(({ departmentId, label, percent, total, counted }) => ({ departmentId, label, percent, total, counted }))).toEqual([
+			{ departmentId: 'ecoles', label: 'Écoles', percent: 50, total: 2, counted: 2 },
+			{ departmentId: 'ccas', label: 'CCAS', percent: 0, total: 2, counted: 1 },
+			{ departmentId: 'rh', label: 'RH', percent: null, total: 0, counted: 0 },
+			{ departmentId: null, label: '', percent: 50, total: 2, counted: 2 },
+		])
 	})
 })

@@ -28,6 +28,12 @@ export interface RoadmapProgress {
 	phases: PhaseProgress[]
 }
 
+export interface DepartmentProgress extends Progress {
+	/** The department id, or null for tasks that concern no (known) department. */
+	departmentId: string | null
+	label: string
+}
+
 function emptyCounts(): StatusCounts {
 	return Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as StatusCounts
 }
@@ -58,4 +64,21 @@ export function roadmapProgress(roadmap: Roadmap): RoadmapProgress {
 	const unphased = byPhase.get(null)
 	if (unphased) phases.push({ phaseId: null, title: '', ...finish(unphased) })
 	return { overall: finish(overall), phases }
+}
+
+/**
+ * Where each department stands, in the roadmap's order of departments, then
+ * the tasks of no (known) department. A task of several departments counts in
+ * each of them.
+ */
+export function departmentProgress(roadmap: Roadmap): DepartmentProgress[] {
+	const counts = new Map<string | null, StatusCounts>([...roadmap.departments.map((d) => [d.id, emptyCounts()] as const), [null, emptyCounts()]])
+	for (const task of roadmap.tasks) {
+		const known = [...new Set(task.departments)].filter((id) => counts.has(id))
+		for (const id of known.length ? known : [null]) counts.get(id)![task.status]++
+	}
+	const rows: DepartmentProgress[] = roadmap.departments.map((d) => ({ departmentId: d.id, label: d.label, ...finish(counts.get(d.id)!) }))
+	const none = finish(counts.get(null)!)
+	if (none.total > 0) rows.push({ departmentId: null, label: '', ...none })
+	return rows
 }

@@ -17,7 +17,7 @@ import { FRENCH_HEADERS, TASK_COLUMNS, taskCell } from './taskTable'
 
 /** Column widths in centimetres, for a sheet that reads without resizing. */
 const TASK_WIDTHS: Record<TaskColumn, number> = {
-	id: 4.5, title: 8, description: 10, phase: 3.5, status: 2.8, assignees: 5, start: 2.6, due: 2.6, category: 3.5, replaces: 6, replacements: 6,
+	id: 4.5, title: 8, description: 10, phase: 3.5, status: 2.8, assignees: 5, start: 2.6, due: 2.6, category: 3.5, replaces: 6, replacements: 6, departments: 5,
 }
 
 export const INDICATOR_COLUMNS = ['indicator', 'name', 'unit', 'target', 'date', 'value', 'note'] as const

@@ -39,7 +39,7 @@ export function columnLetter(index: number): string {
 /** What is wrong, for the app to say it in the user's language (the message is in English, for the command line). */
 export type ProblemKind =
 	| 'unknown_column' | 'repeated_column' | 'no_id_or_title' | 'unclosed_quote' | 'extra_cells'
-	| 'repeated_id' | 'no_title' | 'unknown_phase' | 'unknown_category'
+	| 'repeated_id' | 'no_title' | 'unknown_phase' | 'unknown_category' | 'unknown_department'
 	/** A value the schema refuses; the message is one of the schema's fixed messages (src/domain/schema.ts). */
 	| 'invalid_value'
 

@@ -84,7 +84,7 @@ describe('CSV export', () => {
 		const lines = indicatorsToCsv(roadmap, 'fr').split('\n')
 		expect(lines[0]).toBe('indicateur,nom,unité,cible,date,valeur,note')
 		expect(lines.slice(1, 3)).toEqual(['desktop-linux-share,Part des postes sous système libre,%,90,2027-01-10,3,', 'desktop-linux-share,Part des postes sous système libre,%,90,2027-06-01,12.5,après le pilote'])
-		expect(tasksToCsv(roadmap, 'fr').split('\n')[0]).toBe('id,titre,description,phase,statut,responsables,début,échéance,catégorie,remplace,remplacements')
+		expect(tasksToCsv(roadmap, 'fr').split('\n')[0]).toBe('id,titre,description,phase,statut,responsables,début,échéance,catégorie,remplace,remplacements,services')
 	})
 })
 

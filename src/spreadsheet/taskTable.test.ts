@@ -26,7 +26,7 @@ describe('reading the header', () => {
 
 	it('refuses an unknown or repeated column, so that a typo does not drop data silently', () => {
 		expect(() => readTaskTable('title,colour,titre\nA,red,B\n')).toThrow([
-			'ligne 1, colonne colour: unknown column (expected id, title, description, phase, status, assignees, start, due, category, replaces, replacements, or their French names)',
+			'ligne 1, colonne colour: unknown column (expected id, title, description, phase, status, assignees, start, due, category, replaces, replacements, departments, or their French names)',
 			'ligne 1, colonne titre: same column as "title"',
 		].join('\n'))
 	})
@@ -122,12 +122,23 @@ describe('importing tasks', () => {
 	})
 })
 
+describe('departments', () => {
+	it('are given by id or by label, several separated by ";", and checked', () => {
+		const roadmap = sampleRoadmap(2)
+		roadmap.departments = [{ id: 'etat-civil', label: 'État civil' }, { id: 'ecoles', label: 'Écoles' }]
+		const { roadmap: after } = importing('id;services\nt00000;etat civil; ECOLES\nt00001;ecoles\n'.replace('etat civil; ECOLES', '"etat civil; ECOLES"'), roadmap)
+		expect(after.tasks.map((t) => t.departments)).toEqual([['etat-civil', 'ecoles'], ['ecoles']])
+		expect(() => importing('id;services\nt00000;rh\n', roadmap)).toThrow('ligne 2, colonne services: unknown department "rh" (expected one of etat-civil, ecoles)')
+		expect(importing('id;departments\nt00000;\n', after).roadmap.tasks[0].departments).toEqual([])
+	})
+})
+
 describe('exporting tasks', () => {
 	it('writes the import columns, lists separated by ";"', () => {
 		const csv = tasksToCsv(sampleRoadmap(1))
 		expect(csv).toBe([
-			'id,title,description,phase,status,assignees,start,due,category,replaces,replacements',
-			't00000,Tâche 0,,structuring,todo,agent@cloud.mairie-b.fr,,,mail,Microsoft Office,LibreOffice',
+			'id,title,description,phase,status,assignees,start,due,category,replaces,replacements,departments',
+			't00000,Tâche 0,,structuring,todo,agent@cloud.mairie-b.fr,,,mail,Microsoft Office,LibreOffice,',
 			'',
 		].join('\n'))
 	})
@@ -140,6 +151,8 @@ describe('exporting tasks', () => {
 			task.assignees = ['alice', 'agent@cloud.mairie-b.fr', 'bob@http://127.0.0.1:8082']
 			task.replaces = ['Google Drive', 'Microsoft 365']
 			task.start = '2027-02-01'
+			original.departments = [{ id: 'ecoles', label: 'Écoles' }, { id: 'ccas', label: 'CCAS' }]
+			task.departments = ['ecoles', 'ccas']
 			const result = importing(tasksToCsv(original), original)
 			expect(result.roadmap).toEqual(original)
 			expect([result.added, result.updated, result.unchanged]).toEqual([0, 0, original.tasks.length])

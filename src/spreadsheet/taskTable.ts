@@ -4,7 +4,7 @@
  */
 /**
  * A roadmap's tasks as a spreadsheet: one row per task, columns named in
- * English or French, lists (assignees, replaces, replacements) separated by
+ * English or French, lists (assignees, replaces, replacements, departments) separated by
  * `;` within a cell. The same rules for a CSV, ODS or XLSX file, in the app and
  * on the command line: every row is checked against the schema the roadmap
  * files are read with, so that nothing is written that other clients would
@@ -18,7 +18,7 @@ import { taskSchema } from '../domain/schema'
 import type { CellValue, ImportProblem, ProblemKind, SheetTable } from './sheet'
 import { columnLetter, ImportError } from './sheet'
 
-export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements'] as const
+export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements', 'departments'] as const
 export type TaskColumn = typeof TASK_COLUMNS[number]
 
 /** Header names other than the English ones, compared without accents or case. */
@@ -32,6 +32,7 @@ const FRENCH_COLUMNS: Record<string, TaskColumn> = {
 	remplace: 'replaces',
 	remplacement: 'replacements',
 	remplacements: 'replacements',
+	services: 'departments',
 }
 /** The French header an export writes for each column. */
 export const FRENCH_HEADERS: Record<TaskColumn, string> = {
@@ -46,8 +47,9 @@ export const FRENCH_HEADERS: Record<TaskColumn, string> = {
 	category: 'catégorie',
 	replaces: 'remplace',
 	replacements: 'remplacements',
+	departments: 'services',
 }
-const LIST_COLUMNS = new Set<TaskColumn>(['assignees', 'replaces', 'replacements'])
+const LIST_COLUMNS = new Set<TaskColumn>(['assignees', 'replaces', 'replacements', 'departments'])
 const DATE_COLUMNS = new Set<TaskColumn>(['start', 'due'])
 /** Values a program reads rather than text people write: spaces around them are typing slips. */
 const CODE_COLUMNS = new Set<TaskColumn>(['id', 'phase', 'status', 'category', 'start', 'due'])
@@ -67,8 +69,10 @@ export interface TaskTable {
 	rows: TaskRow[]
 }
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+
 function columnOf(name: string): TaskColumn | undefined {
-	const key = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+	const key = fold(name)
 	return (TASK_COLUMNS as readonly string[]).includes(key) ? key as TaskColumn : FRENCH_COLUMNS[key]
 }
 
@@ -182,6 +186,8 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 	const byId = new Map(next.tasks.map((task) => [task.id, task]))
 	const phases = next.phases.map((phase) => phase.id)
 	const categories = next.categories.map((category) => category.id)
+	// A department by id, or by its label as people type it (case and accents aside).
+	const departmentIds = new Map(next.departments.flatMap((d) => [[fold(d.label.trim()), d.id], [d.id, d.id]] as Array<[string, string]>))
 	const columnName = (column: TaskColumn) => table.columns.get(column) ?? column
 	const problems = new Problems()
 	const lineOfId = new Map<string, number>()
@@ -199,6 +205,14 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 		}
 		if (fields.category && !categories.includes(fields.category)) {
 			problems.add(line, columnName('category'), 'unknown_category', `unknown category "${fields.category}" (expected ${categories.length ? `one of ${categories.join(', ')}` : 'none: this roadmap has no categories'})`, fields.category)
+		}
+		if (fields.departments) {
+			const unknown = fields.departments.find((name) => !departmentIds.has(name) && !departmentIds.has(fold(name)))
+			if (unknown !== undefined) {
+				const known = next.departments.map((d) => d.id)
+				problems.add(line, columnName('departments'), 'unknown_department', `unknown department "${unknown}" (expected ${known.length ? `one of ${known.join(', ')}` : 'none: this roadmap has no departments'})`, unknown)
+			}
+			fields.departments = [...new Set(fields.departments.map((name) => departmentIds.get(name) ?? departmentIds.get(fold(name)) ?? name))]
 		}
 		const task = { ...(existing ?? makeTask({ id: id || newTaskId(), title: '' })), ...fields }
 		const checked = v.safeParse(taskSchema, task)

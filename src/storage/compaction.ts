@@ -27,15 +27,15 @@ function snapshotsOf(known: KnownFiles): SnapshotFile[] {
 	return [...known.values()].filter((file): file is SnapshotFile => file.format === 'degooglisation-snapshot')
 }
 
-/** Change files known and not covered by any known snapshot. */
+/** Change files known and not covered by any known snapshot (a complete file and its 1.0 file count once). */
 export function pendingChanges(known: KnownFiles): number {
 	const covers = coversOf(snapshotsOf(known))
-	let count = 0
+	const pending = new Set<string>()
 	for (const name of known.keys()) {
 		const parsed = parseStateFileName(name)
-		if (parsed?.kind === 'change' && (covers[parsed.writer] ?? 0) < parsed.seq) count++
+		if (parsed?.kind === 'change' && (covers[parsed.writer] ?? 0) < parsed.seq) pending.add(`${parsed.writer}.${parsed.seq}`)
 	}
-	return count
+	return pending.size
 }
 
 /**

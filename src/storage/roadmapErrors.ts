@@ -18,6 +18,8 @@ export type RoadmapErrorKind =
 	| 'no-readable-snapshot'
 	/** The files are there but none could be parsed. */
 	| 'unreadable'
+	/** Written by a newer major version of the format: the app must be updated to open it. */
+	| 'newer-version'
 	/** Editing before the roadmap is loaded. */
 	| 'not-loaded'
 	/** Editing a roadmap this user may only read. */

@@ -139,7 +139,7 @@ describe('RoadmapFolder', () => {
 		const broken = onDisk(`${path}/${STATE_FOLDER}/change.writera1.000001.json`)
 		await writeFile(broken, '{"format": "degooglisation-change", "version": 1, "writer"')
 		const loaded = await folder(path, 'readerc3').load()
-		expect(loaded.problems).toEqual([{ file: 'change.writera1.000001.json', message: expect.stringMatching(/^not valid JSON/) }])
+		expect(loaded.problems).toEqual([{ file: 'change.writera1.000001.json', message: expect.stringMatching(/^not valid JSON/), kind: 'invalid' }])
 		expect(loaded.waiting).toBe(1)
 		expect(loaded.roadmap.tasks[0].title).toBe('Tâche 0')
 		expect(await readFile(broken, 'utf8')).toBe('{"format": "degooglisation-change", "version": 1, "writer"')
@@ -164,7 +164,7 @@ describe('RoadmapFolder', () => {
 		const a = folder(path, 'writera1')
 		await a.load()
 		await expect(a.save([{ op: 'set', path: 'tasks/t00000/title', value: 'x'.repeat(1001) }])).rejects.toThrow('ops[0] tasks/t00000/title: value: longer than 1000 characters')
-		await expect(a.save([{ op: 'set', path: 'tasks/t00000/owner', value: 'x' }])).rejects.toThrow('unknown field "owner"')
+		await expect(a.save([{ op: 'set', path: 'tasks/t00000/Owner', value: 'x' }])).rejects.toThrow('unknown field "Owner"')
 		expect(await readdir(onDisk(`${path}/${STATE_FOLDER}`))).toEqual(['snapshot.writera1.000001.json'])
 	})
 

@@ -11,11 +11,12 @@
  * RoadmapSession (roadmapSession.ts), which adds the outbox, retries and refresh.
  */
 import type { Conflict, RoadmapState } from '../domain/crdt'
-import { absorbState, applyChanges, cloneState, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
-import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../domain/format'
+import { absorbState, applyChanges, cloneState, materialize, reapplyCoveredChanges, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
+import type { StateFileToWrite } from '../domain/format'
+import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, snapshotFilesToWrite } from '../domain/format'
 import type { Roadmap } from '../domain/model'
 import type { ChangeFile, Operation, SnapshotFile } from '../domain/storageFormat'
-import { ROADMAP_FILE, STATE_FOLDER, changeFileName, snapshotFileName, vectorCovers } from '../domain/storageFormat'
+import { ROADMAP_FILE, STATE_FOLDER, changeFileName, vectorCovers } from '../domain/storageFormat'
 import { compactionThreshold, isFolded, pendingChanges } from './compaction'
 import type { DavClient, DavEntry, FileVersion } from './dav'
 import type { RetryPolicy } from './retry'
@@ -24,7 +25,7 @@ import { RoadmapFolderError } from './roadmapErrors'
 import type { HistoryFiles, HistorySource } from './roadmapHistory'
 import { readHistory, readVersion, readableFileVersions } from './roadmapHistory'
 import type { DavRequest, FileProblem, ListedFile } from './stateFiles'
-import { StateFiles, readParsed } from './stateFiles'
+import { StateFiles, filesToRead, readParsed } from './stateFiles'
 
 export { COMPACT_AFTER } from './compaction'
 export type { RoadmapErrorKind } from './roadmapErrors'
@@ -162,8 +163,10 @@ export class RoadmapFolder {
 		}
 		await this.request((dav) => dav.createFolder(this.stateFolder))
 		const snapshot = this.snapshotOf(stateFromRoadmap(roadmap), 1)
-		const put = await this.request((dav) => dav.put(`${this.stateFolder}/${snapshotFileName(snapshot.writer, snapshot.seq)}`, serializeSnapshotFile(snapshot), { createOnly: true }))
-		if (put.status === 412) throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
+		for (const file of snapshotFilesToWrite(snapshot)) {
+			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${file.name}`, file.body, { createOnly: true }))
+			if (put.status === 412) throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
+		}
 		await this.writeReadableFile(snapshot.roadmap)
 		return this.load()
 	}
@@ -197,14 +200,18 @@ export class RoadmapFolder {
 		this.noteSeqs(listing.files)
 		const problems: FileProblem[] = []
 		const knownBefore = new Set(this.files.known.keys())
-		const { snapshots, changes } = await this.files.readAll(listing.files, problems)
+		const { snapshots, changes, coveredComplete } = await this.files.readAll(listing.files, problems)
 		if (snapshots.length === 0) {
-			throw problems.length
-				? new RoadmapFolderError('unreadable', `no snapshot of ${this.path} could be read`, problems)
-				: new RoadmapFolderError('no-readable-snapshot', `${this.stateFolder} holds no readable snapshot`, problems)
+			const newer = problems.find((problem) => problem.kind === 'newer-version')
+			throw newer
+				? new RoadmapFolderError('newer-version', newer.message, problems)
+				: problems.length
+					? new RoadmapFolderError('unreadable', `no snapshot of ${this.path} could be read`, problems)
+					: new RoadmapFolderError('no-readable-snapshot', `${this.stateFolder} holds no readable snapshot`, problems)
 		}
 		const state = stateFromSnapshot(snapshots[0])
 		for (const snapshot of snapshots.slice(1)) absorbState(state, stateFromSnapshot(snapshot))
+		reapplyCoveredChanges(state, coveredComplete)
 		const { conflicts, waiting } = applyChanges(state, [...changes, ...this.local.values()])
 		this.waiting = waiting.filter((change) => !this.local.has(changeFileName(change.writer, change.seq)))
 		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
@@ -241,12 +248,16 @@ export class RoadmapFolder {
 		if (listing.self) this.access = accessOf(listing.self.permissions)
 		this.noteSeqs(listing.files)
 		const problems: FileProblem[] = []
-		const unread = (file: ListedFile) => !this.files.known.has(file.name)
-		const snapshots = await this.files.readEach(listing.files.filter((f) => f.parsed.kind === 'snapshot' && unread(f)), parseSnapshotFile, problems)
+		const unread = filesToRead(listing.files).filter((file) => !this.files.known.has(file.name))
+		const snapshots = await this.files.readEach(unread.filter((f) => f.parsed.kind === 'snapshot'), parseSnapshotFile, problems)
 		// Another writer folded changes: they are absorbed as a state only if it holds some this state lacks.
 		const newer = snapshots.filter((snapshot) => !vectorCovers(state.covers, snapshot.covers))
 		for (const snapshot of newer) absorbState(state, stateFromSnapshot(snapshot))
-		const changes = await this.files.readEach(listing.files.filter((f) => f.parsed.kind === 'change' && (state.covers[f.parsed.writer] ?? 0) < f.parsed.seq && unread(f)), parseChangeFile, problems)
+		const covered = (f: ListedFile) => (state.covers[f.parsed.writer] ?? 0) >= f.parsed.seq
+		// Complete changes never read here that a 1.0 reader's snapshot folded (without what it did not know).
+		const completeCovers = this.files.completeSnapshotCovers()
+		reapplyCoveredChanges(state, await this.files.readEach(unread.filter((f) => f.parsed.kind === 'change' && f.parsed.complete && covered(f) && (completeCovers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems))
+		const changes = await this.files.readEach(unread.filter((f) => f.parsed.kind === 'change' && !covered(f)), parseChangeFile, problems)
 		const { applied, waiting, conflicts } = applyChanges(state, [...this.waiting, ...changes])
 		this.waiting = waiting
 		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
@@ -342,18 +353,37 @@ export class RoadmapFolder {
 		this.files.known.set(changeFileName(change.writer, change.seq), change)
 	}
 
-	/** Writes a change file prepared earlier (kept offline, for instance) under its own name. */
+	/**
+	 * Writes a change file prepared earlier (kept offline, for instance) under
+	 * its own name: its complete file first when it has one, then its 1.0 file.
+	 */
 	async putChange(change: ChangeFile): Promise<void> {
-		const body = serializeChangeFile(change)
-		for (;;) {
-			const name = changeFileName(change.writer, change.seq)
-			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
-			if (put.status !== 412) return
-			const existing = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseChangeFile, [])
-			if (existing && serializeChangeFile(existing) === body) return
+		while (!(await this.putFiles(changeFilesToWrite(change)))) {
 			// The name is taken by something else: take the next one.
 			change.seq++
 		}
+	}
+
+	/**
+	 * Writes new files in order; false when a name holds something else
+	 * already. A complete file written before its 1.0 file turned out taken
+	 * would stand for the other writer's change: it is removed.
+	 */
+	private async putFiles(files: StateFileToWrite[]): Promise<boolean> {
+		const written: string[] = []
+		for (const { name, body } of files) {
+			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
+			if (put.status === 412) {
+				// An earlier attempt landed, or another client took the name.
+				const existing = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseChangeFile, [])
+				if (!existing || serializeChangeFile(existing) !== body) {
+					for (const orphan of written) await this.request((dav) => dav.delete(`${this.stateFolder}/${orphan}`))
+					return false
+				}
+			}
+			written.push(name)
+		}
+		return true
 	}
 
 	/** Folds the change files into a snapshot when enough have piled up (see compaction.ts); tells whether it did. */
@@ -385,16 +415,18 @@ export class RoadmapFolder {
 	async compact(): Promise<void> {
 		const state = cloneState(this.currentState)
 		const snapshot = this.snapshotOf(state, this.nextSnapshotSeq)
-		const name = snapshotFileName(snapshot.writer, snapshot.seq)
-		const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, serializeSnapshotFile(snapshot), { createOnly: true }))
+		const written = snapshotFilesToWrite(snapshot)
 		this.nextSnapshotSeq++
-		if (put.status === 412) return
-		const readBack = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseSnapshotFile, [])
-		if (!readBack) return
-		this.files.known.set(name, readBack)
+		for (const { name, body } of written) {
+			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
+			if (put.status === 412) return
+			const readBack = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseSnapshotFile, [])
+			if (!readBack) return
+			this.files.known.set(name, readBack)
+		}
 		const { files } = await this.files.list()
 		for (const file of files) {
-			if (file.name === name || !isFolded(file, snapshot, this.files.known, this.writerId, this.now())) continue
+			if (written.some((w) => w.name === file.name) || !isFolded(file, snapshot, this.files.known, this.writerId, this.now())) continue
 			await this.request((dav) => dav.delete(`${this.stateFolder}/${file.name}`))
 			this.files.known.delete(file.name)
 		}

@@ -8,10 +8,10 @@
  * each is read once and kept. Loading, catching up and reading the history
  * all go through here.
  */
-import type { FileFormatError, ParseResult } from '../domain/format'
+import type { FileFormatError, FileFormatErrorKind, ParseResult } from '../domain/format'
 import { parseChangeFile, parseSnapshotFile } from '../domain/format'
 import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat'
-import { parseStateFileName } from '../domain/storageFormat'
+import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat'
 import type { DavClient, DavEntry } from './dav'
 import { DavError } from './dav'
 import { sleep } from './retry'
@@ -22,6 +22,8 @@ const PARSE_ATTEMPTS = 4
 export interface FileProblem {
 	file: string
 	message: string
+	/** `newer-version`: written by a newer major version of the format (update the app). */
+	kind: FileFormatErrorKind
 }
 
 /** Runs one request against the server, with the caller's retries and counting. */
@@ -42,6 +44,19 @@ export interface StateFilesRead {
 	snapshots: SnapshotFile[]
 	/** Change files the snapshots do not cover. */
 	changes: ChangeFile[]
+	/**
+	 * Complete change files that only snapshots of format 1.0 readers cover:
+	 * those dropped what they did not know, so these apply again.
+	 */
+	coveredComplete: ChangeFile[]
+}
+
+/**
+ * Of the files listed, those to read: for each change or snapshot its
+ * complete file when listed, else its format 1.0 file (docs/file-format.md § 8).
+ */
+export function filesToRead(files: ListedFile[]): Array<ListedFile & { projection: string | null }> {
+	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, projection }))
 }
 
 /** The highest seq per writer the snapshots cover together. */
@@ -61,7 +76,7 @@ export async function readParsed<T>(request: DavRequest, path: string, name: str
 		if (result.ok) return result.value
 		error = result.error
 	}
-	problems.push({ file: name, message: error!.message })
+	problems.push({ file: name, message: error!.message, kind: error!.kind })
 	return null
 }
 
@@ -84,10 +99,26 @@ export class StateFiles {
 
 	/** The snapshots listed, then the change files they do not cover. */
 	async readAll(files: ListedFile[], problems: FileProblem[]): Promise<StateFilesRead> {
-		const snapshots = await this.readEach(files.filter((f) => f.parsed.kind === 'snapshot'), parseSnapshotFile, problems)
+		const toRead = filesToRead(files)
+		const snapshotFiles = toRead.filter((f) => f.parsed.kind === 'snapshot')
+		const snapshots = await this.readEach(snapshotFiles, parseSnapshotFile, problems)
+		for (const file of snapshotFiles) {
+			// Known under both names, so that compaction knows what the 1.0 file covers too.
+			const snapshot = this.known.get(file.name)
+			if (file.projection && snapshot) this.known.set(file.projection, snapshot)
+		}
 		const covers = coversOf(snapshots)
-		const changes = await this.readEach(files.filter((f) => f.parsed.kind === 'change' && (covers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems)
-		return { snapshots, changes }
+		const completeCovers = this.completeSnapshotCovers()
+		const changeFiles = toRead.filter((f) => f.parsed.kind === 'change')
+		const changes = await this.readEach(changeFiles.filter((f) => (covers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems)
+		const coveredComplete = await this.readEach(changeFiles.filter((f) => f.parsed.complete && (covers[f.parsed.writer] ?? 0) >= f.parsed.seq && (completeCovers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems)
+		return { snapshots, changes, coveredComplete }
+	}
+
+	/** What the complete snapshots known hold together: everything, whichever version wrote it. */
+	completeSnapshotCovers(): VersionVector {
+		const complete = [...this.known].filter(([name, file]) => file.format === 'degooglisation-snapshot' && parseStateFileName(name)?.complete)
+		return coversOf(complete.map(([, file]) => file as SnapshotFile))
 	}
 
 	/** Reads files in order, skipping those that cannot be used now. */

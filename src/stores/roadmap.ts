@@ -15,14 +15,15 @@ import type { ChecklistItem, Roadmap, Task, TaskInit, TaskStatus } from '../doma
 import type { Operation } from '../domain/storageFormat'
 import { makeTask } from '../domain/model'
 import { roadmapProgress } from '../domain/progress'
-import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
-import { getBaseUrl } from '@nextcloud/router'
+import { getCurrentUser } from '@nextcloud/auth'
+import { davClient } from '../api/clients'
+import type { PendingShare } from '../api/remoteShares'
+import { answerShare as answerPendingShare } from '../api/remoteShares'
+import type { DiscoveredRoadmap } from '../api/roadmaps'
+import { holdsRoadmap, listRoadmaps } from '../api/roadmaps'
 import { logger } from '../logger'
-import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { DEFAULT_ROADMAPS_FOLDER, discoverRoadmaps, isRoadmapFolder } from '../storage/roadmapDiscovery'
+import { DEFAULT_ROADMAPS_FOLDER } from '../storage/roadmapDiscovery'
 import type { FileVersion } from '../storage/dav'
-import type { RemoteShare } from '../storage/ocs'
 import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import type { RoadmapSessionOptions, SaveState, SessionState } from '../storage/roadmapSession'
 import { RoadmapSession } from '../storage/roadmapSession'
@@ -38,7 +39,7 @@ function addTaskOperation(task: Task): Operation {
 export const useRoadmapStore = defineStore('roadmap', () => {
 	const locations = ref<DiscoveredRoadmap[]>([])
 	/** Federated shares waiting for the user's answer. */
-	const pendingShares = ref<RemoteShare[]>([])
+	const pendingShares = ref<PendingShare[]>([])
 	const listing = ref(false)
 	const path = ref<string | null>(null)
 	const roadmap = shallowRef<Roadmap | null>(null)
@@ -59,44 +60,28 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	const progress = computed(() => (roadmap.value ? roadmapProgress(roadmap.value) : null))
 	const readOnly = computed(() => !access.value?.canWrite)
 
-	function dav() {
-		const uid = getCurrentUser()?.uid
-		if (!uid) throw new Error('not logged in to Nextcloud')
-		return createBrowserDavClient({ uid, requestToken: getRequestToken, baseUrl: getBaseUrl() })
-	}
-
-	function ocs() {
-		return createBrowserOcsClient({ uid: getCurrentUser()?.uid ?? '', requestToken: getRequestToken, baseUrl: getBaseUrl() })
-	}
-
 	/** The user's roadmaps, those shared with them, and federated shares waiting for an answer. */
 	async function refreshList(): Promise<void> {
 		listing.value = true
 		try {
-			const client = ocs()
-			const [found, pending] = await Promise.all([discoverRoadmaps(dav(), client), client.pendingRemoteShares().catch((error) => {
-				logger.warn('pending federated shares could not be listed', { error })
-				return []
-			})])
-			locations.value = found
-			pendingShares.value = pending
+			const list = await listRoadmaps()
+			locations.value = list.roadmaps
+			pendingShares.value = list.pending
 		} finally {
 			listing.value = false
 		}
 	}
 
 	/** Accepts or refuses a federated share; an accepted one is then listed with the partners' roadmaps. */
-	async function answerShare(share: RemoteShare, accept: boolean): Promise<void> {
-		const client = ocs()
-		if (accept) await client.acceptRemoteShare(share.id)
-		else await client.declineRemoteShare(share.id)
+	async function answerShare(share: PendingShare, accept: boolean): Promise<void> {
+		await answerPendingShare(share.id, accept)
 		await refreshList()
 	}
 
 	async function sessionOptions(target: string): Promise<RoadmapSessionOptions> {
 		writerId ??= claimWriterId()
 		return {
-			dav: dav(),
+			dav: davClient(),
 			path: target,
 			writer: { id: await writerId, author: getCurrentUser()?.uid ?? '' },
 			outbox: window.localStorage,
@@ -148,16 +133,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 
 	/** Creates a roadmap in the folder `target` (made if missing, its parent must exist) and opens it. */
 	async function create(target: string, initial: Roadmap): Promise<void> {
-		if (target.startsWith(`${DEFAULT_ROADMAPS_FOLDER}/`)) await dav().createFolder(DEFAULT_ROADMAPS_FOLDER)
+		if (target.startsWith(`${DEFAULT_ROADMAPS_FOLDER}/`)) await davClient().createFolder(DEFAULT_ROADMAPS_FOLDER)
 		const created = await RoadmapSession.create(await sessionOptions(target), initial)
 		path.value = target
 		follow(created)
 		await refreshList()
-	}
-
-	/** Whether a folder of the user's files holds a roadmap, before opening it. */
-	function holdsRoadmap(target: string): Promise<boolean> {
-		return isRoadmapFolder(dav(), target)
 	}
 
 	/** Picks up what others saved meanwhile. */
@@ -268,5 +248,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		edit((draft) => restoreInto(draft, past))
 	}
 
-	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, davClient: dav, ocsClient: ocs, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
+	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
 })

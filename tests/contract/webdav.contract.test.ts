@@ -116,10 +116,9 @@ describe('WebDAV files', () => {
 		// relies on If-Match.
 		// The condition is produced rather than waited for. X-OC-MTime cannot produce it: a PUT is
 		// scanned with the second its part file was written in, and only then touched with the
-		// header's time (previous test). Separate PUTs took 0.3 s to 9.5 s each on PHP's built-in
-		// server at loads of 2 to 14, so they seldom share a second. Bulk upload (the `bulkupload`
-		// capability, POST /remote.php/dav/bulk) writes its parts one after the other in one request
-		// and answers each part's ETag: a file sent twice in a row, under two spellings of its path,
+		// header's time (previous test). Separate PUTs on a loaded server take seconds each, so they
+		// seldom share a second. Bulk upload (the `bulkupload` capability, POST /remote.php/dav/bulk)
+		// writes its parts one after the other in one request and answers each part's ETag: a file sent twice in a row, under two spellings of its path,
 		// gives the ETag after each write. Three such files per request; a request whose writes all
 		// straddled a second boundary (seen only on an overloaded server) is sent again.
 		const misses: string[] = []

@@ -1,6 +1,6 @@
 /**
- * The starter roadmap: six phases, sixty tasks, thirty-two categories and
- * fifteen indicators, in French and English. Built from what communes actually
+ * The starter roadmap: six phases, sixty tasks, thirty-two categories,
+ * thirteen departments and fifteen indicators, in French and English. Built from what communes actually
  * did (Échirolles, Fontaine, Lyon, Boé, Toulouse, Schleswig-Holstein…) and from
  * April's "Pacte pour la Transition" measure 4; sources in docs/starter-roadmap.md.
  * Every task is optional and every duration indicative.
@@ -159,6 +159,26 @@ export const STARTER_CATEGORIES: StarterCategory[] = [
 	{ id: 'business_apps', label: b('Logiciels métiers', 'Business applications') },
 	{ id: 'file_transfer', label: b('Envoi de gros fichiers', 'Large file transfer') },
 	{ id: 'passwords', label: b('Mots de passe', 'Passwords') },
+]
+
+/**
+ * The departments (services municipaux) most communes have, to tick off one
+ * by one as each moves to free tools. A commune renames, adds or removes them.
+ */
+export const STARTER_DEPARTMENTS: StarterCategory[] = [
+	{ id: 'accueil', label: b('Accueil', 'Front desk') },
+	{ id: 'etat-civil', label: b('État civil et élections', 'Civil registry and elections') },
+	{ id: 'urbanisme', label: b('Urbanisme', 'Town planning') },
+	{ id: 'ecoles', label: b('Écoles et périscolaire', 'Schools and after-school care') },
+	{ id: 'mediatheques', label: b('Médiathèques', 'Libraries') },
+	{ id: 'ccas', label: b('CCAS (action sociale)', 'Social services (CCAS)') },
+	{ id: 'finances', label: b('Finances', 'Finance') },
+	{ id: 'rh', label: b('Ressources humaines', 'Human resources') },
+	{ id: 'services-techniques', label: b('Services techniques', 'Technical services') },
+	{ id: 'police-municipale', label: b('Police municipale', 'Municipal police') },
+	{ id: 'communication', label: b('Communication', 'Communications') },
+	{ id: 'culture-sport', label: b('Culture et sports', 'Culture and sports') },
+	{ id: 'informatique', label: b('Informatique (DSI)', 'IT department') },
 ]
 
 const GNU_LINUX = b('Distribution GNU/Linux', 'GNU/Linux distribution')

@@ -22,6 +22,6 @@ export function sampleRoadmap(taskCount = 3): Roadmap {
 			checklist: [{ id: `t${i}-c1`, text: 'Former les agents', done: false }],
 		}))
 	}
-	roadmap.indicators = [{ id: 'linux-share', name: 'Postes sous Linux', unit: '%', target: 95, measurements: [{ id: 'm1', date: '2026-03-01', value: 12, note: '' }] }]
+	roadmap.indicators = [{ id: 'linux-share', name: 'Postes sous Linux', unit: '%', target: 95, targetDate: null, baseline: null, measurements: [{ id: 'm1', date: '2026-03-01', value: 12, note: '' }] }]
 	return roadmap
 }
