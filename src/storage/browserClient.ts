@@ -5,7 +5,7 @@
 import { DavClient } from './dav'
 import { OcsClient } from './ocs'
 import type { Transport } from './transport'
-import { fetchRequestTokenLight, withNextcloudRecovery } from './transport'
+import { refreshPageRequestToken, withNextcloudRecovery } from './transport'
 
 export interface BrowserSession {
 	uid: string
@@ -27,7 +27,7 @@ export function setBrowserTransport(chosen: Transport): void {
 }
 
 function transportFor(session: BrowserSession): Transport {
-	return transport ?? withNextcloudRecovery((input, init) => fetch(input, init), { refreshRequestToken: () => fetchRequestTokenLight(session.baseUrl) })
+	return transport ?? withNextcloudRecovery((input, init) => fetch(input, init), { refreshRequestToken: () => refreshPageRequestToken(session.baseUrl) })
 }
 
 export function createBrowserDavClient(session: BrowserSession): DavClient {

@@ -107,8 +107,8 @@ export function withNextcloudRecovery(base: Transport, options: RecoveryOptions)
 	}
 }
 
-/** The token as Nextcloud's page scripts keep it (@nextcloud/auth reads the same places). */
-export async function fetchRequestTokenLight(baseUrl: string): Promise<string> {
+/** The session's current request token, kept where Nextcloud's page scripts keep it (what @nextcloud/auth's fetchRequestToken does, without its event bus). */
+export async function refreshPageRequestToken(baseUrl: string): Promise<string> {
 	const response = await fetch(`${baseUrl}/index.php/csrftoken`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
 	if (!response.ok) throw new Error(`GET /csrftoken: HTTP ${response.status}`)
 	const { token } = await response.json() as { token: string }
