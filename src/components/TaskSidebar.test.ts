@@ -41,7 +41,8 @@ vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof impo
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
 const searchSharees = vi.fn()
-vi.mock('../api/clients', () => ({ ocsClient: () => ({ searchSharees }) }))
+// Only the sharee search is faked: the roadmap itself goes through the real DAV client to the sandbox.
+vi.mock('../api/clients', async (importOriginal) => ({ ...await importOriginal<typeof import('../api/clients')>(), ocsClient: () => ({ searchSharees }) }))
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
