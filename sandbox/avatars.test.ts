@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 it('draws the initials of a user without a picture, in light and dark', async () => {

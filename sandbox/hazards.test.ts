@@ -20,7 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 /** Appends its tokens to a JSON array with GET + PUT If-Match, starting again on 412; returns the tokens accepted. */

@@ -22,7 +22,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 /** A browser's session: its cookie and the page's request token. */

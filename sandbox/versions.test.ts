@@ -16,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 it('lists the versions of a shared file to its recipient, not to others, with their authors', async () => {

@@ -28,7 +28,7 @@ describe('reading a partner roadmap', () => {
 	})
 	afterEach(async () => {
 		await sandbox.close()
-		await rm(dataDir, { recursive: true, force: true })
+		await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 	})
 
 	it('gives its phases\' progress and the tasks finished in the last 30 days', async () => {

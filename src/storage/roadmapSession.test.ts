@@ -37,7 +37,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 afterEach(() => {
 	sessions.splice(0).forEach((s) => s.dispose())

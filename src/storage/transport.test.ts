@@ -26,7 +26,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 const currentToken = async () => ((await (await fetch(`${sandbox.url}/index.php/csrftoken`, { headers: { cookie } })).json()) as { token: string }).token

@@ -76,7 +76,7 @@ export async function startSandboxNetwork(user = 'alice'): Promise<SandboxNetwor
 		},
 		async close() {
 			await sandbox.close()
-			await rm(dataDir, { recursive: true, force: true })
+			await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 		},
 	}
 	return network

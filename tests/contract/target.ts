@@ -35,7 +35,7 @@ export async function openTarget(): Promise<Target> {
 		otherUser: 'bob',
 		close: async () => {
 			await sandbox.close()
-			await rm(dataDir, { recursive: true, force: true })
+			await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 		},
 	}
 }
