@@ -10,7 +10,7 @@ set -euo pipefail
 folder=$1 task=$2 status=${3:-todo}
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 dav="$NEXTCLOUD_URL/remote.php/dav/files/$NEXTCLOUD_USER$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$folder")/.degooglisation"
-writer=bench$(tr -dc 'a-z0-9' </dev/urandom | head -c 7)
+writer=bench$(printf '%010d' $((RANDOM * 32768 + RANDOM)))
 body() {
 	printf '{\n\t"format": "degooglisation-change",\n\t"version": 1,\n\t"writer": "%s",\n\t"seq": %d,\n\t"clock": 0,\n\t"author": "%s",\n\t"at": "%s",\n\t"seen": {},\n\t"ops": [\n\t\t{\n\t\t\t"op": "set",\n\t\t\t"path": "tasks/%s/status",\n\t\t\t"value": "%s"\n\t\t}\n\t]\n}\n' \
 		"$writer" "$1" "$NEXTCLOUD_USER" "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)" "$task" "$status"

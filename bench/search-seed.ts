@@ -21,7 +21,11 @@ const dav = createNodeDavClient({ url, user, password })
 await dav.createFolder('/Dégooglisation')
 const tools = ['Microsoft Exchange', 'Google Drive', 'Teams', 'Zoom', 'Excel', 'Gmail']
 const free = ['SOGo', 'Nextcloud Files', 'Talk', 'Jitsi Meet', 'LibreOffice Calc', 'Thunderbird']
+const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+const fileUrl = (r: number) => `${url.replace(/\/+$/, '')}/remote.php/dav/files/${encodeURIComponent(user)}/${encodeURIComponent('Dégooglisation')}/${encodeURIComponent(`Recherche ${r}`)}/roadmap.degooglisation.json`
 for (let r = 1; r <= 50; r++) {
+	// Run again after a failure: the roadmaps already written are kept.
+	if ((await fetch(fileUrl(r), { method: 'HEAD', headers: { Authorization: auth } })).status === 200) continue
 	const roadmap = emptyRoadmap(`Recherche ${r}`, `Commune ${r}`)
 	roadmap.phases = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, order: i, title: `Phase ${i}`, description: '', start: null, end: null }))
 	roadmap.tasks = Array.from({ length: 500 }, (_, i) => makeTask({

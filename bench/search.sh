@@ -14,7 +14,7 @@ measure() {
 		curl -s -o /dev/null -w '%{time_total}\n' -u "$NEXTCLOUD_USER:$NEXTCLOUD_PASSWORD" -H 'OCS-APIRequest: true' "$url"
 	done | awk '{print $1 * 1000}' | median
 }
-curl -s -u "$NEXTCLOUD_USER:$NEXTCLOUD_PASSWORD" -H 'OCS-APIRequest: true' "$NEXTCLOUD_URL/ocs/v2.php/search/providers/degooglisation/search?format=json&term=quetzalcoatl" | grep -q 'quetzalcoatl\|Tâche 499 de la feuille 50' || { echo 'the seeded task is not found: run bench/search-seed.ts first' >&2; exit 1; }
+curl -s -u "$NEXTCLOUD_USER:$NEXTCLOUD_PASSWORD" -H 'OCS-APIRequest: true' "$NEXTCLOUD_URL/ocs/v2.php/search/providers/degooglisation/search?format=json&term=quetzalcoatl" | grep -q 'r50-t499' || { echo 'the seeded task is not found: run bench/search-seed.ts first' >&2; exit 1; }
 rare=$(measure degooglisation quetzalcoatl)
 common=$(measure degooglisation migrer)
 base=$(measure settings zzzz)

@@ -28,10 +28,11 @@ use OCP\Search\SearchResultEntry;
  * own and those shared with them on this server (through their own view of
  * the files), and those partner servers share with them as the background
  * job last read them (a search never waits on a partner). Each roadmap's
- * index is built once per file id and ETag (distributed cache).
+ * index is built once per folder id and ETag (distributed cache).
  */
 final class TaskSearchProvider implements IProvider {
 	private const CACHE_TTL = 24 * 3600;
+	private const NOT_A_ROADMAP = 'none';
 
 	private ICache $cache;
 
@@ -64,15 +65,35 @@ final class TaskSearchProvider implements IProvider {
 		$limit = $query->getLimit();
 		$app = $this->urlGenerator->linkToRouteAbsolute('degooglisation.page.index');
 		$icon = $this->urlGenerator->getAbsoluteURL($this->urlGenerator->imagePath(Application::APP_ID, 'app-dark.svg'));
-		$found = [[], []];
+		$matches = [];
+		$total = 0;
 		foreach ($this->indexesOf($user->getUID()) as [$path, $index]) {
-			foreach ($this->taskIndex->match($index, $term) as $match) {
-				$found[$match['inTitle'] ? 0 : 1][] = [$path, $index, $match['task']];
+			$match = $this->taskIndex->match($index, $term);
+			$total += count($match['inTitle']) + count($match['elsewhere']);
+			$matches[] = [$path, $index, $match];
+		}
+		// Title matches of every roadmap first, then the others: only the page is looked at.
+		$page = [];
+		$skip = $offset;
+		foreach (['inTitle', 'elsewhere'] as $group) {
+			foreach ($matches as [$path, $index, $match]) {
+				$count = count($match[$group]);
+				if ($skip >= $count) {
+					$skip -= $count;
+					continue;
+				}
+				foreach (array_slice($match[$group], $skip, $limit - count($page)) as $position) {
+					$page[] = [$path, $index, $position];
+				}
+				$skip = 0;
+				if (count($page) >= $limit) {
+					break 2;
+				}
 			}
 		}
-		$all = [...$found[0], ...$found[1]];
 		$entries = [];
-		foreach (array_slice($all, $offset, $limit) as [$path, $index, $task]) {
+		foreach ($page as [$path, $index, $position]) {
+			$task = $this->taskIndex->task($index, $position);
 			$where = $index['commune'] !== '' ? $index['commune'] : $index['title'];
 			$subline = implode(' · ', array_filter([$where, StatusLabels::label($this->l10n, $task['status']), $task['phase'], $task['due'] !== null ? $this->l10n->t('due %s', [$task['due']]) : ''], static fn (string $part): bool => $part !== ''));
 			$entry = new SearchResultEntry('', $task['title'], $subline, $app . '?roadmap=' . rawurlencode($path) . '&task=' . rawurlencode($task['id']), $icon);
@@ -80,31 +101,40 @@ final class TaskSearchProvider implements IProvider {
 			$entry->addAttribute('roadmap', $path);
 			$entries[] = $entry;
 		}
-		return $offset + $limit < count($all)
+		return $offset + $limit < $total
 			? SearchResult::paginated($this->getName(), $entries, $offset + $limit)
 			: SearchResult::complete($this->getName(), $entries);
 	}
 
-	/** @return list<array{string, array{title: string, commune: string, tasks: list<array<string, mixed>>}}> the roadmap's path in the user's files and its index */
+	/**
+	 * The index of each roadmap the user can read and its path in their files.
+	 * Cached by folder id and ETag: a folder that is not a roadmap is cached as
+	 * such, so a warm search lists two folders and reads the cache, nothing else.
+	 *
+	 * @return list<array{string, array{title: string, commune: string, text: string, starts: list<int>, titleEnds: list<int>, rows: list<string>}}>
+	 */
 	private function indexesOf(string $userId): array {
 		$indexes = [];
-		foreach ($this->roadmapFiles->roadmapsOf($userId) as $roadmap) {
-			$key = $roadmap['file']->getId() . ':' . $roadmap['file']->getEtag();
+		foreach ($this->roadmapFiles->roadmapFoldersOf($userId) as $candidate) {
+			if (count($indexes) >= RoadmapFiles::MAX_ROADMAPS) {
+				break;
+			}
+			$key = $candidate['folder']->getId() . ':' . $candidate['folder']->getEtag();
 			$index = $this->cache->get($key);
-			if (!is_array($index)) {
-				$read = $this->roadmapFiles->read($roadmap['file']);
-				if ($read === null) {
-					continue;
-				}
-				$index = $this->taskIndex->build($read);
+			if ($index === null) {
+				$file = $this->roadmapFiles->roadmapFileIn($candidate['folder']);
+				$roadmap = $file !== null ? $this->roadmapFiles->parse($file) : null;
+				$index = $roadmap !== null ? $this->taskIndex->build($roadmap) : self::NOT_A_ROADMAP;
 				$this->cache->set($key, $index, self::CACHE_TTL);
 			}
-			$indexes[] = [$roadmap['path'], $index];
+			if (is_array($index)) {
+				$indexes[] = [$candidate['path'], $index];
+			}
 		}
 		foreach ($this->federatedRoadmaps->shares($userId) as $share) {
-			$read = $this->federatedRoadmaps->lastRead($share['key']);
-			if ($read !== null) {
-				$indexes[] = [$share['path'], $this->taskIndex->build($read)];
+			$roadmap = $this->federatedRoadmaps->lastRead($share['key']);
+			if ($roadmap !== null) {
+				$indexes[] = [$share['path'], $this->taskIndex->build($roadmap)];
 			}
 		}
 		return $indexes;

@@ -15,7 +15,6 @@ use OCA\Degooglisation\Change\ChangeEffects;
 use OCA\Degooglisation\Change\ChangeReader;
 use OCA\Degooglisation\Notification\TaskNotifications;
 use OCP\Files\File;
-use OCP\Files\Folder;
 use Psr\Log\LoggerInterface;
 
 /**
@@ -59,21 +58,21 @@ final class ChangeHandler {
 		$folderId = $folder->getId();
 		$name = $before !== null && $before['commune'] !== '' ? $before['commune'] : ($before['title'] ?? $folder->getName());
 
+		$roadmap = (string)$folderId;
+		// The owner and the people the folder is shared with; an assignee missing from it may still read it.
+		$readers = $this->roadmapFiles->readersOf($folderId);
+
 		$decision = $this->assignmentNotices->decide($effects, $author['user'], [$this->people, 'localUserOf']);
 		foreach ($decision['clear'] as $clear) {
-			$this->notifications->withdraw($clear['user'], (string)$folderId, $clear['taskId']);
+			$this->notifications->withdraw($clear['user'], $roadmap, $clear['taskId']);
 		}
 		foreach ($decision['notify'] as $notice) {
-			$path = $this->pathFor($notice['user'], $folder);
+			// Someone who cannot read the roadmap is not told of it.
+			$path = $readers[$notice['user']] ?? $this->roadmapFiles->pathFor($notice['user'], $folderId);
 			if ($path !== null) {
-				$this->notifications->assigned($notice['user'], (string)$folderId, ['path' => $path, 'taskId' => $notice['taskId'], 'title' => $notice['title'], 'commune' => $name], $author);
+				$this->notifications->assigned($notice['user'], $roadmap, ['path' => $path, 'taskId' => $notice['taskId'], 'title' => $notice['title'], 'commune' => $name], $author);
 			}
 		}
-		$this->activity->publish($folderId, $name, ChangeEffects::summary($effects), $author, $this->roadmapFiles->readersOf($folderId));
-	}
-
-	/** Where an assignee finds the roadmap, or null when they cannot read it: then nobody tells them of it. */
-	private function pathFor(string $user, Folder $folder): ?string {
-		return $this->roadmapFiles->readersOf($folder->getId())[$user] ?? $this->roadmapFiles->pathFor($user, $folder->getId());
+		$this->activity->publish($folderId, $name, ChangeEffects::summary($effects), $author, $readers);
 	}
 }

@@ -27,6 +27,8 @@ final class RoadmapFiles {
 	public const ROADMAPS_FOLDER = 'Dégooglisation';
 	public const ROADMAP_FILE = 'roadmap.degooglisation.json';
 	public const MAX_ROADMAPS = 50;
+	/** Folders looked at for roadmaps: the top of a person's files holds other folders too. */
+	private const MAX_FOLDERS = 4 * self::MAX_ROADMAPS;
 	/** files_sharing's storage for federated shares, named as a string: that app may be disabled. */
 	private const FEDERATED_STORAGE = 'OCA\\Files_Sharing\\External\\Storage';
 	public const MAX_BYTES = 8 * 1024 * 1024;
@@ -48,14 +50,35 @@ final class RoadmapFiles {
 
 	/**
 	 * The roadmaps a user can open on this server, where the app looks for
-	 * them (the subfolders of /Dégooglisation, the folders at the top of their
-	 * files where shares land), at most MAX_ROADMAPS. Shares from partner
-	 * servers are left out: reading them waits on the partner (FederatedRoadmaps
-	 * reads them in the background).
+	 * them (roadmapFoldersOf), each with its readable roadmap file; at most MAX_ROADMAPS.
 	 *
 	 * @return list<array{path: string, folder: Folder, file: File}> path relative to the user's files
 	 */
 	public function roadmapsOf(string $userId): array {
+		$found = [];
+		foreach ($this->roadmapFoldersOf($userId) as $candidate) {
+			if (count($found) >= self::MAX_ROADMAPS) {
+				break;
+			}
+			$file = $this->roadmapFileIn($candidate['folder']);
+			if ($file !== null) {
+				$found[] = $candidate + ['file' => $file];
+			}
+		}
+		return $found;
+	}
+
+	/**
+	 * The folders where a user's roadmaps may be: the subfolders of
+	 * /Dégooglisation and the folders at the top of their files, where shares
+	 * land; at most MAX_FOLDERS. Two folder listings, nothing read: a folder's
+	 * ETag changes with anything saved in it, so callers can cache by it.
+	 * Shares from partner servers are left out: reading them waits on the
+	 * partner (FederatedRoadmaps reads them in the background).
+	 *
+	 * @return list<array{path: string, folder: Folder}> path relative to the user's files
+	 */
+	public function roadmapFoldersOf(string $userId): array {
 		$userFolder = $this->rootFolder->getUserFolder($userId);
 		$folders = [];
 		try {
@@ -67,32 +90,30 @@ final class RoadmapFiles {
 		}
 		$found = [];
 		foreach (array_merge($folders, $userFolder->getDirectoryListing()) as $folder) {
-			if (count($found) >= self::MAX_ROADMAPS) {
+			if (count($found) >= self::MAX_FOLDERS) {
 				break;
 			}
-			if (!$folder instanceof Folder || $folder->getStorage()->instanceOfStorage(self::FEDERATED_STORAGE) || !$folder->isReadable()) {
-				continue;
-			}
-			try {
-				$file = $folder->get(self::ROADMAP_FILE);
-			} catch (\OCP\Files\NotFoundException|\OCP\Files\NotPermittedException|\OCP\Files\StorageNotAvailableException) {
-				continue;
-			}
-			if ($file instanceof File && $file->isReadable()) {
-				$found[] = ['path' => '/' . trim((string)$userFolder->getRelativePath($folder->getPath()), '/'), 'folder' => $folder, 'file' => $file];
+			if ($folder instanceof Folder && $folder->getName() !== self::ROADMAPS_FOLDER && !$folder->getStorage()->instanceOfStorage(self::FEDERATED_STORAGE) && $folder->isReadable()) {
+				$found[] = ['path' => '/' . trim((string)$userFolder->getRelativePath($folder->getPath()), '/'), 'folder' => $folder];
 			}
 		}
 		return $found;
 	}
 
-	/** @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>} */
-	public function readRoadmapOf(Folder $folder): ?array {
+	/** The readable roadmap file of a folder, or null when it has none the user can read. */
+	public function roadmapFileIn(Folder $folder): ?File {
 		try {
 			$file = $folder->get(self::ROADMAP_FILE);
 		} catch (\OCP\Files\NotFoundException|\OCP\Files\NotPermittedException|\OCP\Files\StorageNotAvailableException) {
 			return null;
 		}
-		return $file instanceof File ? $this->read($file) : null;
+		return $file instanceof File && $file->isReadable() ? $file : null;
+	}
+
+	/** @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>} */
+	public function readRoadmapOf(Folder $folder): ?array {
+		$file = $this->roadmapFileIn($folder);
+		return $file !== null ? $this->read($file) : null;
 	}
 
 	/** @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>} */
@@ -102,18 +123,31 @@ final class RoadmapFiles {
 		if (is_array($cached)) {
 			return $cached;
 		}
+		$roadmap = $this->parse($file);
+		if ($roadmap !== null) {
+			$this->cache->set($key, $roadmap, self::CACHE_TTL);
+		}
+		return $roadmap;
+	}
+
+	/**
+	 * The roadmap file parsed, without the cache: for callers that cache what
+	 * they make of it instead (a parsed roadmap of 500 tasks weighs hundreds of
+	 * kilobytes in a memory cache often sized in tens of megabytes).
+	 *
+	 * @return ?array{title: string, commune: string, phases: array<string, array{title: string, order: float, start: ?string, end: ?string}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>}
+	 */
+	public function parse(File $file): ?array {
 		if ($file->getSize() > self::MAX_BYTES || !$file->isReadable()) {
 			return null;
 		}
 		try {
-			$roadmap = $this->reader->read($file->getContent());
+			return $this->reader->read($file->getContent());
 		} catch (RoadmapReadException|\OCP\Files\NotPermittedException|\OCP\Lock\LockedException|\OCP\Files\GenericFileException $e) {
 			// A corrupt or busy file is skipped; the app shows what is wrong with it.
 			$this->logger->debug('Roadmap file skipped: ' . $file->getPath() . ': ' . $e->getMessage());
 			return null;
 		}
-		$this->cache->set($key, $roadmap, self::CACHE_TTL);
-		return $roadmap;
 	}
 
 	/**

@@ -75,7 +75,7 @@ let title = ''
 let taskUrl = ''
 
 describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
-	it('a roadmap from the command line, one of its tasks described with a rare word, shared with a colleague', { timeout: 240000 }, async () => {
+	it('a roadmap from the command line, one of its tasks described with a rare word, shared with a colleague', { timeout: 420000 }, async () => {
 		await cli('create', folderName, '--commune', `Saint-Exemple ${run}`, '--lang', 'fr', '--start', '2027-01-04')
 		const csv = join(tmpdir(), `degooglisation-native-${run}.csv`)
 		await writeFile(csv, `id;description\n${task};Pilote ${word} avec dix agents\n`)
@@ -103,7 +103,7 @@ describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
 		expect(await eventually(async () => (await assignmentOf(colleague!, title)).length === 0 ? true : undefined)).toBe(true)
 	})
 
-	it('one activity entry per save, in the streams of the owner and the colleague, under the app\'s filter', { timeout: 30000 }, async () => {
+	it('one activity entry per save, in the streams of the owner and the colleague, under the app\'s filter', { timeout: 120000 }, async () => {
 		const filters = (await ocs<{ id: string }[]>(owner!, '/apps/activity/api/v2/activity/filters')).data
 		expect(filters.map((f) => f.id)).toContain('degooglisation')
 		for (const reader of [owner!, colleague!]) {
@@ -114,14 +114,14 @@ describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
 		}
 	})
 
-	it('the search box finds the task by a word of its description and opens it', async () => {
+	it('the search box finds the task by a word of its description and opens it', { timeout: 120000 }, async () => {
 		const result = await ocs<{ entries: { title: string, resourceUrl: string }[] }>(owner!, `/search/providers/degooglisation/search?term=${word}`)
 		expect(result.status).toBe(200)
 		expect(result.data.entries.map((e) => e.title)).toEqual([title])
 		expect(result.data.entries[0].resourceUrl).toContain(`task=${task}`)
 	})
 
-	it('a task link resolves to a preview for a reader', async () => {
+	it('a task link resolves to a preview for a reader', { timeout: 120000 }, async () => {
 		const resolved = await ocs<{ references: Record<string, { richObjectType: string, richObject: { title: string, status: string } } | null> }>(owner!, `/references/resolve?reference=${encodeURIComponent(taskUrl)}`)
 		const reference = resolved.data.references[taskUrl]
 		expect(reference?.richObjectType).toBe('degooglisation-task')
@@ -130,7 +130,7 @@ describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
 })
 
 describe.skipIf(!real || partner === null || !partnerCron)('a partner assigned by cloud id (two real servers)', () => {
-	it('is notified on their own server after one background-job run there', { timeout: 180000 }, async () => {
+	it('is notified on their own server after one background-job run there', { timeout: 420000 }, async () => {
 		const name = `native-fed-${run}`
 		await cli('create', name, '--commune', `Saint-Exemple ${run}`, '--lang', 'fr', '--start', '2027-01-04')
 		const partnerId = `${partner!.user}@${partner!.url.replace(/^https:\/\//, '')}`
