@@ -36,7 +36,7 @@ beforeEach(() => {
 	store = useRoadmapStore()
 	store.path = '/Dégooglisation/Saint-Exemple'
 	store.roadmap = sampleRoadmap(3)
-	store.access = { canRead: true, canWrite: true, canShare: false } as typeof store.access
+	store.access = { canRead: true, canWrite: true, canDelete: true }
 	// The saving is the storage's business: an edit is applied to the roadmap shown.
 	vi.spyOn(store, 'edit').mockImplementation((change) => {
 		const draft = structuredClone(store.roadmap!)
