@@ -29,6 +29,14 @@ export interface Publication {
 	badge: string
 }
 
+/** A refused request; `fromApp`: the app's controller answered (not a server without the app's PHP side, as the sandbox). */
+export class PublicationRequestError extends Error {
+	constructor(readonly status: number, message: string, readonly fromApp: boolean) {
+		super(message)
+		this.name = 'PublicationRequestError'
+	}
+}
+
 export const NOTHING_PUBLISHED: PublicationOptions = { assignees: false, descriptions: false, checklists: false, links: false }
 
 async function call(method: 'GET' | 'POST' | 'DELETE', folder: string, body?: object, fetcher: typeof fetch = fetch): Promise<Publication | null> {
@@ -41,7 +49,7 @@ async function call(method: 'GET' | 'POST' | 'DELETE', folder: string, body?: ob
 		credentials: 'same-origin',
 	})
 	const data = await response.json().catch(() => ({})) as { publication?: Publication | null, message?: string }
-	if (!response.ok) throw new Error(data.message ?? `HTTP ${response.status}`)
+	if (!response.ok) throw new PublicationRequestError(response.status, data.message ?? `HTTP ${response.status}`, data.message !== undefined)
 	return data.publication ?? null
 }
 

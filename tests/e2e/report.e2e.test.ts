@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import * as XLSX from '@e965/xlsx'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -94,6 +95,8 @@ describe('council report', () => {
 		expect(await linux.locator('.report__latest').innerText()).toMatch(/^30 %/)
 		expect(await linux.locator('svg.report-chart circle').count()).toBe(2)
 		await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true })
+		const { violations } = await new AxeBuilder({ page }).include('.report').analyze()
+		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 
 		await page.emulateMedia({ media: 'print' })
 		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true })
