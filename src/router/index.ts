@@ -9,7 +9,7 @@ import { generateUrl } from '@nextcloud/router'
 import type { LocationQuery, RouteLocationRaw, RouteRecordRaw, RouterHistory } from 'vue-router'
 import { createRouter, createWebHistory } from 'vue-router'
 
-export const ROADMAP_VIEWS = ['overview', 'board', 'history'] as const
+export const ROADMAP_VIEWS = ['overview', 'board', 'history', 'report'] as const
 export type RoadmapView = typeof ROADMAP_VIEWS[number]
 
 /** The folder path of a roadmap route's `path` parameter, with its leading slash. */
