@@ -530,7 +530,8 @@ OC.L10N.register(
 		"checklists": "les listes de contrôle",
 		"names of linked documents": "les noms des documents liés",
 		"Finished: %s": "Terminée : %s",
-		"%1$s: %2$s %3$s on %4$s": "%1$s : %2$s %3$s le %4$s"
+		"%1$s: %2$s %3$s on %4$s": "%1$s : %2$s %3$s le %4$s",
+		"unknown department “{value}”": "service inconnu « {value} »"
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -6,7 +6,7 @@
  * The files the reporting side reads and writes beside a roadmap: the records
  * of saved reports in its hidden folder (src/domain/reportRecord.ts), and
  * documents (the report as .odt, spreadsheets) saved into the user's files.
- * Works on the WebDAV client the roadmap store hands out (`store.davClient()`).
+ * Works on the WebDAV client of src/api/clients.ts (`davClient()`).
  */
 import { getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'

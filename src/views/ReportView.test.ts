@@ -18,6 +18,9 @@ import ReportView from './ReportView.vue'
 const auth = vi.hoisted(() => ({ user: { uid: 'alice', displayName: 'Alice Martin', isAdmin: false } }))
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => auth.user, getRequestToken: () => 'token' }))
 
+// The network boundary: the report's files and the name lookups.
+vi.mock('../api/clients', () => ({ davClient: () => dav, ocsClient: () => ({ searchSharees }) }))
+
 const task = (roadmap: Roadmap, id: string): Task => roadmap.tasks.find((t) => t.id === id)!
 const measure = (roadmap: Roadmap, indicator: string, date: string, value: number) => {
 	roadmap.indicators.find((i) => i.id === indicator)!.measurements.push({ id: `${indicator}-${date}`, date, value, note: '' })
@@ -55,10 +58,8 @@ beforeEach(() => {
 		get: vi.fn(async (path: string) => ({ body: new TextEncoder().encode(path.includes('broken') ? '{' : serializeReportRecord(previous)), etag: 'e' })),
 		put: vi.fn(async () => ({ status: 201, etag: 'e2' })),
 	}
-	vi.spyOn(store, 'davClient').mockReturnValue(dav as unknown as ReturnType<typeof store.davClient>)
 	const names: Record<string, string> = { alice: 'Alice Martin', bob: 'Bruno Petit', claire: 'Claire Dubois' }
 	searchSharees = vi.fn(async (term: string) => [{ label: names[term], shareType: 0, shareWith: term }])
-	vi.spyOn(store, 'ocsClient').mockReturnValue({ searchSharees } as unknown as ReturnType<typeof store.ocsClient>)
 	fetchSpy = vi.fn(async () => new Response(null, { status: 201 }))
 	vi.stubGlobal('fetch', fetchSpy)
 })

@@ -67,7 +67,7 @@ describe.runIf(url && user && password)('public page for residents on Nextcloud'
 		const change = roadmapFolder.prepareChange([{ op: 'set', path: 'tasks/mail/status', value: 'done' }])
 		await roadmapFolder.send(change)
 		roadmapFolder.addLocal(change)
-		await roadmapFolder.writeReadableFile()
+		await roadmapFolder.writeReadableFile(roadmapFolder.currentRoadmap())
 	}, 180_000)
 	afterAll(async () => {
 		await api('DELETE')

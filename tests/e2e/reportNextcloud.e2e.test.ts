@@ -53,7 +53,7 @@ describe.runIf(account.url && account.user && account.password)(`reporting in a 
 		const change = folder.prepareChange([{ op: 'set', path: 'tasks/mail/status', value: 'done' }])
 		await folder.send(change)
 		folder.addLocal(change)
-		await folder.writeReadableFile()
+		await folder.writeReadableFile(folder.currentRoadmap())
 	}, 180_000)
 	afterAll(async () => {
 		await browser?.close()
