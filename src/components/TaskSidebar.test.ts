@@ -41,7 +41,8 @@ vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof impo
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
 const searchSharees = vi.fn()
-vi.mock('../api/clients', () => ({ ocsClient: () => ({ searchSharees }) }))
+// The sharee search is faked at the API module's edge; WebDAV goes to the sandbox.
+vi.mock('../api/clients', async (original) => ({ ...await original<typeof import('../api/clients')>(), ocsClient: () => ({ searchSharees }) }))
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
