@@ -41,8 +41,8 @@ vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof impo
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
 const searchSharees = vi.fn()
-// Only the sharee search is faked: the roadmap itself goes through the real DAV client to the sandbox.
-vi.mock('../api/clients', async (importOriginal) => ({ ...await importOriginal<typeof import('../api/clients')>(), ocsClient: () => ({ searchSharees }) }))
+// The sharee search is faked at the API module's edge; WebDAV goes to the sandbox.
+vi.mock('../api/clients', async (original) => ({ ...await original<typeof import('../api/clients')>(), ocsClient: () => ({ searchSharees }) }))
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
@@ -63,7 +63,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
+	await rm(dataDir, { recursive: true, force: true })
 })
 
 /** A roadmap of its own for each test, opened by the real store. */
