@@ -4,8 +4,10 @@ export default defineConfig({
 	test: {
 		include: ['tests/contract/**/*.contract.test.ts'],
 		environment: 'node',
-		testTimeout: 30000,
-		hookTimeout: 30000,
+		// A real server on a shared, loaded machine answers a request in seconds: a limit
+		// per test, not per request; tests that wait for Nextcloud's own timeouts set their own.
+		testTimeout: 120000,
+		hookTimeout: 120000,
 		// One target server for all files: keep them in one process, in order.
 		fileParallelism: false,
 	},
