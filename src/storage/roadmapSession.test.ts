@@ -320,6 +320,30 @@ describe('RoadmapSession', () => {
 		expect((await open(path, new Network(), new Environment(), 'readerc3')).state.roadmap.tasks[0].title).toBe('v9')
 	})
 
+	it('sends an edit made while it folds change files, in the same round', async () => {
+		const path = await newRoadmap()
+		const session = await RoadmapSession.open({ ...options(path, new Network(), new Environment(), 'writera1'), compactAfter: 1 })
+		sessions.push(session)
+		session.apply([{ op: 'set', path: 'tasks/t00000/title', value: 'une' }])
+		await session.flush()
+		let second = false
+		let saving = false
+		session.subscribe((state) => {
+			saving ||= state.saveState === 'saving'
+			// Saved, and folding now: the threshold is passed.
+			if (saving && state.saveState === 'saved' && !second) {
+				second = true
+				session.apply([{ op: 'set', path: 'tasks/t00001/title', value: 'pendant' }])
+			}
+		})
+		session.apply([{ op: 'set', path: 'tasks/t00000/title', value: 'deux' }])
+		await session.flush()
+		expect(second).toBe(true)
+		expect(session.state).toMatchObject({ unsent: 0, saveState: 'saved' })
+		const stored = (await open(path, new Network(), new Environment(), 'readerc3')).state.roadmap
+		expect(stored.tasks.slice(0, 2).map((t) => t.title)).toEqual(['deux', 'pendant'])
+	})
+
 	it('refuses edits by kind: read-only, invalid, closed', async () => {
 		const path = await newRoadmap()
 		// A folder with only the readable file opens read-only.
