@@ -37,7 +37,8 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox.close()
-	await rm(dataDir, { recursive: true, force: true })
+	// A write the sandbox took just before closing may still be landing.
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
 })
 afterEach(() => {
 	sessions.splice(0).forEach((s) => s.dispose())
