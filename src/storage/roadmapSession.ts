@@ -202,6 +202,19 @@ export class RoadmapSession {
 	}
 
 	private async sendAll(): Promise<void> {
+		// Edits made while folding are sent in another round.
+		while (await this.sendRound()) {
+			try {
+				await this.folder.compactIfDue()
+			} catch (error) {
+				this.report('folding change files into a snapshot failed; the next save tries again', error)
+			}
+			if (this.closed || this.outbox.list().length === 0) return
+		}
+	}
+
+	/** Sends the outbox, then looks around; tells whether all of it went. */
+	private async sendRound(): Promise<boolean> {
 		this.clearRetry()
 		this.update({ saveState: 'saving' })
 		try {
@@ -219,16 +232,12 @@ export class RoadmapSession {
 			this.update({ saveState: isTransient(error) ? 'offline' : 'error', saveError: error as Error })
 			if (!this.closed) this.retryTimer = this.environment.setTimeout(() => void this.flush(), this.retryDelay)
 			this.retryDelay = Math.min(this.options.retryMaxMs ?? RETRY_MAX_MS, this.retryDelay * 2)
-			return
+			return false
 		}
 		this.retryDelay = this.retryMinMs
 		this.update({ saveState: 'saved', saveError: null })
 		this.scheduleReadableFile()
-		try {
-			await this.folder.compactIfDue()
-		} catch (error) {
-			this.report('folding change files into a snapshot failed; the next save tries again', error)
-		}
+		return true
 	}
 
 	/** Picks up what others saved meanwhile; left to the sending under way when there is one. */

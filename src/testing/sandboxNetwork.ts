@@ -76,7 +76,8 @@ export async function startSandboxNetwork(user = 'alice'): Promise<SandboxNetwor
 		},
 		async close() {
 			await sandbox.close()
-			await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
+			// A write the sandbox took just before closing may still be landing.
+			await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
 		},
 	}
 	return network
