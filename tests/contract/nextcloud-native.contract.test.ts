@@ -40,10 +40,24 @@ const run = Date.now().toString(36)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const exec = promisify(execFile)
 
-/** The command-line tool as the owner (docs/cli.md). */
+/**
+ * The command-line tool as the owner (docs/cli.md). A busy server can take longer
+ * than the tool waits for one request: the command is run again, which is harmless
+ * for these commands (the same assignment or status again; a roadmap created by the
+ * first attempt is there).
+ */
 async function cli(...args: string[]): Promise<string> {
-	const { stdout } = await exec('npx', ['tsx', 'cli/main.ts', ...args], { cwd: root, env: { ...env, NEXTCLOUD_URL: owner!.url, NEXTCLOUD_USER: owner!.user, NEXTCLOUD_PASSWORD: owner!.password } })
-	return stdout
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const { stdout } = await exec('npx', ['tsx', 'cli/main.ts', ...args], { cwd: root, env: { ...env, NEXTCLOUD_URL: owner!.url, NEXTCLOUD_USER: owner!.user, NEXTCLOUD_PASSWORD: owner!.password } })
+			return stdout
+		} catch (error) {
+			const stderr = String((error as { stderr?: string }).stderr ?? '')
+			if (attempt > 1 && args[0] === 'create' && /already holds a roadmap/.test(stderr)) return ''
+			if (attempt >= 3 || !/timeout/i.test(stderr)) throw error
+			console.log(`${args[0]}: the server did not answer in time, trying again`)
+		}
+	}
 }
 
 async function ocs<T>(a: Account, path: string): Promise<{ status: number, data: T }> {
@@ -90,7 +104,7 @@ describe.skipIf(!real)('Nextcloud features of the app (real server)', () => {
 		await fetch(`${colleague!.url}/remote.php/dav/files/${colleague!.user}/`, { method: 'PROPFIND', headers: { Authorization: basicAuth(colleague!.user, colleague!.password), Depth: '1' } })
 	})
 
-	it('assigning the colleague notifies them once, with a link to the task; the owner, who assigned, is not notified; done withdraws it', { timeout: 240000 }, async () => {
+	it('assigning the colleague notifies them once, with a link to the task; the owner, who assigned, is not notified; done withdraws it', { timeout: 420000 }, async () => {
 		await cli('assign', folderName, task, colleague!.user, '--add')
 		const notified = await eventually(async () => (await assignmentOf(colleague!, title)).length > 0 ? await assignmentOf(colleague!, title) : undefined)
 		expect(notified).toHaveLength(1)
