@@ -4,6 +4,7 @@
  */
 // The Dashboard widget's entry: registers with Nextcloud's dashboard and
 // loads the widget only when the dashboard asks for it.
+import { reloadOnStaleChunks } from './staleChunks'
 import type { DashboardPanel, MountedWidget } from './views/dashboardWidget'
 
 declare global {
@@ -13,6 +14,8 @@ declare global {
 }
 
 let mounted: MountedWidget | null = null
+
+reloadOnStaleChunks(import.meta.url)
 
 document.addEventListener('DOMContentLoaded', () => {
 	window.OCA?.Dashboard?.register('degooglisation', async (element, panel) => {
