@@ -1,7 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // The Dashboard widget's entry: registers with Nextcloud's dashboard and
 // loads the widget only when the dashboard asks for it.
-import type { App } from 'vue'
-import type { DashboardPanel } from './views/dashboardWidget'
+import { reloadOnStaleChunks } from './staleChunks'
+import type { DashboardPanel, MountedWidget } from './views/dashboardWidget'
 
 declare global {
 	interface Window {
@@ -9,7 +13,9 @@ declare global {
 	}
 }
 
-let mounted: App | null = null
+let mounted: MountedWidget | null = null
+
+reloadOnStaleChunks(import.meta.url)
 
 document.addEventListener('DOMContentLoaded', () => {
 	window.OCA?.Dashboard?.register('degooglisation', async (element, panel) => {

@@ -1,5 +1,7 @@
 /** The dashboard widget in the sandbox's dashboard page, in chromium. */
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WIDGET_ENTRY, loadedFiles } from '../../bench/bundleSize'
 import { newWriterId } from '../../src/domain/ids'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
@@ -17,8 +19,16 @@ afterAll(() => harness?.close())
 describe('dashboard widget', () => {
 	it('lists the demo user\'s open tasks by due date, and the phase progress', async () => {
 		const page = await harness.browser.newPage()
+		const loaded = new Set<string>()
+		page.on('response', (response) => {
+			const file = new URL(response.url()).pathname.match(/^\/apps\/degooglisation\/((?:js|css|l10n)\/.+)$/)?.[1]
+			if (file) loaded.add(file)
+		})
 		await harness.login(page, 'alice', '/index.php/apps/dashboard/')
 		await page.waitForSelector('.degooglisation-widget__task')
+		// What the bench and the build test count as the widget's weight is what the page loads.
+		const counted = loadedFiles(join(import.meta.dirname, '..', '..'), WIDGET_ENTRY, true)
+		expect([...loaded].sort()).toEqual([...counted.scripts, ...counted.styles, ...counted.translations].sort())
 		const titles = await page.locator('.degooglisation-widget__task-title').allInnerTexts()
 		expect(titles).toEqual(['Rédiger le schéma directeur « numérique libre »', 'Déployer LibreOffice sur tous les postes'])
 		expect(await page.locator('[role="progressbar"]').count()).toBe(6)

@@ -57,10 +57,19 @@ afterAll(async () => {
 	await browser?.close()
 })
 
-/** Pages of a failed flow are saved as screenshots, to see what the server showed. */
+/**
+ * Pages of a failed flow are saved as screenshots, to see what the server showed.
+ * The app's files the server no longer had are named: the app was installed
+ * again during the run (another build renames every chunk), not a failure of the app.
+ */
 async function newContext(): Promise<BrowserContext> {
 	const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+	const missing = new Set<string>()
+	context.on('response', (response) => {
+		if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) missing.add(new URL(response.url()).pathname)
+	})
 	onTestFailed(async () => {
+		if (missing.size > 0) console.error(`app files missing on the server during this flow (was the app installed again meanwhile?): ${[...missing].join(', ')}`)
 		for (const [index, page] of context.pages().entries()) {
 			await page.screenshot({ path: join(screenshots, `nextcloud-failure-${new URL(page.url()).port || 'page'}-${index}.png`) }).catch(() => {})
 		}

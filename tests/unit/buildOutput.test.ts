@@ -1,0 +1,37 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+/**
+ * The built js/ and css/ (`npm run build`, two builds into the same folders):
+ * each page finds every file it loads, the two builds never wrote the same
+ * file, and the dashboard widget stays within its budget.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { APP_PAGE_ENTRY, WIDGET_BUDGET_KB, WIDGET_ENTRY, gzipSizes, isBuilt, loadedFiles, total } from '../../bench/bundleSize'
+
+const root = join(import.meta.dirname, '..', '..')
+
+describe.skipIf(!isBuilt(root))('the build (skipped until `npm run build`)', () => {
+	const page = loadedFiles(root, APP_PAGE_ENTRY, true)
+	const widget = loadedFiles(root, WIDGET_ENTRY, true)
+
+	it('holds every file the app page and the widget load, lazy ones included', () => {
+		const files = [...page.scripts, ...page.styles, ...widget.scripts, ...widget.styles]
+		expect(files.filter((file) => !existsSync(join(root, file)))).toEqual([])
+		expect(page.scripts.length).toBeGreaterThan(10)
+		expect(widget.scripts.length).toBeGreaterThan(1)
+	})
+
+	it('keeps the widget\'s files apart from the app page\'s: neither build wrote over a file of the other', () => {
+		const pageFiles = new Set([...page.scripts, ...page.styles])
+		expect([...widget.scripts, ...widget.styles].filter((file) => pageFiles.has(file))).toEqual([])
+	})
+
+	it(`keeps everything the widget loads within ${WIDGET_BUDGET_KB} KB gzip, the French catalogue included`, () => {
+		const sizes = gzipSizes(root, [...widget.scripts, ...widget.styles, ...widget.translations])
+		expect(total(sizes) / 1024, JSON.stringify(Object.fromEntries(sizes))).toBeLessThanOrEqual(WIDGET_BUDGET_KB)
+	})
+})
