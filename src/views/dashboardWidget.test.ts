@@ -104,8 +104,9 @@ describe('the dashboard widget', () => {
 		buttons()[0].focus()
 		buttons()[0].click()
 		await vi.waitFor(() => expect(taskTitles(panel)).toEqual(['Déployer LibreOffice sur tous les postes']), WAIT)
-		expect(panel.querySelector('[aria-live="polite"]')!.textContent).toBe('“Rédiger le schéma directeur « numérique libre »” marked as done')
 		expect(document.activeElement).toBe(buttons()[0])
+		// Announced once the roadmap's session has written it.
+		await vi.waitFor(() => expect(panel.querySelector('[aria-live="polite"]')!.textContent).toBe('“Rédiger le schéma directeur « numérique libre »” marked as done'), WAIT)
 		expect((await roadmapAt(DEMO_ROADMAP_PATH)).tasks.find((t) => t.id === 'structuring-master-plan')!.status).toBe('done')
 	})
 

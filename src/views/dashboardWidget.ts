@@ -84,7 +84,7 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 	}
 	showConnection(connectionState())
 	const stopWatchingConnection = onConnectionChange(showConnection)
-	const root = el('div', { class: 'degooglisation-widget' }, connection, loading, failure, content)
+	const root = el('div', { class: 'degooglisation-widget' }, loading, failure, connection, content)
 
 	function drawTasks(): void {
 		const focused = [...taskList.querySelectorAll('button')].indexOf(document.activeElement as HTMLButtonElement)
