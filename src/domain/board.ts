@@ -18,6 +18,8 @@ export type DueFilter = 'soon' | 'overdue' | null
 export interface BoardFilter {
 	phases: string[]
 	categories: string[]
+	/** Department ids: a task of any of them is kept. */
+	departments: string[]
 	/** User ids or cloud ids; may include ME. */
 	assignees: string[]
 	due: DueFilter
@@ -33,11 +35,11 @@ export interface FilterContext {
 }
 
 export function emptyFilter(): BoardFilter {
-	return { phases: [], categories: [], assignees: [], due: null, text: '' }
+	return { phases: [], categories: [], departments: [], assignees: [], due: null, text: '' }
 }
 
 export function isFilterEmpty(filter: BoardFilter): boolean {
-	return !filter.phases.length && !filter.categories.length && !filter.assignees.length && !filter.due && !filter.text.trim()
+	return !filter.phases.length && !filter.categories.length && !filter.departments.length && !filter.assignees.length && !filter.due && !filter.text.trim()
 }
 
 const CLOSED: readonly TaskStatus[] = ['done', 'dropped']
@@ -76,12 +78,14 @@ function foldedTask(task: Task, categoryLabel: string): string {
 export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context: FilterContext): Task[] {
 	const phases = new Set(filter.phases)
 	const categories = new Set(filter.categories)
+	const departments = new Set(filter.departments)
 	const assignees = new Set(filter.assignees.map((a) => (a === ME ? context.me : a)).filter((a): a is string => a !== null))
 	const words = foldText(filter.text).split(/\s+/).filter(Boolean)
 	const labels = new Map((context.categories ?? []).map((c) => [c.id, c.label]))
 	return tasks.filter((task) => {
 		if (phases.size && !phases.has(task.phase ?? '')) return false
 		if (categories.size && !categories.has(task.category ?? '')) return false
+		if (departments.size && !task.departments.some((d) => departments.has(d))) return false
 		if (filter.assignees.length && !task.assignees.some((a) => assignees.has(a))) return false
 		if (filter.due === 'overdue' && !isOverdue(task, context.today)) return false
 		if (filter.due === 'soon' && !isDueSoon(task, context.today)) return false

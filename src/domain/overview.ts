@@ -148,10 +148,16 @@ export type MeasurementProblem = 'date' | 'value'
  */
 export function readMeasurement(date: string, value: string): { date: IsoDate, value: number } | { problem: MeasurementProblem } {
 	if (dayNumber(date.trim()) === null) return { problem: 'date' }
+	const number = readNumber(value)
+	if (number === null) return { problem: 'value' }
+	return { date: date.trim(), value: number }
+}
+
+/** A number typed the French way (`12,5`, `1 200`) or the English way (`12.5`); null when it is none. */
+export function readNumber(value: string): number | null {
 	const text = value.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
 	const number = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN
-	if (!Number.isFinite(number)) return { problem: 'value' }
-	return { date: date.trim(), value: number }
+	return Number.isFinite(number) ? number : null
 }
 
 /** Where the migration away from one proprietary tool stands. */

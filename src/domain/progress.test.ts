@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRoadmap, makeTask } from './model'
-import { roadmapProgress } from './progress'
+import { departmentProgress, roadmapProgress } from './progress'
 
 describe('roadmapProgress', () => {
 	const roadmap = emptyRoadmap('R', 'C')
@@ -33,5 +33,18 @@ describe('roadmapProgress', () => {
 	it('gives the overall figure over every task', () => {
 		expect(roadmapProgress(roadmap).overall).toMatchObject({ total: 7, counted: 6, percent: 50 })
 		expect(roadmapProgress(emptyRoadmap('R', 'C')).overall.percent).toBeNull()
+	})
+})
+
+describe('departmentProgress', () => {
+	it('counts each task in every department it concerns, dropped tasks left out of the percentage', () => {
+		const roadmap = emptyRoadmap('R', 'C')
+		roadmap.departments = [{ id: 'ec', label: 'État civil' }, { id: 'urb', label: 'Urbanisme' }, { id: 'ccas', label: 'CCAS' }]
+		roadmap.tasks = [
+			makeTask({ id: 'a', title: 'A', status: 'done', departments: ['ec', 'urb'] }),
+			makeTask({ id: 'b', title: 'B', status: 'todo', departments: ['ec'] }),
+			makeTask({ id: 'c', title: 'C', status: 'dropped', departments: ['urb', 'gone'] }),
+		]
+		expect(departmentProgress(roadmap).map((d) => [d.label, d.total, d.percent])).toEqual([['État civil', 2, 50], ['Urbanisme', 2, 100], ['CCAS', 0, null]])
 	})
 })

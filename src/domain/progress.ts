@@ -59,3 +59,20 @@ export function roadmapProgress(roadmap: Roadmap): RoadmapProgress {
 	if (unphased) phases.push({ phaseId: null, title: '', ...finish(unphased) })
 	return { overall: finish(overall), phases }
 }
+
+export interface DepartmentProgress extends Progress {
+	departmentId: string
+	label: string
+}
+
+/** Progress of the tasks of each department, in the roadmap's order; a task of several departments counts in each. */
+export function departmentProgress(roadmap: Roadmap): DepartmentProgress[] {
+	const byDepartment = new Map(roadmap.departments.map((department) => [department.id, emptyCounts()]))
+	for (const task of roadmap.tasks) {
+		for (const id of new Set(task.departments)) {
+			const counts = byDepartment.get(id)
+			if (counts) counts[task.status]++
+		}
+	}
+	return roadmap.departments.map((department) => ({ departmentId: department.id, label: department.label, ...finish(byDepartment.get(department.id)!) }))
+}
