@@ -21,3 +21,9 @@ export function formatDay(date: IsoDate, today: IsoDate, locale: string = getCan
 export function formatNumber(value: number, locale: string = getCanonicalLocale()): string {
 	return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
 }
+
+/** Two dates of a span: both with their year when the years differ, so that "5 janv. au 4 janv. 2032" never reads as a few days. */
+export function formatSpan(start: IsoDate, end: IsoDate, today: IsoDate, locale: string = getCanonicalLocale()): [string, string] {
+	const differ = start.slice(0, 4) !== end.slice(0, 4)
+	return [formatDay(start, differ ? '' : today, locale), formatDay(end, differ ? '' : today, locale)]
+}
