@@ -141,10 +141,6 @@ OC.L10N.register(
 			"{count} tâche",
 			"{count} tâches"
 		],
-		"_{shown} of {count} task shown_::_{shown} of {count} tasks shown_": [
-			"{shown} tâche affichée sur {count}",
-			"{shown} tâches affichées sur {count}"
-		],
 		"Assignees": "Responsables",
 		"Categories": "Catégories",
 		"Clear the filters": "Effacer les filtres",
@@ -414,7 +410,11 @@ OC.L10N.register(
 		"The kinds of tool or service a task is about (office suite, e-mail…). Removing one leaves its tasks without a category.": "Les types d’outil ou de service dont parle une tâche (bureautique, messagerie…). En supprimer une laisse ses tâches sans catégorie.",
 		"Name of the category": "Nom de la catégorie",
 		"New category": "Nouvelle catégorie",
-		"Add the category": "Ajouter la catégorie"
+		"Add the category": "Ajouter la catégorie",
+		"_{shown} task shown of {count}_::_{shown} tasks shown of {count}_": [
+			"{shown} tâche affichée sur {count}",
+			"{shown} tâches affichées sur {count}"
+		]
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -17,10 +17,11 @@ function demoRoadmap(): Roadmap {
 		{ id: 'solutions', order: 2, title: 'Solutions', description: '', start: null, end: null },
 	]
 	roadmap.categories = [{ id: 'schools', label: 'Écoles' }, { id: 'mail', label: 'Messagerie' }]
+	roadmap.departments = [{ id: 'ec', label: 'État civil' }, { id: 'edu', label: 'Éducation' }]
 	roadmap.tasks = [
-		makeTask({ id: 'mail', title: 'Migrer la messagerie', phase: 'solutions', category: 'mail', assignees: ['alice'], order: 1, due: '2020-01-01' }),
+		makeTask({ id: 'mail', title: 'Migrer la messagerie', phase: 'solutions', category: 'mail', assignees: ['alice'], order: 1, due: '2020-01-01', departments: ['ec', 'edu'] }),
 		makeTask({ id: 'inventory', title: 'Faire l’inventaire', phase: 'structuring', assignees: ['agent@cloud.mairie-b.fr'], order: 2 }),
-		makeTask({ id: 'schools', title: 'Équiper les écoles', phase: 'solutions', category: 'schools', assignees: ['bob'], order: 3 }),
+		makeTask({ id: 'schools', title: 'Équiper les écoles', phase: 'solutions', category: 'schools', assignees: ['bob'], order: 3, departments: ['edu'] }),
 		makeTask({ id: 'office', title: 'Passer à LibreOffice', phase: 'solutions', status: 'in_progress', assignees: ['alice'], order: 1 }),
 	]
 	return roadmap
@@ -120,7 +121,20 @@ describe('BoardView', () => {
 		await flushPromises()
 		expect(titlesIn('todo')).toEqual([])
 		expect(titlesIn('in_progress')).toEqual(['Passer à LibreOffice'])
-		expect(wrapper!.text()).toContain('1 of 4 tasks shown')
+		expect(wrapper!.text()).toContain('1 task shown of 4')
+	})
+
+	it('filters by department, offering the roadmap\'s departments', async () => {
+		const filters = wrapper!.findComponent({ name: 'BoardFilters' })
+		const departments = filters.findAllComponents({ name: 'NcSelect' }).find((s) => s.props('inputLabel') === 'Departments')!
+		expect((departments.props('options') as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation'])
+		departments.vm.$emit('update:modelValue', [{ id: 'edu', label: 'Éducation' }])
+		await flushPromises()
+		expect(titlesIn('todo')).toEqual(['Migrer la messagerie', 'Équiper les écoles'])
+		expect(titlesIn('in_progress')).toEqual([])
+		filters.vm.$emit('change', { departments: ['ec'] })
+		await flushPromises()
+		expect(titlesIn('todo')).toEqual(['Migrer la messagerie'])
 	})
 
 	it('moves a card with Alt and the arrow keys, announces it and keeps focus on it', async () => {

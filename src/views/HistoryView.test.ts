@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import type { RoadmapState } from '../domain/crdt'
@@ -34,7 +36,11 @@ function scenario() {
 }
 
 let world: ReturnType<typeof scenario>
+// Nextcloud's sharee search, the one request for a person's name; the current user is known without it.
+const searchSharees = vi.fn(async (term: string) => (term === 'bob' ? [{ label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }] : []))
+vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => ({ uid: 'alice', displayName: 'Alice Martin', isAdmin: false }) }))
 const store = reactive({
+	ocsClient: () => ({ searchSharees }),
 	roadmap: null as Roadmap | null,
 	readOnly: false,
 	readHistory: vi.fn<() => Promise<RoadmapHistory | null>>(),
@@ -64,6 +70,14 @@ async function mountView() {
 	return wrapper
 }
 
+interface Moment { value: number, label: string }
+const momentSelect = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => wrapper.findAllComponents(NcSelect).find((s) => s.props('inputId') === id)!
+const moments = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => momentSelect(wrapper, id).props('options') as Moment[]
+async function chooseMoment(wrapper: VueWrapper, id: 'history-from' | 'history-to', value: number): Promise<void> {
+	momentSelect(wrapper, id).vm.$emit('update:modelValue', moments(wrapper, id).find((m) => m.value === value))
+	await flushPromises()
+}
+
 beforeEach(() => {
 	world = scenario()
 	store.roadmap = materialize(world.state)
@@ -77,7 +91,9 @@ describe('HistoryView', () => {
 		const wrapper = await mountView()
 		expect(wrapper.find('.history__reach').text()).toMatch(/^The whole history, since the roadmap was created on /)
 		const groups = wrapper.findAll('.history__group')
-		expect(groups.map((g) => g.find('.history__author').text())).toEqual(['bob', 'alice'])
+		expect(groups.map((g) => g.find('.history__author').text())).toEqual(['Bruno Petit (bob)', 'Alice Martin'])
+		// One request per person, whatever the number of their changes.
+		expect(searchSharees.mock.calls.map(([term]) => term)).toEqual(['bob'])
 		expect(groups[0].find('.history__summary').text()).toBe('« Former les élus » (added), « Tâche 1 » (assignees)')
 		expect(groups[1].find('.history__summary').text()).toBe('« Tâche 0 » (status)')
 		expect(groups[1].find('time').attributes('datetime')).toBe('2026-11-22T10:00:00.000Z')
@@ -88,9 +104,9 @@ describe('HistoryView', () => {
 		const wrapper = await mountView()
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toEqual([
 			'Former les élus — added',
-			'Tâche 1 — bob assigned, alice no longer assigned',
+			'Tâche 1 — Bruno Petit (bob) assigned, Alice Martin no longer assigned',
 		])
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toContain('Tâche 0 — status: To do → Done')
 		await wrapper.findAll('.history__group')[1].find('button').trigger('click')
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toEqual(['Tâche 0 — status: To do → Done'])
@@ -99,7 +115,7 @@ describe('HistoryView', () => {
 
 	it('restores an earlier moment after confirmation, as a new change: the history grows', async () => {
 		const wrapper = await mountView()
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		const restoreButton = () => wrapper.findAll('button').find((b) => b.text().startsWith('Restore the roadmap'))!
 		await restoreButton().trigger('click')
 		await wrapper.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click')
@@ -110,9 +126,9 @@ describe('HistoryView', () => {
 		expect(store.restoreRoadmap).toHaveBeenCalledWith(roadmapAt(buildHistory([world.snapshot], world.changes.slice(0, 2)), 0))
 		expect(store.roadmap!.tasks.map((t) => [t.id, t.status, t.assignees])).toEqual(sampleRoadmap(3).tasks.map((t) => [t.id, t.status, t.assignees]))
 		expect(wrapper.find('.history__status').text()).toMatch(/^The roadmap is back as it was at: Start of the history/)
-		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['alice', 'bob', 'alice'])
+		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['Alice Martin', 'Bruno Petit (bob)', 'Alice Martin'])
 		// The comparison follows "now": from the restored moment to now, nothing differs any more.
-		expect((wrapper.find('#history-to').element as HTMLSelectElement).value).toBe('3')
+		expect((momentSelect(wrapper, 'history-to').props('modelValue') as Moment).value).toBe(3)
 		expect(wrapper.find('.history__compare').text()).toContain('No difference between these two moments.')
 		wrapper.unmount()
 	})
@@ -123,7 +139,7 @@ describe('HistoryView', () => {
 		store.readHistory.mockResolvedValueOnce(buildHistory([folded], world.changes))
 		const wrapper = await mountView()
 		expect(wrapper.find('.history__reach').text()).toMatch(/^The history goes back to .*: older changes were folded/)
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		expect(wrapper.findAll('button').some((b) => b.text().startsWith('Restore'))).toBe(false)
 		wrapper.unmount()
 	})
@@ -135,9 +151,8 @@ describe('HistoryView', () => {
 		await wrapper.findAll('button').find((b) => b.text() === 'Look further back in Nextcloud\'s file versions')!.trigger('click')
 		await flushPromises()
 		expect(wrapper.find('.history__versions').text()).toContain('1 older version of the roadmap file can be chosen below')
-		const options = wrapper.findAll('#history-from option')
-		expect(options[0].text()).toMatch(/^Nextcloud file version of .* \(saved by bob\)$/)
-		await wrapper.find('#history-from').setValue('-1')
+		expect(moments(wrapper, 'history-from')[0].label).toMatch(/^Nextcloud file version of .* \(saved by Bruno Petit \(bob\)\)$/)
+		await chooseMoment(wrapper, 'history-from', -1)
 		await flushPromises()
 		expect(store.readVersion).toHaveBeenCalledWith(expect.objectContaining({ id: '1763000000' }))
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toContain('Tâche 2 — status: Dropped → Blocked')
