@@ -31,6 +31,9 @@ export function openRoadmapStore(roadmap: Roadmap, { canWrite = true, path = '/D
 	vi.spyOn(store, 'setTaskStatus').mockImplementation((id, status) => store.edit((draft) => {
 		draft.tasks.find((t) => t.id === id)!.status = status
 	}))
+	vi.spyOn(store, 'updateTask').mockImplementation((id, patch) => store.edit((draft) => {
+		Object.assign(draft.tasks.find((t) => t.id === id)!, structuredClone(patch))
+	}))
 	let created = 0
 	vi.spyOn(store, 'addTask').mockImplementation((title, phase) => {
 		const id = `new-task-${++created}`
