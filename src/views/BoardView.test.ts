@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive, toRaw } from 'vue'
@@ -126,8 +127,8 @@ describe('BoardView', () => {
 
 	it('filters by department, offering the roadmap\'s departments', async () => {
 		const filters = wrapper!.findComponent({ name: 'BoardFilters' })
-		const departments = filters.findAllComponents({ name: 'NcSelect' }).find((s) => s.props('inputLabel') === 'Departments')!
-		expect((departments.props('options') as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation'])
+		const departments = filters.findAllComponents({ name: 'NcSelect' }).find((s) => selectProps(s).inputLabel === 'Departments')!
+		expect((selectProps(departments).options as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation'])
 		departments.vm.$emit('update:modelValue', [{ id: 'edu', label: 'Éducation' }])
 		await flushPromises()
 		expect(titlesIn('todo')).toEqual(['Migrer la messagerie', 'Équiper les écoles'])

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -71,8 +72,8 @@ async function mountView() {
 }
 
 interface Moment { value: number, label: string }
-const momentSelect = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => wrapper.findAllComponents(NcSelect).find((s) => s.props('inputId') === id)!
-const moments = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => momentSelect(wrapper, id).props('options') as Moment[]
+const momentSelect = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => wrapper.findAllComponents(NcSelect).find((s) => selectProps(s).inputId === id)!
+const moments = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => selectProps(momentSelect(wrapper, id)).options as Moment[]
 async function chooseMoment(wrapper: VueWrapper, id: 'history-from' | 'history-to', value: number): Promise<void> {
 	momentSelect(wrapper, id).vm.$emit('update:modelValue', moments(wrapper, id).find((m) => m.value === value))
 	await flushPromises()
@@ -128,7 +129,7 @@ describe('HistoryView', () => {
 		expect(wrapper.find('.history__status').text()).toMatch(/^The roadmap is back as it was at: Start of the history/)
 		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['Alice Martin', 'Bruno Petit (bob)', 'Alice Martin'])
 		// The comparison follows "now": from the restored moment to now, nothing differs any more.
-		expect((momentSelect(wrapper, 'history-to').props('modelValue') as Moment).value).toBe(3)
+		expect((selectProps(momentSelect(wrapper, 'history-to')).modelValue as Moment).value).toBe(3)
 		expect(wrapper.find('.history__compare').text()).toContain('No difference between these two moments.')
 		wrapper.unmount()
 	})

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
@@ -65,7 +66,7 @@ describe('RoadmapView', () => {
 		expect(phases.map((p) => p.get('.overview-phase__title').text())).toEqual(['Structuration "mandat" — 50 %', 'Solutions — 0 %', 'Sans date — 0 %'])
 		expect(phases[0].findAll('.status-mark').map((c) => c.text())).toEqual(['Done 1', 'In progress 0', 'Blocked 1', 'To do 0'])
 		// Folded: no control per task until the phase is opened.
-		expect(wrapper.findAllComponents(NcSelect).filter((s) => s.props('inputId')?.startsWith('status-'))).toHaveLength(0)
+		expect(wrapper.findAllComponents(NcSelect).filter((s) => selectProps(s).inputId?.startsWith('status-'))).toHaveLength(0)
 		expect(wrapper.html()).not.toContain('&amp;quot;')
 		wrapper.unmount()
 	})
@@ -153,8 +154,8 @@ describe('RoadmapView', () => {
 		const first = wrapper.findAll('details.overview-phase')[0]
 		;(first.element as HTMLDetailsElement).open = true
 		await first.trigger('toggle')
-		const selects = wrapper.findAllComponents(NcSelect).filter((s) => s.props('inputId')?.startsWith('status-'))
-		expect(selects.map((s) => s.props('inputId'))).toEqual(['status-t1', 'status-t2'])
+		const selects = wrapper.findAllComponents(NcSelect).filter((s) => selectProps(s).inputId?.startsWith('status-'))
+		expect(selects.map((s) => selectProps(s).inputId)).toEqual(['status-t1', 'status-t2'])
 		selects[1].vm.$emit('update:modelValue', { id: 'done', label: 'Done' })
 		await flushPromises()
 		expect(store.roadmap!.tasks.find((t) => t.id === 't2')!.status).toBe('done')
@@ -165,7 +166,7 @@ describe('RoadmapView', () => {
 	it('adds a task in the chosen phase and opens it in the sidebar', async () => {
 		const wrapper = await mountView()
 		await wrapper.find('#roadmap-new-task').setValue('Former les agents')
-		wrapper.findAllComponents(NcSelect).find((s) => s.props('inputId') === 'roadmap-new-task-phase')!.vm.$emit('update:modelValue', { id: 'p2', label: 'Solutions' })
+		wrapper.findAllComponents(NcSelect).find((s) => selectProps(s).inputId === 'roadmap-new-task-phase')!.vm.$emit('update:modelValue', { id: 'p2', label: 'Solutions' })
 		await wrapper.find('form.overview-tasks__new').trigger('submit')
 		await flushPromises()
 		expect(store.roadmap!.tasks.at(-1)).toMatchObject({ title: 'Former les agents', phase: 'p2' })

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -138,9 +139,9 @@ describe('SettingsView', () => {
 		await flushPromises()
 		const dialog = document.querySelector('[role="dialog"]')!
 		expect(dialog.textContent).toContain('Its 1 task will move to the phase you choose.')
-		const destination = wrapper.findAllComponents(NcSelect).find((s) => s.props('inputLabel') === 'Move its tasks to')!
+		const destination = wrapper.findAllComponents(NcSelect).find((s) => selectProps(s).inputLabel === 'Move its tasks to')!
 		// The phase before it is proposed; the user picks another.
-		expect((destination.props('modelValue') as { label: string }).label).toBe('Structuration')
+		expect((selectProps(destination).modelValue as { label: string }).label).toBe('Structuration')
 		destination.vm.$emit('update:modelValue', { id: 'p3', label: 'Fédération' })
 		await flushPromises()
 		;[...dialog.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Remove the phase')!.click()
@@ -211,11 +212,11 @@ describe('TaskDepartmentsField', () => {
 	it('puts a task in the departments chosen, and says where to add departments when there are none', async () => {
 		const field = mount(TaskDepartmentsField, { props: { taskId: 't2' }, global: { plugins: [createAppRouter(createMemoryHistory())] } })
 		const select = field.findComponent(NcSelect)
-		expect((select.props('options') as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Urbanisme'])
+		expect((selectProps(select).options as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Urbanisme'])
 		select.vm.$emit('update:modelValue', [{ id: 'urb', label: 'Urbanisme' }])
 		await flushPromises()
 		expect(store.roadmap!.tasks.find((t) => t.id === 't2')!.departments).toEqual(['urb'])
-		expect((field.findComponent(NcSelect).props('modelValue') as Array<{ label: string }>).map((o) => o.label)).toEqual(['Urbanisme'])
+		expect((selectProps(field.findComponent(NcSelect)).modelValue as Array<{ label: string }>).map((o) => o.label)).toEqual(['Urbanisme'])
 		field.unmount()
 
 		store.edit((draft) => {
