@@ -15,8 +15,8 @@ describe('app page', () => {
 	it('opens the roadmap and the task a dashboard link names', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', `/index.php/apps/degooglisation/?roadmap=${encodeURIComponent(DEMO_ROADMAP_PATH)}&task=solutions-mail`)
-		await page.waitForSelector('.roadmap__task--highlighted')
-		expect(await page.locator('.roadmap__task--highlighted label').innerText()).toBe('Migrer la messagerie et les agendas')
+		await page.waitForSelector('.overview-task--highlighted')
+		expect(await page.locator('.overview-task--highlighted .overview-task__title').innerText()).toBe('Migrer la messagerie et les agendas')
 		// The task opens in the sidebar, which takes the focus; closing it gives the focus back to the task in the list.
 		await page.locator('aside.app-sidebar h2', { hasText: 'Migrer la messagerie et les agendas' }).waitFor()
 		await page.waitForFunction(() => document.activeElement?.closest('aside.app-sidebar'))
