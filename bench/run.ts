@@ -3,8 +3,8 @@
  * of several runs (machines here are noisy). Prints a table and writes
  * bench/results/latest.json. Budgets are figures to watch, not test asserts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { applyChanges, diffRoadmaps, materialize, stateFromRoadmap } from '../src/domain/crdt'
@@ -19,6 +19,7 @@ import { createNodeDavClient } from '../src/storage/nodeClient'
 import { RoadmapFolder } from '../src/storage/roadmapFolder'
 import { startSandbox } from '../sandbox/server'
 import { boardFigures } from './board'
+import { reportFigures } from './report'
 
 interface Row {
 	figure: string
@@ -142,6 +143,9 @@ async function requestFigures(where: string, dav: DavClient, folder: string): Pr
 	rows.push({ figure: `requests per reload (nothing new, ${where})`, median: reload.requests, unit: 'requests', budget: '—', runs: 1 })
 	const save = await reader.save([{ op: 'set', path: 'tasks/t00001/title', value: 'x' }])
 	rows.push({ figure: `requests per save (${where})`, median: save.requests, unit: 'requests', budget: '1 (+ compaction every 32 to 64 saves)', runs: 1 })
+	await first.save([{ op: 'set', path: 'tasks/t00002/title', value: 'y' }])
+	const caughtUp = await reader.catchUp()
+	rows.push({ figure: `requests per catch-up after a save, one change by another writer (${where})`, median: caughtUp.requests, unit: 'requests', budget: '1 listing + 1 per new file', runs: 1 })
 }
 
 async function sandboxRequestFigures(): Promise<void> {
@@ -170,18 +174,26 @@ async function nextcloudRequestFigures(): Promise<void> {
 
 async function main(): Promise<void> {
 	domainFigures()
+	rows.push(...await reportFigures())
 	bundleFigures()
 	await sandboxRequestFigures()
 	await nextcloudRequestFigures()
+	// The machine is shared: its load says how far the times can be trusted.
+	const loadBefore = loadavg()
 	for (const { figure, values, budget } of await boardFigures(root)) rows.push({ figure, median: Number(median(values).toFixed(1)), unit: 'ms', budget, runs: values.length })
+	const load = { before: loadBefore.map((l) => Number(l.toFixed(2))), after: loadavg().map((l) => Number(l.toFixed(2))), cores: availableParallelism() }
 	const width = Math.max(...rows.map((r) => r.figure.length))
 	console.log(`${'figure'.padEnd(width)}  ${'median'.padStart(8)}  unit      budget`)
-	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}`)
+	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}  (${row.runs} run${row.runs > 1 ? 's' : ''})`)
+	console.log(`load average (1, 5, 15 min) on ${load.cores} cores: ${load.before.join(', ')} before the board figures, ${load.after.join(', ')} after`)
 	mkdirSync(join(root, 'bench', 'results'), { recursive: true })
-	writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, '\t')}\n`)
+	const result = `${JSON.stringify({ at: new Date().toISOString(), load, rows })}\n`
+	writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), load, rows }, null, '\t')}\n`)
+	appendFileSync(join(root, 'bench', 'results', 'history.jsonl'), result)
 }
 
-main().catch((error) => {
+// Exits even when a failure left a server or browser open.
+main().then(() => process.exit(0), (error) => {
 	console.error(error)
-	process.exitCode = 1
+	process.exit(1)
 })

@@ -63,7 +63,7 @@ describe('degooglisation --help', () => {
 	it('documents every command, the connection variables and the exit codes', async () => {
 		const { code, stdout } = await degooglisation('--help')
 		expect(code).toBe(0)
-		for (const text of ['Dégooglisation', 'create <folder> --commune <name>', 'list [--root <folder>]', 'tasks <folder>', 'set-status <folder> <task-id> <status>', 'assign <folder> <task-id> <user>... [--add] [--remove]', 'import-csv <folder> <file.csv>', 'export <folder> [--format <json|csv>]', 'NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_PASSWORD', 'Exit codes']) {
+		for (const text of ['Dégooglisation', 'create <folder> --commune <name>', 'list [--root <folder>]', 'tasks <folder>', 'set-status <folder> <task-id> <status>', 'assign <folder> <task-id> <user>... [--add] [--remove]', 'import-csv <folder> <file.csv>', 'export <folder> [--format <json|csv|ods>]', 'import <folder> <file> [--dry-run]', 'NEXTCLOUD_URL', 'NEXTCLOUD_USER', 'NEXTCLOUD_PASSWORD', 'Exit codes']) {
 			expect(stdout).toContain(text)
 		}
 	})
@@ -130,7 +130,7 @@ describe('a roadmap administered from the command line', { timeout: 60_000 }, ()
 	it('round-trips its tasks through CSV without writing anything', async () => {
 		const csv = join(dir, 'export.csv')
 		expect(await degooglisation('export', 'Mairie Test', '--format', 'csv', '--output', csv)).toMatchObject({ code: 0, stdout: `wrote ${csv}\n` })
-		expect((await readFile(csv, 'utf8')).split('\n')[0]).toBe('id,title,description,phase,status,assignees,start,due,category,replaces,replacements')
+		expect((await readFile(csv, 'utf8')).split('\n')[0]).toBe('id,title,description,phase,status,assignees,start,due,category,replaces,replacements,departments')
 		const files = await stateFiles('Mairie Test')
 		expect(await degooglisation('import-csv', 'Mairie Test', csv)).toMatchObject({ code: 0, stdout: 'imported export.csv into /Dégooglisation/Mairie Test: 0 added, 0 updated, 60 unchanged\n' })
 		expect(await stateFiles('Mairie Test')).toEqual(files)

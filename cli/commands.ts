@@ -1,14 +1,15 @@
 /**
  * The commands. Each talks to Nextcloud (or the sandbox) only through the
- * storage core, as the app does: a write is one change file made of the
- * operations between the roadmap as loaded and as edited, then a refresh of
- * the readable roadmap file.
+ * storage core, and writes through a RoadmapSession as the app page and the
+ * dashboard widget do: a write is one change file made of the operations
+ * between the roadmap as loaded and as edited, then the readable roadmap file
+ * rewritten.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import * as v from 'valibot'
-import { diffRoadmaps, validateOperation } from '../src/domain/crdt'
 import { parseRoadmap, serializeRoadmap } from '../src/domain/format'
+import { localToday } from '../src/domain/dates'
 import { newId, newWriterId } from '../src/domain/ids'
 import type { Roadmap, Task, TaskStatus } from '../src/domain/model'
 import { TASK_STATUSES } from '../src/domain/model'
@@ -20,7 +21,11 @@ import { DavError } from '../src/storage/dav'
 import { createNodeDavClient } from '../src/storage/nodeClient'
 import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery'
 import type { LoadResult } from '../src/storage/roadmapFolder'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
+import { memoryStorage } from '../src/storage/outbox'
+import { RoadmapFolder, RoadmapFolderError } from '../src/storage/roadmapFolder'
+import type { RoadmapSessionOptions } from '../src/storage/roadmapSession'
+import { RoadmapSession } from '../src/storage/roadmapSession'
+import { processEnvironment } from '../src/storage/sessionEnvironment'
 import { decodeCsv } from './csv'
 import { InputError, UsageError } from './errors'
 import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv'
@@ -59,7 +64,7 @@ export interface Command {
 }
 
 /** `Saint-Exemple` is `/Dégooglisation/Saint-Exemple`; a path with a slash is taken from the root of the user's files. */
-function roadmapPath(folder: string): string {
+export function roadmapPath(folder: string): string {
 	const clean = folder.trim().replace(/^\/+|\/+$/g, '')
 	if (clean === '') throw new UsageError(`not a roadmap folder: "${folder}"`)
 	return clean.includes('/') || folder.startsWith('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
@@ -71,42 +76,58 @@ function davClient(context: CommandContext): DavClient {
 	return createNodeDavClient(context.connection())
 }
 
+/** A fresh writer id per run: a run is a writing client of its own. */
+function writer(context: CommandContext) {
+	return { id: newWriterId(), author: context.connection().user }
+}
+
 function roadmapFolder(context: CommandContext, dav: DavClient, path: string): RoadmapFolder {
-	// A fresh writer id per run: a run is a writing client of its own.
-	return new RoadmapFolder({ dav, path, writer: { id: newWriterId(), author: context.connection().user } })
+	return new RoadmapFolder({ dav, path, writer: writer(context) })
+}
+
+/** A session that sends at once and then goes: no polling, edits kept in memory only until written. */
+function sessionOptions(context: CommandContext, dav: DavClient, path: string): RoadmapSessionOptions {
+	return { dav, path, writer: writer(context), outbox: memoryStorage(), environment: processEnvironment(), refreshMs: null, report: (message) => context.warn(`warning: ${message}`) }
+}
+
+function warnProblems(context: CommandContext, path: string, problems: LoadResult['problems']): void {
+	for (const problem of problems) context.warn(`warning: ${path}/${problem.file} skipped: ${problem.message}`)
 }
 
 /** Loads, telling about files that could not be read (they are skipped, as the app does). */
 async function load(context: CommandContext, folder: RoadmapFolder): Promise<LoadResult> {
 	const loaded = await folder.load()
-	for (const problem of loaded.problems) context.warn(`warning: ${folder.path}/${problem.file} skipped: ${problem.message}`)
+	warnProblems(context, folder.path, loaded.problems)
 	return loaded
 }
 
-async function loadRoadmap(context: CommandContext): Promise<Roadmap> {
+export async function loadRoadmap(context: CommandContext): Promise<Roadmap> {
 	const folder = roadmapFolder(context, davClient(context), roadmapPath(context.args[0]))
 	return (await load(context, folder)).roadmap
 }
 
 /**
- * Loads the roadmap, lets `edit` change a copy (or return a new roadmap), and
+ * Opens the roadmap, lets `edit` change a copy (or return a new roadmap), and
  * saves the difference as one change file. Tells whether anything was written.
  */
-async function updateRoadmap(context: CommandContext, edit: (draft: Roadmap) => Roadmap | void): Promise<{ roadmap: Roadmap, written: boolean }> {
-	const folder = roadmapFolder(context, davClient(context), roadmapPath(context.args[0]))
-	const { roadmap } = await load(context, folder)
-	const draft = structuredClone(roadmap)
-	const edited = edit(draft) ?? draft
-	const ops = diffRoadmaps(roadmap, edited)
-	if (ops.length === 0) return { roadmap, written: false }
-	// The edits were checked already; this guards against writing a change file other clients would refuse.
-	for (const op of ops) {
-		const problem = validateOperation(op)
-		if (problem) throw new InputError(`${op.path}: ${problem}`)
+export async function updateRoadmap(context: CommandContext, edit: (draft: Roadmap) => Roadmap | void): Promise<{ roadmap: Roadmap, written: boolean }> {
+	const session = await RoadmapSession.open(sessionOptions(context, davClient(context), roadmapPath(context.args[0])))
+	try {
+		warnProblems(context, session.path, session.state.problems)
+		let change
+		try {
+			change = session.edit(edit)
+		} catch (error) {
+			// The edits were checked already; this guards against writing a change file other clients would refuse.
+			if (error instanceof RoadmapFolderError && error.kind === 'invalid-operations') throw new InputError(error.message)
+			throw error
+		}
+		if (!change) return { roadmap: session.state.roadmap, written: false }
+		await session.settle()
+		return { roadmap: session.state.roadmap, written: true }
+	} finally {
+		session.dispose()
 	}
-	const saved = await folder.save(ops)
-	await folder.writeReadableFile()
-	return { roadmap: saved.roadmap, written: true }
 }
 
 /**
@@ -142,11 +163,6 @@ function table(rows: string[][]): string {
 	return rows.map((row) => row.map(cut).join('  ').trimEnd()).join('\n')
 }
 
-function today(): string {
-	// Swedish dates are ISO dates, in the local time zone.
-	return new Date().toLocaleDateString('sv-SE')
-}
-
 const create: Command = {
 	name: 'create',
 	args: ['folder'],
@@ -168,7 +184,7 @@ a folder that already holds a roadmap is refused.`,
 		if (!commune) throw new UsageError('create needs --commune <name>', 'create')
 		const lang = stringOption(context, 'lang') ?? 'fr'
 		if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang must be fr or en', 'create')
-		const start = stringOption(context, 'start') ?? today()
+		const start = stringOption(context, 'start') ?? localToday()
 		if (!isValidDate(start)) throw new InputError(`--start: not a date (expected YYYY-MM-DD): ${start}`)
 		const starter = createStarterRoadmap({ lang, commune, startDate: start, title: stringOption(context, 'title') })
 		const roadmap = context.options.empty ? { ...starter, description: '', tasks: [], indicators: [] } : starter
@@ -178,8 +194,9 @@ a folder that already holds a roadmap is refused.`,
 		const dav = davClient(context)
 		const ancestors = path.split('/').slice(1, -1)
 		for (let depth = 1; depth <= ancestors.length; depth++) await dav.createFolder(`/${ancestors.slice(0, depth).join('/')}`)
-		const created = await roadmapFolder(context, dav, path).create(roadmap)
-		const { phases, tasks, indicators } = created.roadmap
+		const created = await RoadmapSession.create(sessionOptions(context, dav, path), roadmap)
+		created.dispose()
+		const { phases, tasks, indicators } = created.state.roadmap
 		context.out(`created ${path}: ${phases.length} phases, ${tasks.length} tasks, ${indicators.length} indicators`)
 	},
 }

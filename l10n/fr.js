@@ -141,6 +141,10 @@ OC.L10N.register(
 			"{count} tâche",
 			"{count} tâches"
 		],
+		"_{shown} of {count} task shown_::_{shown} of {count} tasks shown_": [
+			"{shown} tâche affichée sur {count}",
+			"{shown} tâches affichées sur {count}"
+		],
 		"Assignees": "Responsables",
 		"Categories": "Catégories",
 		"Clear the filters": "Effacer les filtres",
@@ -209,6 +213,7 @@ OC.L10N.register(
 		"checklist": "liste de contrôle",
 		"linked files": "fichiers liés",
 		"dependencies": "dépendances",
+		"departments": "services",
 		"position on the board": "position dans le tableau",
 		"Start of the history ({date})": "Début de l’historique ({date})",
 		"Now (after {author}, {date})": "Maintenant (après {author}, {date})",
@@ -321,6 +326,32 @@ OC.L10N.register(
 		"Task “{title}” deleted": "Tâche « {title} » supprimée",
 		"The due date is before the start date: the dates are not saved until you correct one of them.": "L’échéance est avant la date de début : les dates ne sont pas enregistrées tant que vous n’en corrigez pas une.",
 		"The files could not be linked: {error}": "Les fichiers n’ont pas pu être liés : {error}",
+		"Your Nextcloud session has ended: log in again (the link is at the top of the page), then try again.": "Votre session Nextcloud a pris fin : reconnectez-vous (le lien est en haut de la page), puis réessayez.",
+		"Nextcloud is in maintenance: try again in a few minutes.": "Nextcloud est en maintenance : réessayez dans quelques minutes.",
+		"Your Nextcloud session has ended. Your edits are kept in this browser and will be saved once you log in again.": "Votre session Nextcloud a pris fin. Vos modifications sont gardées dans ce navigateur et seront enregistrées dès que vous vous reconnecterez.",
+		"Log in again": "Se reconnecter",
+		"Nextcloud is in maintenance. Your edits are kept in this browser and will be saved when it is back.": "Nextcloud est en maintenance. Vos modifications sont gardées dans ce navigateur et seront enregistrées à son retour.",
+		"Your Nextcloud session has ended.": "Votre session Nextcloud a pris fin.",
+		"Nextcloud is in maintenance: waiting for it to be back…": "Nextcloud est en maintenance : attente de son retour…",
+		"Dégooglisation": "Dégooglisation",
+		"You were assigned “{task}” ({commune})": "Vous avez été assigné·e à « {task} » ({commune})",
+		"{user} assigned you “{task}” ({commune})": "{user} vous a assigné « {task} » ({commune})",
+		"“{task}” ({commune}) is due on {date}": "« {task} » ({commune}) arrive à échéance le {date}",
+		"“{task}” ({commune}) is overdue: it was due on {date}": "« {task} » ({commune}) est en retard : l’échéance était le {date}",
+		"{user} moved “{task}” to {status} ({roadmap})": "{user} a passé « {task} » à {status} ({roadmap})",
+		"{user} added the task “{task}” ({roadmap})": "{user} a ajouté la tâche « {task} » ({roadmap})",
+		"{user} deleted the task “{task}” ({roadmap})": "{user} a supprimé la tâche « {task} » ({roadmap})",
+		"{user} changed who is assigned to “{task}” ({roadmap})": "{user} a changé les responsables de « {task} » ({roadmap})",
+		"{user} edited the task “{task}” ({roadmap})": "{user} a modifié la tâche « {task} » ({roadmap})",
+		"_{user} edited %n task of {roadmap}_::_{user} edited %n tasks of {roadmap}_": [
+			"{user} a modifié %n tâche de {roadmap}",
+			"{user} a modifié %n tâches de {roadmap}"
+		],
+		"{user} edited the roadmap {roadmap}": "{user} a modifié la feuille de route {roadmap}",
+		"Someone": "Quelqu’un",
+		"A <strong>roadmap</strong> you can read is changed": "Une <strong>feuille de route</strong> que vous pouvez lire est modifiée",
+		"Dégooglisation tasks": "Tâches de Dégooglisation",
+		"This calendar shows the Dégooglisation roadmaps and cannot be edited here: change the task or the phase in the Dégooglisation app.": "Cet agenda montre les feuilles de route de Dégooglisation et ne se modifie pas ici : changez la tâche ou la phase dans l’application Dégooglisation.",
 		"The file {file} was written by a newer version of Dégooglisation. Ask your administrator to update the app: until then, what it holds is not shown. The file is left untouched.": "Le fichier {file} a été écrit par une version plus récente de Dégooglisation. Demandez à votre administrateur de mettre à jour l’application : d’ici là, son contenu n’est pas affiché. Le fichier est laissé tel quel.",
 		"The changes {author} saved from this file on are waiting: the file {file} could not be read (damaged or incomplete). It is left untouched; they will show as soon as it can be read.": "Les modifications de {author} à partir de ce fichier attendent : le fichier {file} est illisible (abîmé ou incomplet). Il est laissé tel quel ; elles s’afficheront dès qu’il pourra être lu.",
 		"The changes saved with and after the file {file} are waiting: it could not be read (damaged or incomplete). It is left untouched; they will show as soon as it can be read.": "Les modifications enregistrées avec le fichier {file} et après lui attendent : il est illisible (abîmé ou incomplet). Il est laissé tel quel ; elles s’afficheront dès qu’il pourra être lu.",
@@ -392,7 +423,6 @@ OC.L10N.register(
 			"Sa tâche ira dans la phase que vous choisissez.",
 			"Ses {count} tâches iront dans la phase que vous choisissez."
 		],
-		"departments": "services",
 		"First steps": "Premiers pas",
 		"Your roadmap starts with one phase. Name your phases and give them dates, and add the departments of your town hall and the indicators you will follow:": "Votre feuille de route commence avec une phase. Nommez vos phases et datez-les, puis ajoutez les services de votre mairie et les indicateurs que vous suivrez :",
 		"open the settings of the roadmap": "ouvrir les paramètres de la feuille de route",
@@ -414,7 +444,12 @@ OC.L10N.register(
 		"_{shown} task shown of {count}_::_{shown} tasks shown of {count}_": [
 			"{shown} tâche affichée sur {count}",
 			"{shown} tâches affichées sur {count}"
-		]
+		],
+		"No department": "Sans service",
+		"This text is too long.": "Ce texte est trop long.",
+		"Choose the phase its tasks move to.": "Choisissez la phase où vont ses tâches.",
+		"Its tasks cannot move to the phase being removed: choose another one.": "Ses tâches ne peuvent pas aller dans la phase supprimée : choisissez-en une autre.",
+		"This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.": "Ceci a été modifié ou supprimé entre-temps, peut-être par quelqu’un d’autre. Rechargez la page et réessayez."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

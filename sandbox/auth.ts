@@ -52,6 +52,16 @@ export class Sessions {
 		return match ? this.sessions.get(match[1]) ?? null : null
 	}
 
+	/** What a new login does to the session's request token (in another tab, say): the page's copy is refused from then on. */
+	rotateRequestTokens(): void {
+		for (const session of this.sessions.values()) session.requestToken = randomBytes(24).toString('base64url')
+	}
+
+	/** Every session ends, as when they time out: the cookies browsers hold name sessions the server no longer knows. */
+	expireAll(): void {
+		this.sessions.clear()
+	}
+
 	close(req: IncomingMessage): void {
 		const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-f0-9]+)`).exec(req.headers.cookie ?? '')
 		if (match) this.sessions.delete(match[1])

@@ -149,8 +149,10 @@ export class FsStore {
 	 * An overwrite within the same second keeps the file's ETag and mtime,
 	 * whatever the size: Nextcloud's scanner reuses the cached ETag while the
 	 * mtime, in seconds, is unchanged (Cache\Scanner::scanFile; tests/contract).
+	 * `mtime` (X-OC-MTime, in seconds) is applied after that, as Nextcloud touches
+	 * the file once written: the ETag changes unless the mtime's second does not.
 	 */
-	async write(user: string, path: string, body: Buffer, author = user): Promise<void> {
+	async write(user: string, path: string, body: Buffer, author = user, mtime?: number): Promise<void> {
 		const target = this.diskPath(user, path)
 		const before = await stat(target).catch(() => null)
 		const part = `${target}${PART_MARKER}${randomBytes(4).toString('hex')}`
@@ -160,6 +162,11 @@ export class FsStore {
 		await rename(part, target)
 		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
 		else entry.etag = newEtag(false)
+		if (mtime !== undefined) {
+			const written = await stat(target)
+			if (Math.floor(written.mtimeMs / 1000) !== Math.floor(mtime)) entry.etag = newEtag(false)
+			await utimes(target, written.atime, new Date(Math.floor(mtime) * 1000))
+		}
 		this.propagate(user, path)
 	}
 

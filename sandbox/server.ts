@@ -20,9 +20,11 @@ import { handleOcs, NEXTCLOUD_VERSION, SANDBOX_GROUP } from './ocs'
 import type { Language } from './pages'
 import { appPage, dashboardPage, loginPage } from './pages'
 import { Sharing } from './sharing'
+import type { SandboxSwitches } from './switches'
+import { answerMaintenance, DEFAULT_SWITCHES } from './switches'
 import { handleVersions } from './versions'
 import type { DavEndpoint } from './webdav'
-import { FILES_ENDPOINT_FEATURES, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
+import { FILES_ENDPOINT_FEATURES, handleBulk, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
 
 export interface SandboxOptions {
 	port: number
@@ -33,7 +35,7 @@ export interface SandboxOptions {
 	/** The project root, whose js/ css/ img/ l10n/ are served as the app's. */
 	appDir?: string
 	hazards?: Partial<HazardConfig>
-	/** Lets tests change hazards over HTTP (POST /sandbox/hazards). */
+	/** Lets tests change hazards and switches over HTTP (POST /sandbox/hazards, /sandbox/switches). */
 	allowHazardControl?: boolean
 }
 
@@ -41,6 +43,12 @@ export interface Sandbox {
 	url: string
 	/** Mutable: change it to turn hazards on and off. */
 	hazards: HazardConfig
+	/** Mutable: maintenance mode on and off. */
+	switches: SandboxSwitches
+	/** Every session gets a new request token, as a login elsewhere gives it. */
+	rotateRequestTokens(): void
+	/** Every session ends, as when it times out. */
+	expireSessions(): void
 	close(): Promise<void>
 }
 
@@ -115,6 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	for (const user of options.users) store.ensureUser(user.id)
 	const sessions = new Sessions(options.users)
 	const hazards: HazardConfig = { ...DEFAULT_HAZARDS, ...options.hazards }
+	const switches: SandboxSwitches = { ...DEFAULT_SWITCHES }
 	const dice = new HazardDice(hazards)
 	const instanceName = options.instanceName ?? 'Nextcloud (sandbox)'
 	const instanceId = `oc${randomBytes(5).toString('hex')}`
@@ -152,10 +161,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 		if (path === '/status.php') {
 			res.writeHead(200, { 'Content-Type': 'application/json' })
-			res.end(JSON.stringify({ installed: true, maintenance: false, needsDbUpgrade: false, version: NEXTCLOUD_VERSION.full, versionstring: NEXTCLOUD_VERSION.string, edition: '', productname: 'Nextcloud', extendedSupport: false }))
+			res.end(JSON.stringify({ installed: true, maintenance: switches.maintenance, needsDbUpgrade: false, version: NEXTCLOUD_VERSION.full, versionstring: NEXTCLOUD_VERSION.string, edition: '', productname: 'Nextcloud', extendedSupport: false }))
 			return
 		}
 
+		if (switches.maintenance && await answerMaintenance(req, res, path)) return
+
+		if (path === '/remote.php/dav/bulk') return routeDav(req, res, (user) => handleBulk(req, res, sharing.viewOf(user.id), davContext))
 		if (path === '/remote.php/dav/files' || path === '/remote.php/dav/files/') return routeDav(req, res, () => handleFilesRoot(req, res))
 		const userFiles = /^\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(path)
 		if (userFiles) {
@@ -208,6 +220,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			Object.assign(hazards, JSON.parse((await readBody(req)).toString('utf8') || '{}'))
 			res.writeHead(200, { 'Content-Type': 'application/json' })
 			res.end(JSON.stringify(hazards))
+			return
+		}
+		if (path === '/sandbox/switches' && options.allowHazardControl && req.method === 'POST') {
+			const asked = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { maintenance?: boolean, rotateRequestTokens?: boolean, expireSessions?: boolean }
+			if (typeof asked.maintenance === 'boolean') switches.maintenance = asked.maintenance
+			if (asked.rotateRequestTokens) sessions.rotateRequestTokens()
+			if (asked.expireSessions) sessions.expireAll()
+			res.writeHead(200, { 'Content-Type': 'application/json' })
+			res.end(JSON.stringify(switches))
 			return
 		}
 		if (path === '/sandbox/nextcloud-vars.css') return serveFile(res, join(import.meta.dirname, 'assets'), 'nextcloud-vars.css')
@@ -285,6 +306,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	return {
 		url: selfUrl,
 		hazards,
+		switches,
+		rotateRequestTokens: () => sessions.rotateRequestTokens(),
+		expireSessions: () => sessions.expireAll(),
 		close: () => new Promise<void>((resolve) => {
 			store.flush()
 			server.closeAllConnections()

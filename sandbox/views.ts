@@ -55,7 +55,8 @@ export interface FilesView {
 	info(path: string): Promise<ViewNode | null>
 	children(path: string): Promise<ViewNode[]>
 	read(path: string): Promise<Buffer>
-	write(path: string, body: Buffer): Promise<void>
+	/** `mtime` (seconds): X-OC-MTime, applied after the write as Nextcloud does. */
+	write(path: string, body: Buffer, mtime?: number): Promise<void>
 	makeFolder(path: string): Promise<void>
 	remove(path: string): Promise<void>
 	move(from: string, to: string): Promise<void>
@@ -123,8 +124,8 @@ export class SubtreeView implements FilesView {
 		return this.store.read(this.owner.id, join(this.base, path))
 	}
 
-	write(path: string, body: Buffer): Promise<void> {
-		return this.store.write(this.owner.id, join(this.base, path), body, this.writer)
+	write(path: string, body: Buffer, mtime?: number): Promise<void> {
+		return this.store.write(this.owner.id, join(this.base, path), body, this.writer, mtime)
 	}
 
 	makeFolder(path: string): Promise<void> {
@@ -233,8 +234,8 @@ export class RemoteView implements FilesView {
 		return Buffer.from(await response.arrayBuffer())
 	}
 
-	async write(path: string, body: Buffer): Promise<void> {
-		const response = await this.request('PUT', path, { body })
+	async write(path: string, body: Buffer, mtime?: number): Promise<void> {
+		const response = await this.request('PUT', path, { body, headers: mtime === undefined ? {} : { 'X-OC-MTime': String(mtime) } })
 		// The owner's 423 reaches the partner as a 500, as measured on Nextcloud 32.
 		if (!response.ok) return this.fail(response, response.status === 423 ? 500 : undefined)
 		await response.arrayBuffer()
@@ -329,9 +330,9 @@ export class UserFilesView implements FilesView {
 		return view.read(sub)
 	}
 
-	write(path: string, body: Buffer): Promise<void> {
+	write(path: string, body: Buffer, mtime?: number): Promise<void> {
 		const { view, sub } = this.locate(path)
-		return view.write(sub, body)
+		return view.write(sub, body, mtime)
 	}
 
 	makeFolder(path: string): Promise<void> {

@@ -52,12 +52,14 @@ export interface DavErrorOptions {
 	/** The request header a 412 is about (`<s:header>`). */
 	header?: string
 	headers?: Record<string, string>
+	/** The exception class Nextcloud names, when not the status's usual one. */
+	exception?: string
 }
 
 /** Sabre's error document. */
 export function sendDavError(res: ServerResponse, status: number, message: string, options: DavErrorOptions = {}): void {
 	res.writeHead(status, { 'Content-Type': 'application/xml; charset=utf-8', ...options.headers })
-	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
+	res.end(`<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n  <s:exception>${options.exception ?? EXCEPTIONS[status] ?? 'Sabre\\DAV\\Exception'}</s:exception>\n${message === '' ? '  <s:message/>\n' : `  <s:message>${escapeXml(message)}</s:message>\n`}${options.header ? `  <s:header>${options.header}</s:header>\n` : ''}</d:error>\n`)
 }
 
 export function escapeXml(text: string): string {
@@ -206,6 +208,13 @@ function fileIdHeader(node: ViewNode, ctx: DavContext): string {
 	return `${String(node.fileId).padStart(8, '0')}${ctx.instanceId}`
 }
 
+/** X-OC-MTime in seconds, as MtimeSanitizer reads it (a number, not hexadecimal); undefined without one. */
+function mtimeHeader(req: IncomingMessage): number | undefined {
+	const header = req.headers['x-oc-mtime']
+	if (typeof header !== 'string' || header === '' || /^\s*0x/i.test(header) || !Number.isFinite(Number(header)) || Number(header) <= 24 * 3600) return undefined
+	return Math.trunc(Number(header))
+}
+
 /** Headers of a created or moved node: a file's ETag, and its id. */
 function nodeHeaders(node: ViewNode, ctx: DavContext): Record<string, string> {
 	const id = { 'OC-FileId': fileIdHeader(node, ctx), ...NO_BODY }
@@ -318,9 +327,11 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 			const parent = await view.info(posix.dirname(path))
 			if (!parent || !parent.isFolder) return notFound(res, posix.dirname(path))
 			if (!existing && !parent.permissions.includes('C')) throw forbidden()
-			await view.write(path, body)
+			// Nextcloud applies X-OC-MTime once the file is written (Connector\Sabre\File::put).
+			const mtime = mtimeHeader(req)
+			await view.write(path, body, mtime)
 			const written = (await view.info(path))!
-			res.writeHead(existing ? 204 : 201, nodeHeaders(written, ctx))
+			res.writeHead(existing ? 204 : 201, { ...nodeHeaders(written, ctx), ...(mtime === undefined ? {} : { 'X-OC-MTime': 'accepted' }) })
 			res.end()
 			return
 		}
@@ -404,4 +415,46 @@ export async function handleForeignHome(req: IncomingMessage, res: ServerRespons
 	if (method === 'MKCOL' && isChild) return sendDavError(res, 403, 'Permission denied to create directory')
 	if (method === 'DELETE' && path === '/') return sendDavError(res, 403, 'Permission denied to delete node')
 	sendDavError(res, 404, `File not found: ${firstSegment} in '${owner}'`)
+}
+
+/**
+ * Bulk upload (POST /remote.php/dav/bulk, the `bulkupload` capability): a
+ * multipart/related body whose parts are files, each with X-File-Path,
+ * Content-Length and X-File-MD5, written one after the other as
+ * BulkUploadPlugin does, then touched with the part's X-OC-MTime when it has
+ * one. Answers a JSON object keyed by each part's X-File-Path as sent.
+ */
+export async function handleBulk(req: IncomingMessage, res: ServerResponse, view: FilesView, ctx: DavContext): Promise<void> {
+	const body = await readBody(req)
+	const contentType = req.headers['content-type'] ?? ''
+	const boundary = /^\s*multipart\/related\s*;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1]
+	if (req.method !== 'POST' || !boundary) return sendDavError(res, 400, 'Content-Type must be multipart/related')
+	const written: Record<string, Record<string, unknown>> = {}
+	const delimiter = Buffer.from(`--${boundary}`)
+	let at = body.indexOf(delimiter)
+	while (at >= 0 && body.subarray(at + delimiter.length, at + delimiter.length + 2).toString() !== '--') {
+		const headersEnd = body.indexOf('\r\n\r\n', at)
+		if (headersEnd < 0) break
+		const headers = new Map(body.subarray(at + delimiter.length, headersEnd).toString('utf8').split('\r\n').filter((line) => line.includes(':'))
+			.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]))
+		const length = Number(headers.get('content-length'))
+		const content = body.subarray(headersEnd + 4, headersEnd + 4 + length)
+		at = body.indexOf(delimiter, headersEnd + 4 + length)
+		const path = headers.get('x-file-path') ?? ''
+		if (!Number.isInteger(length) || (!headers.has('x-file-md5') && !headers.has('oc-checksum'))) {
+			res.writeHead(400, { 'Content-Type': 'application/json' })
+			res.end(JSON.stringify(written))
+			return
+		}
+		try {
+			const mtime = headers.get('x-oc-mtime')
+			await view.write(normalise(path), content, mtime === undefined ? undefined : Math.trunc(Number(mtime)))
+			const node = (await view.info(normalise(path)))!
+			written[path] = { error: false, etag: node.etag, fileid: fileIdHeader(node, ctx), permissions: node.permissions }
+		} catch (error) {
+			written[path] = { error: true, message: error instanceof Error ? error.message : String(error) }
+		}
+	}
+	res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+	res.end(JSON.stringify(written))
 }

@@ -10,10 +10,16 @@ declare(strict_types=1);
 namespace OCA\Degooglisation\AppInfo;
 
 use OCA\Degooglisation\Dashboard\TasksWidget;
+use OCA\Degooglisation\Listener\ChangeFileListener;
+use OCA\Degooglisation\Notification\Notifier;
+use OCA\Degooglisation\Reference\TaskReferenceProvider;
+use OCA\Degooglisation\Search\TaskSearchProvider;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
 use OCP\AppFramework\Bootstrap\IRegistrationContext;
+use OCP\Files\Events\Node\NodeCreatedEvent;
+use OCP\Files\Events\Node\NodeWrittenEvent;
 
 final class Application extends App implements IBootstrap {
 	public const APP_ID = 'degooglisation';
@@ -24,6 +30,11 @@ final class Application extends App implements IBootstrap {
 
 	public function register(IRegistrationContext $context): void {
 		$context->registerDashboardWidget(TasksWidget::class);
+		$context->registerNotifierService(Notifier::class);
+		$context->registerSearchProvider(TaskSearchProvider::class);
+		$context->registerReferenceProvider(TaskReferenceProvider::class);
+		$context->registerEventListener(NodeCreatedEvent::class, ChangeFileListener::class);
+		$context->registerEventListener(NodeWrittenEvent::class, ChangeFileListener::class);
 	}
 
 	public function boot(IBootContext $context): void {

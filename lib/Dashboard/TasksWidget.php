@@ -11,6 +11,7 @@ namespace OCA\Degooglisation\Dashboard;
 
 use OCA\Degooglisation\AppInfo\Application;
 use OCA\Degooglisation\Service\AssignedTasks;
+use OCA\Degooglisation\Service\DashboardText;
 use OCP\AppFramework\Utility\ITimeFactory;
 use OCP\Dashboard\IAPIWidget;
 use OCP\Dashboard\IButtonWidget;
@@ -93,9 +94,10 @@ final class TasksWidget implements IAPIWidget, IButtonWidget, IIconWidget {
 			$when = $task['due'] === null ? '' : ($task['overdue']
 				? $this->l10n->t('overdue since %s', [$task['due']])
 				: $this->l10n->t('due %s', [$task['due']]));
-			$subtitle = implode(' · ', array_filter([$task['roadmapTitle'], $task['phaseTitle'], $when], static fn (string $part): bool => $part !== ''));
+			// Bounded: the texts come from files anyone who can write to the user's folder wrote.
+			$subtitle = DashboardText::subtitle($task['roadmapTitle'], $task['phaseTitle'], $when);
 			$link = $app . '?roadmap=' . rawurlencode($task['roadmapPath']) . '&task=' . rawurlencode($task['taskId']);
-			$items[] = new WidgetItem($task['title'], $subtitle, $link, $icon, $sinceId);
+			$items[] = new WidgetItem(DashboardText::title($task['title']), $subtitle, $link, $icon, $sinceId);
 			if (count($items) >= $limit) {
 				break;
 			}

@@ -132,13 +132,33 @@ final class AssignedTasks {
 			return null;
 		}
 		try {
-			$roadmap = $this->reader->read($file->getContent());
+			$roadmap = self::boundTexts($this->reader->read($file->getContent()));
 		} catch (RoadmapReadException|\OCP\Files\NotPermittedException|\OCP\Lock\LockedException|\OCP\Files\GenericFileException $e) {
 			// A corrupt or busy file is skipped; the app shows what is wrong with it.
 			$this->logger->debug('Roadmap file skipped by the dashboard: ' . $file->getPath() . ': ' . $e->getMessage());
 			return null;
 		}
 		$this->cache->set($key, $roadmap, self::CACHE_TTL);
+		return $roadmap;
+	}
+
+	/**
+	 * The titles as the dashboard shows them (DashboardText), so that a hostile file's
+	 * megabytes are neither cached nor carried further. Ids, statuses and dates, which
+	 * order the tasks, stay as they are.
+	 *
+	 * @template T of array{title: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{title: string}>}
+	 * @param T $roadmap
+	 * @return T
+	 */
+	public static function boundTexts(array $roadmap): array {
+		$roadmap['title'] = DashboardText::bound($roadmap['title'], DashboardText::PART_MAX);
+		foreach ($roadmap['phases'] as $id => $phase) {
+			$roadmap['phases'][$id]['title'] = DashboardText::bound($phase['title'], DashboardText::PART_MAX);
+		}
+		foreach ($roadmap['tasks'] as $index => $task) {
+			$roadmap['tasks'][$index]['title'] = DashboardText::title($task['title']);
+		}
 		return $roadmap;
 	}
 }

@@ -21,7 +21,7 @@ final class RoadmapReader {
 	private const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
 
 	/**
-	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>}>}
+	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float, start: ?string, end: ?string}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>}
 	 * @throws RoadmapReadException when the text is not a roadmap this version understands
 	 */
 	public function read(string $json): array {
@@ -42,7 +42,7 @@ final class RoadmapReader {
 		$phases = [];
 		foreach ($data['phases'] as $phase) {
 			if (is_array($phase) && is_string($phase['id'] ?? null) && is_string($phase['title'] ?? null) && is_numeric($phase['order'] ?? null)) {
-				$phases[$phase['id']] = ['title' => $phase['title'], 'order' => (float)$phase['order']];
+				$phases[$phase['id']] = ['title' => $phase['title'], 'order' => (float)$phase['order'], 'start' => self::date($phase['start'] ?? null), 'end' => self::date($phase['end'] ?? null)];
 			}
 		}
 		$tasks = [];
@@ -56,9 +56,12 @@ final class RoadmapReader {
 				'id' => $task['id'],
 				'title' => $task['title'],
 				'status' => $task['status'],
-				'due' => is_string($due) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $due) === 1 ? $due : null,
+				'due' => self::date($due),
 				'phase' => is_string($phase) ? $phase : null,
 				'assignees' => array_values(array_filter($task['assignees'], 'is_string')),
+				'description' => is_string($task['description'] ?? null) ? $task['description'] : '',
+				'replaces' => is_array($task['replaces'] ?? null) ? array_values(array_filter($task['replaces'], 'is_string')) : [],
+				'replacements' => is_array($task['replacements'] ?? null) ? array_values(array_filter($task['replacements'], 'is_string')) : [],
 			];
 		}
 		return [
@@ -114,6 +117,10 @@ final class RoadmapReader {
 			?: ($a['phaseOrder'] <=> $b['phaseOrder'])
 			?: strcmp($a['row']['taskId'], $b['row']['taskId']));
 		return array_map(static fn (array $r): array => $r['row'], $rows);
+	}
+
+	private static function date(mixed $value): ?string {
+		return is_string($value) && preg_match('/^\d{4}-\d{2}-\d{2}$/', $value) === 1 ? $value : null;
 	}
 
 	/** `agent@Cloud.Mairie-B.fr/` and `agent@cloud.mairie-b.fr` are the same person. */

@@ -113,7 +113,7 @@ describe('NewRoadmapDialog', () => {
 	})
 
 	for (const [cause, message] of [
-		[new RoadmapFolderError('/Dégooglisation/Boé already holds a roadmap'), 'The folder /Dégooglisation/Boé already holds a roadmap.'],
+		[new RoadmapFolderError('already-a-roadmap', '/Dégooglisation/Boé already holds a roadmap'), 'The folder /Dégooglisation/Boé already holds a roadmap.'],
 		[new DavError(403, 'MKCOL', '/Dégooglisation/Boé'), 'You may not create a folder in /Dégooglisation.'],
 		[new DavError(409, 'MKCOL', '/Dégooglisation/Boé'), 'The folder /Dégooglisation does not exist.'],
 		[new DavError(507, 'PUT', '/Dégooglisation/Boé/x'), 'There is not enough storage space left'],

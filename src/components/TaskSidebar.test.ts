@@ -1,13 +1,24 @@
 // @vitest-environment jsdom
+/**
+ * The sidebar on the real roadmap store, which saves to an in-process sandbox
+ * (Nextcloud's WebDAV, as the contract suite pins it); only the sharee search
+ * (src/api's OCS client) and Nextcloud's dialogs are faked.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { flushPromises, mount } from '@vue/test-utils'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import type { FolderAccess } from '../storage/roadmapFolder'
+import { startSandbox } from '../../sandbox/server'
 import type { Task } from '../domain/model'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 import { createAppRouter } from '../router'
+import { setBrowserTransport } from '../storage/browserClient'
+import { createNodeDavClient } from '../storage/nodeClient'
+import { RoadmapFolder } from '../storage/roadmapFolder'
 import { useRoadmapStore } from '../stores/roadmap'
 import TaskSidebar from './TaskSidebar.vue'
 import { titleToFocus } from './taskOpener'
@@ -24,32 +35,63 @@ const dialogs = vi.hoisted(() => {
 	return { showUndo: vi.fn(), FilePickerClosed, picked, getFilePickerBuilder: vi.fn(() => builder) }
 })
 vi.mock('@nextcloud/dialogs', () => dialogs)
+const ALICE = { uid: 'alice', displayName: 'Alice Martin', isAdmin: false }
 const auth = vi.hoisted(() => ({ user: null as null | { uid: string, displayName: string | null, isAdmin: boolean } }))
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => auth.user }))
+const server = vi.hoisted(() => ({ url: '' }))
+vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
+const searchSharees = vi.fn()
+vi.mock('../api/clients', () => ({ ocsClient: () => ({ searchSharees }) }))
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
-let searchSharees: ReturnType<typeof vi.fn>
+let sandbox: Awaited<ReturnType<typeof startSandbox>>
+let dataDir: string
+let folder = ''
+let folders = 0
+const dav = () => createNodeDavClient({ url: sandbox.url, user: 'alice', password: 'alice' })
 
-/** The real store, its saving replaced by applying the edit to the roadmap shown. */
-function setUpStore(canWrite = true) {
-	setActivePinia(createPinia())
-	store = useRoadmapStore()
+beforeAll(async () => {
+	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-sidebar-'))
+	// No pause between precondition and write: the test's fake timers would hold it.
+	sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice' }], hazards: { preconditionGapMs: 0 } })
+	server.url = sandbox.url
+	// The page's session, as HTTP basic: Node's fetch keeps no cookie.
+	const basic = `Basic ${Buffer.from('alice:alice').toString('base64')}`
+	setBrowserTransport((input, init = {}) => fetch(input, { ...init, signal: undefined, headers: { ...Object.fromEntries(new Headers(init.headers)), Authorization: basic } }))
+})
+afterAll(async () => {
+	await sandbox.close()
+	await rm(dataDir, { recursive: true, force: true })
+})
+
+/** A roadmap of its own for each test, opened by the real store. */
+async function setUpStore(canWrite = true) {
+	auth.user = ALICE
+	folder = `/Feuille ${++folders}`
 	const roadmap = sampleRoadmap(3)
 	roadmap.tasks[1]!.dependsOn = [TASK]
 	roadmap.tasks[2]!.dependsOn = ['t00001']
-	store.roadmap = roadmap
-	store.access = { canRead: true, canWrite, canShare: false } as unknown as FolderAccess
-	vi.spyOn(store, 'updateTask').mockImplementation((id, patch) => {
-		const next = structuredClone(store.roadmap!)
-		Object.assign(next.tasks.find((t) => t.id === id)!, structuredClone(patch))
-		store.roadmap = next
-	})
+	await new RoadmapFolder({ dav: dav(), path: folder, writer: { id: 'writerseed01', author: 'alice' } }).create(roadmap)
+	setActivePinia(createPinia())
+	store = useRoadmapStore()
+	await store.open(folder)
+	if (!canWrite) store.access = { ...store.access!, canWrite: false }
+	// Observed, not replaced: the store saves for real.
+	vi.spyOn(store, 'updateTask')
 	const users = [{ label: 'Alice Martin', shareType: 0, shareWith: 'alice' }, { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]
-	searchSharees = vi.fn(async (term: string) => (term.includes('@')
+	searchSharees.mockReset()
+	searchSharees.mockImplementation(async (term: string) => (term.includes('@')
 		? [{ label: `agent (${term.split('@')[1]})`, shareType: 6, shareWith: term, server: term.split('@')[1] }]
 		: users.filter((user) => `${user.label} ${user.shareWith}`.toLowerCase().includes(term))))
-	vi.spyOn(store, 'ocsClient').mockReturnValue({ searchSharees } as unknown as ReturnType<typeof store.ocsClient>)
+}
+
+/** The roadmap as saved in the files: what the store sent. */
+async function savedTask(id = TASK): Promise<Task> {
+	await vi.waitFor(() => expect(store.unsent).toBe(0))
+	await vi.waitFor(() => expect(store.saveState).toBe('saved'))
+	const { roadmap } = await new RoadmapFolder({ dav: dav(), path: folder, writer: { id: 'writerread01', author: 'alice' } }).load()
+	return roadmap.tasks.find((t) => t.id === id)!
 }
 
 async function render(taskId = TASK) {
@@ -83,8 +125,8 @@ async function menuAction(wrapper: Awaited<ReturnType<typeof render>>['wrapper']
 	return { items: items.map((item) => item.textContent!.trim()), item: items.find((item) => item.textContent!.trim() === text) }
 }
 
-beforeEach(() => {
-	setUpStore()
+beforeEach(async () => {
+	await setUpStore()
 	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	// jsdom has no layout; the header menu's popover observes sizes.
@@ -104,6 +146,7 @@ describe('TaskSidebar', () => {
 		expect(store.updateTask).not.toHaveBeenCalled()
 		vi.advanceTimersByTime(600)
 		expect(store.updateTask).toHaveBeenCalledExactlyOnceWith(TASK, { title: 'Migrer la messagerie' })
+		expect((await savedTask()).title).toBe('Migrer la messagerie')
 		wrapper.unmount()
 	})
 
@@ -140,12 +183,15 @@ describe('TaskSidebar', () => {
 		vi.advanceTimersByTime(600)
 		await flushPromises()
 		expect(store.updateTask).toHaveBeenCalledWith(TASK, { replaces: ['Gmail'] })
+		expect((await savedTask()).replaces).toEqual(['Gmail'])
 		// Someone else changes the description while this page types the title.
-		const next = structuredClone(store.roadmap!)
-		Object.assign(next.tasks[0]!, { description: 'Écrit ailleurs', title: 'Titre venu d’ailleurs' })
+		const other = new RoadmapFolder({ dav: dav(), path: folder, writer: { id: 'writerother1', author: 'bob' } })
+		await other.load()
+		await other.save([{ op: 'set', path: `tasks/${TASK}/description`, value: 'Écrit ailleurs' }, { op: 'set', path: `tasks/${TASK}/title`, value: 'Titre venu d’ailleurs' }])
 		await field(wrapper, 'Title').setValue('Mon titre en cours, suite')
-		store.roadmap = next
+		await store.refresh()
 		await flushPromises()
+		expect(task().description).toBe('Écrit ailleurs')
 		expect(value('Description')).toBe('Écrit ailleurs')
 		expect(value('Title')).toBe('Mon titre en cours, suite')
 		// The comma stays for the next name; the refused dates stay to be corrected.
@@ -218,7 +264,6 @@ describe('TaskSidebar', () => {
 		vi.advanceTimersByTime(300)
 		await flushPromises()
 		expect(selectProps(select(wrapper, 'Assigned to')).options).toEqual([{ id: 'claire', label: 'Claire Dubois (claire)' }])
-		auth.user = null
 		wrapper.unmount()
 	})
 
@@ -309,34 +354,33 @@ describe('TaskSidebar', () => {
 	})
 
 	it('deletes the task, closes, and offers to undo, which restores it and opens it again', async () => {
-		const deleted = structuredClone(task())
-		vi.spyOn(store, 'deleteTask').mockReturnValue(deleted)
-		vi.spyOn(store, 'restoreTask').mockImplementation(() => {})
 		const { wrapper, router } = await render()
 		await field(wrapper, 'Title').setValue('Titre tapé avant de supprimer')
 		;(await menuAction(wrapper, 'Delete the task')).item!.click()
 		await flushPromises()
 		// What was typed is saved first, so that undoing brings it back.
 		expect(store.updateTask).toHaveBeenCalledWith(TASK, { title: 'Titre tapé avant de supprimer' })
-		expect(store.deleteTask).toHaveBeenCalledWith(TASK)
+		expect(store.roadmap!.tasks.some((t) => t.id === TASK)).toBe(false)
 		expect(router.currentRoute.value.query.task).toBeUndefined()
 		await vi.waitFor(() => expect(dialogs.showUndo).toHaveBeenCalledOnce())
 		const [message, undo] = dialogs.showUndo.mock.calls[0]!
-		expect(message).toBe('Task “Tâche 0” deleted')
+		expect(message).toBe('Task “Titre tapé avant de supprimer” deleted')
 		undo(new MouseEvent('click'))
 		await flushPromises()
-		expect(store.restoreTask).toHaveBeenCalledWith(deleted)
+		expect(task().title).toBe('Titre tapé avant de supprimer')
 		expect(router.currentRoute.value.query.task).toBe(TASK)
+		expect((await savedTask()).title).toBe('Titre tapé avant de supprimer')
 		wrapper.unmount()
 	})
 
 	it('duplicates the task and opens the copy', async () => {
-		vi.spyOn(store, 'duplicateTask').mockReturnValue('task-copy')
 		const { wrapper, router } = await render()
 		;(await menuAction(wrapper, 'Duplicate the task')).item!.click()
 		await flushPromises()
-		expect(store.duplicateTask).toHaveBeenCalledWith(TASK, 'Tâche 0 (copy)')
-		expect(router.currentRoute.value.query.task).toBe('task-copy')
+		const copy = store.roadmap!.tasks.find((t) => t.title === 'Tâche 0 (copy)')
+		expect(copy).toBeDefined()
+		expect(copy!.checklist.map((i) => i.text)).toEqual(task().checklist.map((i) => i.text))
+		expect(router.currentRoute.value.query.task).toBe(copy!.id)
 		wrapper.unmount()
 	})
 
@@ -369,7 +413,7 @@ describe('TaskSidebar', () => {
 	})
 
 	it('shows a read-only roadmap\'s task as text, without inputs nor delete or duplicate', async () => {
-		setUpStore(false)
+		await setUpStore(false)
 		const { wrapper } = await render()
 		expect(wrapper.findAll('.task-sidebar input, .task-sidebar textarea, .task-sidebar select')).toHaveLength(0)
 		expect(wrapper.findAllComponents(NcSelect)).toHaveLength(0)

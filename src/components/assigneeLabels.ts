@@ -3,8 +3,9 @@
  * from Nextcloud's sharee search, asked once per id and page.
  */
 import { reactive } from 'vue'
-import type { OcsClient, Sharee } from '../storage/ocs'
-import { SHARE_TYPE } from '../storage/ocs'
+import type { Sharee } from '../api/sharees'
+import { findUser, SHARE_TYPE } from '../api/sharees'
+import { logger } from '../logger'
 
 const labels = reactive<Record<string, string>>({})
 const asked = new Set<string>()
@@ -24,13 +25,14 @@ export function rememberLabel(sharee: Sharee): void {
 }
 
 /** Looks up the names of local users not known yet; a failed lookup leaves the id shown, and is asked again next time. */
-export async function lookUpAssignees(ids: readonly string[], client: Pick<OcsClient, 'searchSharees'>): Promise<void> {
+export async function lookUpAssignees(ids: readonly string[]): Promise<void> {
 	await Promise.all(ids.filter((id) => !asked.has(id) && !id.includes('@')).map(async (id) => {
 		asked.add(id)
 		try {
-			const found = (await client.searchSharees(id, [SHARE_TYPE.user])).find((sharee) => sharee.shareWith === id)
+			const found = await findUser(id)
 			if (found) rememberLabel(found)
-		} catch {
+		} catch (error) {
+			logger.info('An assignee\'s name could not be looked up', { id, error })
 			asked.delete(id)
 		}
 	}))

@@ -3,154 +3,77 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * Shaping the open roadmap: its title, phases, indicators, measurements,
- * categories and departments. Every change is one `store.edit`, which the
- * store turns into field-level operations, so two people editing different
- * phases never collide.
+ * Shaping the open roadmap from the app: each edit is checked by the domain
+ * (domain/structure.ts), which gives its field-level operations, and is saved
+ * through the store's `edit`. A refusal comes back as a sentence for the
+ * person, in their language; nothing is saved then.
  */
+import * as structure from '../domain/structure'
+import type { IndicatorFields, PhasePatch, RoadmapFieldsPatch, StructureEdit, StructureError, MeasurementFields } from '../domain/structure'
 import { newId } from '../domain/ids'
-import type { Indicator, IsoDate, Measurement, Phase, Roadmap } from '../domain/model'
+import type { IsoDate, Phase, Roadmap } from '../domain/model'
 import { useRoadmapStore } from '../stores/roadmap'
+import { t } from '../components/l10n'
 
-export type RoadmapText = 'title' | 'commune' | 'description'
 /** Categories and departments: both are lists of labels that tasks point at by id. */
 export type LabelList = 'categories' | 'departments'
-export type PhasePatch = Partial<Pick<Phase, 'title' | 'description' | 'start' | 'end'>>
-export type IndicatorPatch = Partial<Pick<Indicator, 'name' | 'unit' | 'target' | 'targetDate' | 'baseline'>>
-export type MeasurementPatch = Partial<Pick<Measurement, 'date' | 'value' | 'note'>>
 
 /** Phases in their order. */
 export function orderedPhases(roadmap: Roadmap): Phase[] {
-	return [...roadmap.phases].sort((a, b) => a.order - b.order)
+	return [...roadmap.phases].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
 }
 
-/** Whether a phase's dates are in order (either may be missing). */
-export function datesInOrder(start: IsoDate | null, end: IsoDate | null): boolean {
-	return !start || !end || start <= end
+/** Why an edit was refused, said for the person who made it. */
+export function structureErrorMessage(error: StructureError): string {
+	switch (error.kind) {
+	case 'empty': return t('degooglisation', 'Enter a name first.')
+	case 'too-long': return t('degooglisation', 'This text is too long.')
+	case 'invalid-date': return t('degooglisation', 'Enter a date, for instance 2026-03-31.')
+	case 'end-before-start': return t('degooglisation', 'The end of a phase cannot come before its start.')
+	case 'invalid-number': return t('degooglisation', 'Enter a number, for instance 42 or 12.5.')
+	case 'phase-has-tasks': return t('degooglisation', 'Choose the phase its tasks move to.')
+	case 'same-phase': return t('degooglisation', 'Its tasks cannot move to the phase being removed: choose another one.')
+	// Ids the app chose, or things someone else removed meanwhile.
+	default: return t('degooglisation', 'This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.')
+	}
 }
 
 export function useRoadmapStructure() {
 	const store = useRoadmapStore()
 
-	const edit = (change: (draft: Roadmap) => void) => store.edit(change)
-
-	function setText(field: RoadmapText, value: string): void {
-		edit((draft) => {
-			draft[field] = value
-		})
-	}
-
-	/** Adds a phase at the end; returns its id. */
-	function addPhase(title: string, start: IsoDate | null = null, end: IsoDate | null = null): string {
-		const id = newId('phase')
-		edit((draft) => {
-			const order = Math.max(0, ...draft.phases.map((p) => p.order)) + 1
-			draft.phases.push({ id, order, title, description: '', start, end })
-		})
-		return id
-	}
-
-	/** Changes some fields of a phase; refuses dates whose end comes before the start (returns false). */
-	function updatePhase(id: string, patch: PhasePatch): boolean {
-		const phase = store.roadmap?.phases.find((p) => p.id === id)
-		if (!phase) return false
-		if (!datesInOrder(patch.start !== undefined ? patch.start : phase.start, patch.end !== undefined ? patch.end : phase.end)) return false
-		edit((draft) => {
-			Object.assign(draft.phases.find((p) => p.id === id)!, patch)
-		})
-		return true
-	}
-
-	/** Puts a phase at a position (0 first) among the phases in their order: only the orders that change are written. */
-	function movePhase(id: string, position: number): void {
-		edit((draft) => {
-			const phases = orderedPhases(draft)
-			const from = phases.findIndex((p) => p.id === id)
-			if (from < 0) return
-			const [moving] = phases.splice(from, 1)
-			phases.splice(Math.max(0, Math.min(position, phases.length)), 0, moving)
-			phases.forEach((phase, i) => {
-				if (phase.order !== i + 1) phase.order = i + 1
+	/** Runs a domain edit on the roadmap shown and saves its operations; null when done, else why not. */
+	function run(build: (roadmap: Roadmap) => StructureEdit): string | null {
+		if (!store.roadmap || store.readOnly) return null
+		const result = build(store.roadmap)
+		if (!result.ok) return structureErrorMessage(result.error)
+		if (result.ops.length) {
+			store.edit((draft) => {
+				Object.assign(draft, structure.applyEdit(draft, result.ops))
 			})
-		})
+		}
+		return null
 	}
 
-	/** Removes a phase; its tasks move to `tasksTo` (another phase, or null for none), never left pointing at nothing. */
-	function removePhase(id: string, tasksTo: string | null): void {
-		edit((draft) => {
-			draft.phases = draft.phases.filter((p) => p.id !== id)
-			for (const task of draft.tasks) {
-				if (task.phase === id) task.phase = tasksTo
-			}
-		})
+	return {
+		editRoadmap: (patch: RoadmapFieldsPatch) => run((r) => structure.editRoadmapFields(r, patch)),
+		addPhase: (title: string, start: IsoDate | null, end: IsoDate | null) => run((r) => structure.addPhase(r, { id: newId('phase'), title, start, end })),
+		editPhase: (id: string, patch: PhasePatch) => run((r) => structure.editPhase(r, id, patch)),
+		/** Puts a phase at a position, 0 first. */
+		movePhase: (id: string, position: number) => run((r) => structure.movePhase(r, id, position)),
+		/** Removes a phase; its tasks go to `tasksTo`. */
+		removePhase: (id: string, tasksTo: string | null) => run((r) => structure.removePhase(r, id, tasksTo)),
+		addIndicator: (fields: { name: string } & Partial<IndicatorFields>) => run((r) => structure.addIndicator(r, { id: newId('indicator'), ...fields })),
+		editIndicator: (id: string, patch: Partial<IndicatorFields>) => run((r) => structure.editIndicator(r, id, patch)),
+		removeIndicator: (id: string) => run((r) => structure.removeIndicator(r, id)),
+		addMeasurement: (indicatorId: string, date: IsoDate, value: number) => run((r) => structure.addMeasurement(r, indicatorId, { id: newId('measure'), date, value })),
+		editMeasurement: (indicatorId: string, measurementId: string, patch: Partial<MeasurementFields>) => run((r) => structure.editMeasurement(r, indicatorId, measurementId, patch)),
+		removeMeasurement: (indicatorId: string, measurementId: string) => run((r) => structure.removeMeasurement(r, indicatorId, measurementId)),
+		addLabel: (list: LabelList, label: string) => run((r) => (list === 'categories'
+			? structure.addCategory(r, { id: newId('category'), label })
+			: structure.addDepartment(r, { id: newId('department'), label }))),
+		renameLabel: (list: LabelList, id: string, label: string) => run((r) => (list === 'categories' ? structure.renameCategory(r, id, label) : structure.renameDepartment(r, id, label))),
+		/** Removes a category or department; tasks that had it keep working, without it. */
+		removeLabel: (list: LabelList, id: string) => run((r) => (list === 'categories' ? structure.removeCategory(r, id) : structure.removeDepartment(r, id))),
+		setTaskDepartments: (taskId: string, departments: readonly string[]) => run((r) => structure.setTaskDepartments(r, taskId, departments)),
 	}
-
-	function addIndicator(fields: Omit<Indicator, 'id' | 'measurements'>): string {
-		const id = newId('indicator')
-		edit((draft) => {
-			draft.indicators.push({ id, ...fields, measurements: [] })
-		})
-		return id
-	}
-
-	function updateIndicator(id: string, patch: IndicatorPatch): void {
-		edit((draft) => {
-			const indicator = draft.indicators.find((i) => i.id === id)
-			if (indicator) Object.assign(indicator, patch)
-		})
-	}
-
-	function removeIndicator(id: string): void {
-		edit((draft) => {
-			draft.indicators = draft.indicators.filter((i) => i.id !== id)
-		})
-	}
-
-	function addMeasurement(indicatorId: string, date: IsoDate, value: number, note = ''): void {
-		edit((draft) => {
-			draft.indicators.find((i) => i.id === indicatorId)?.measurements.push({ id: newId('measure'), date, value, note })
-		})
-	}
-
-	function updateMeasurement(indicatorId: string, measurementId: string, patch: MeasurementPatch): void {
-		edit((draft) => {
-			const measurement = draft.indicators.find((i) => i.id === indicatorId)?.measurements.find((m) => m.id === measurementId)
-			if (measurement) Object.assign(measurement, patch)
-		})
-	}
-
-	function removeMeasurement(indicatorId: string, measurementId: string): void {
-		edit((draft) => {
-			const indicator = draft.indicators.find((i) => i.id === indicatorId)
-			if (indicator) indicator.measurements = indicator.measurements.filter((m) => m.id !== measurementId)
-		})
-	}
-
-	function addLabel(list: LabelList, label: string): string {
-		const id = newId(list === 'categories' ? 'category' : 'department')
-		edit((draft) => {
-			draft[list].push({ id, label })
-		})
-		return id
-	}
-
-	function renameLabel(list: LabelList, id: string, label: string): void {
-		edit((draft) => {
-			const item = draft[list].find((c) => c.id === id)
-			if (item) item.label = label
-		})
-	}
-
-	/** Removes a category or department; tasks that had it keep working, without it. */
-	function removeLabel(list: LabelList, id: string): void {
-		edit((draft) => {
-			draft[list] = draft[list].filter((c) => c.id !== id)
-			for (const task of draft.tasks) {
-				if (list === 'categories' && task.category === id) task.category = null
-				if (list === 'departments' && task.departments.includes(id)) task.departments = task.departments.filter((d) => d !== id)
-			}
-		})
-	}
-
-	return { setText, addPhase, updatePhase, movePhase, removePhase, addIndicator, updateIndicator, removeIndicator, addMeasurement, updateMeasurement, removeMeasurement, addLabel, renameLabel, removeLabel }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Task } from './model'
 import { makeTask, TASK_STATUSES } from './model'
-import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, ME, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
+import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, ME, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
 
 const today = '2026-03-10'
 const context = { me: 'alice', today, categories: [{ id: 'schools', label: 'Écoles' }] }
@@ -32,6 +32,18 @@ describe('due dates', () => {
 })
 
 describe('filterTasks', () => {
+	it('filters by department: any of those chosen, or none', () => {
+		const withDepartments = [
+			makeTask({ id: 'e', title: 'État civil', departments: ['etat-civil'] }),
+			makeTask({ id: 'f', title: 'Deux services', departments: ['ecoles', 'ccas'] }),
+			makeTask({ id: 'g', title: 'Aucun service' }),
+		]
+		expect(ids(filterTasks(withDepartments, { ...emptyFilter(), departments: ['ccas'] }, context))).toEqual(['f'])
+		expect(ids(filterTasks(withDepartments, { ...emptyFilter(), departments: ['etat-civil', 'ecoles'] }, context))).toEqual(['e', 'f'])
+		expect(ids(filterTasks(withDepartments, { ...emptyFilter(), departments: [NO_DEPARTMENT] }, context))).toEqual(['g'])
+		expect(ids(filterTasks(withDepartments, { ...emptyFilter(), departments: ['ecoles'], text: 'deux' }, context))).toEqual(['f'])
+	})
+
 	it('keeps everything with the empty filter', () => {
 		expect(ids(filterTasks(tasks, emptyFilter(), context))).toEqual(['a', 'b', 'c', 'd'])
 	})

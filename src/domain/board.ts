@@ -9,6 +9,9 @@ import { TASK_STATUSES } from './model'
 /** In the assignee filter, stands for the current user. */
 export const ME = 'me'
 
+/** In the department filter, stands for the tasks of no department (not a valid id, so no department is called so). */
+export const NO_DEPARTMENT = '-'
+
 /** How many days ahead a due date counts as "soon". */
 export const DUE_SOON_DAYS = 14
 
@@ -18,7 +21,7 @@ export type DueFilter = 'soon' | 'overdue' | null
 export interface BoardFilter {
 	phases: string[]
 	categories: string[]
-	/** Department ids: a task of any of them is kept. */
+	/** Tasks concerning any of these departments; NO_DEPARTMENT stands for tasks that concern none. */
 	departments: string[]
 	/** User ids or cloud ids; may include ME. */
 	assignees: string[]
@@ -85,7 +88,7 @@ export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context
 	return tasks.filter((task) => {
 		if (phases.size && !phases.has(task.phase ?? '')) return false
 		if (categories.size && !categories.has(task.category ?? '')) return false
-		if (departments.size && !task.departments.some((d) => departments.has(d))) return false
+		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) return false
 		if (filter.assignees.length && !task.assignees.some((a) => assignees.has(a))) return false
 		if (filter.due === 'overdue' && !isOverdue(task, context.today)) return false
 		if (filter.due === 'soon' && !isDueSoon(task, context.today)) return false

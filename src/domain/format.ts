@@ -5,13 +5,13 @@
  * that two versions of a file differ only where the roadmap changed.
  */
 import * as v from 'valibot'
-import { materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt'
+import { isDeepEqual, materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt'
 import type { Roadmap } from './model'
 import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
 import {
 	CHANGE_FORMAT, SNAPSHOT_FORMAT, STORAGE_FORMAT_VERSION, changeFileSchema, roadmapSchema, snapshotFileSchema,
 } from './schema'
-import { changeForFormat10, snapshotForFormat10, withoutUnsetAdditions } from './formatVersions'
+import { changeForFormat10, snapshotForFormat10, withoutUnsetAdditions, withoutUnsetAdditionsInAdds } from './formatVersions'
 import type { ChangeFile, SnapshotFile } from './storageFormat'
 import { changeFileName, snapshotFileName } from './storageFormat'
 
@@ -258,10 +258,11 @@ export interface StateFileToWrite {
  * that sees the projection can thus count on the complete file being there.
  */
 export function changeFilesToWrite(change: ChangeFile): StateFileToWrite[] {
-	const complete = serializeChangeFile(change)
-	const format10 = serializeChangeFile(changeForFormat10(change))
+	const complete = { ...change, ops: withoutUnsetAdditionsInAdds(change.ops) }
+	const format10 = changeForFormat10(change)
 	const name = changeFileName(change.writer, change.seq)
-	return complete === format10 ? [{ name, body: format10 }] : [{ name: changeFileName(change.writer, change.seq, true), body: complete }, { name, body: format10 }]
+	const files = [{ name, body: serializeChangeFile(format10) }]
+	return isDeepEqual(complete.ops, format10.ops) ? files : [{ name: changeFileName(change.writer, change.seq, true), body: serializeChangeFile(complete) }, ...files]
 }
 
 /** Like changeFilesToWrite, for a snapshot. */

@@ -65,6 +65,18 @@ export function withoutUnsetAdditions(roadmap: Roadmap): Roadmap {
 	return root as unknown as Roadmap
 }
 
+/**
+ * The operations with the 1.1 fields that hold the value their absence means
+ * left out of added entities (an add without them means the same).
+ */
+export function withoutUnsetAdditionsInAdds(ops: Operation[]): Operation[] {
+	return ops.map((operation) => {
+		if (operation.op !== 'add') return operation
+		const collection = operation.path.split('/').at(-2)!
+		return { ...operation, value: omitUnset(operation.value, ADDED_IN_1_1[collection]) }
+	})
+}
+
 function projectLinks(links: unknown): unknown {
 	return Array.isArray(links) ? links.map((link) => projectObject(link as Record<string, unknown>, LINK_FIELDS_1_0)) : links
 }

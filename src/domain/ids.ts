@@ -16,3 +16,15 @@ export function newId(prefix: string, now: number = Date.now()): string {
 export function newWriterId(): string {
 	return randomBase36(12)
 }
+
+/**
+ * A readable id made from a label ("État civil" → `etat-civil`), for people
+ * who type ids on the command line; `-2`, `-3`… when taken, `fallback` when
+ * the label has no letter or digit.
+ */
+export function idFromLabel(label: string, taken: ReadonlySet<string>, fallback: string): string {
+	const base = label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || fallback
+	let id = base
+	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+	return id
+}

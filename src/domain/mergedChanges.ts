@@ -4,6 +4,7 @@
  */
 import { diffRoadmaps } from './crdt'
 import type { Roadmap } from './model'
+import type { Operation } from './storageFormat'
 
 export interface MergedChanges {
 	/** Titles of the tasks others added, changed or removed, as they are now (or were, when removed). */
@@ -15,18 +16,22 @@ export interface MergedChanges {
 }
 
 export function othersChanges(before: Roadmap, after: Roadmap, now: Date = new Date()): MergedChanges | null {
-	const ops = diffRoadmaps(before, after)
+	return describeOperations(diffRoadmaps(before, after), before, after, now)
+}
+
+/** What operations of others did, told with the task titles of `after` (or of `before`, for tasks they removed). */
+export function describeOperations(ops: Operation[], before: Roadmap, after: Roadmap, now: Date = new Date()): MergedChanges | null {
 	if (ops.length === 0) return null
-	const titles = new Map<string, string>()
+	const taskIds = new Set<string>()
 	let otherEdits = 0
 	for (const op of ops) {
 		const [collection, id] = op.path.split('/')
-		if (collection !== 'tasks' || !id) {
-			otherEdits++
-			continue
-		}
-		const task = after.tasks.find((t) => t.id === id) ?? before.tasks.find((t) => t.id === id)
-		titles.set(id, task?.title ?? id)
+		if (collection !== 'tasks' || !id) otherEdits++
+		else taskIds.add(id)
 	}
-	return { tasks: [...titles.values()], otherEdits, at: now.toISOString() }
+	const titleOf = (roadmap: Roadmap) => new Map(roadmap.tasks.filter((t) => taskIds.has(t.id)).map((t) => [t.id, t.title]))
+	const titlesAfter = titleOf(after)
+	const titlesBefore = titleOf(before)
+	const tasks = [...taskIds].map((id) => titlesAfter.get(id) ?? titlesBefore.get(id) ?? id)
+	return { tasks, otherEdits, at: now.toISOString() }
 }

@@ -153,7 +153,7 @@ export function readMeasurement(date: string, value: string): { date: IsoDate, v
 	return { date: date.trim(), value: number }
 }
 
-/** A number typed the French way (`12,5`, `1 200`) or the English way (`12.5`); null when it is none. */
+/** A number written the French way (`12,5`, `1 200`) or the English way (`12.5`); null for anything else. */
 export function readNumber(value: string): number | null {
 	const text = value.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
 	const number = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN

@@ -37,14 +37,21 @@ describe('roadmapProgress', () => {
 })
 
 describe('departmentProgress', () => {
-	it('counts each task in every department it concerns, dropped tasks left out of the percentage', () => {
+	it('counts each task in each of its departments, then those of none', () => {
 		const roadmap = emptyRoadmap('R', 'C')
-		roadmap.departments = [{ id: 'ec', label: 'État civil' }, { id: 'urb', label: 'Urbanisme' }, { id: 'ccas', label: 'CCAS' }]
+		roadmap.departments = [{ id: 'ecoles', label: 'Écoles' }, { id: 'ccas', label: 'CCAS' }, { id: 'rh', label: 'RH' }]
 		roadmap.tasks = [
-			makeTask({ id: 'a', title: 'A', status: 'done', departments: ['ec', 'urb'] }),
-			makeTask({ id: 'b', title: 'B', status: 'todo', departments: ['ec'] }),
-			makeTask({ id: 'c', title: 'C', status: 'dropped', departments: ['urb', 'gone'] }),
+			makeTask({ id: '1', title: '1', departments: ['ecoles'], status: 'done' }),
+			makeTask({ id: '2', title: '2', departments: ['ecoles', 'ccas'], status: 'todo' }),
+			makeTask({ id: '3', title: '3', departments: ['ccas'], status: 'dropped' }),
+			makeTask({ id: '4', title: '4', departments: ['disparu'], status: 'done' }),
+			makeTask({ id: '5', title: '5', status: 'todo' }),
 		]
-		expect(departmentProgress(roadmap).map((d) => [d.label, d.total, d.percent])).toEqual([['État civil', 2, 50], ['Urbanisme', 2, 100], ['CCAS', 0, null]])
+		expect(departmentProgress(roadmap).map(({ departmentId, label, percent, total, counted }) => ({ departmentId, label, percent, total, counted }))).toEqual([
+			{ departmentId: 'ecoles', label: 'Écoles', percent: 50, total: 2, counted: 2 },
+			{ departmentId: 'ccas', label: 'CCAS', percent: 0, total: 2, counted: 1 },
+			{ departmentId: 'rh', label: 'RH', percent: null, total: 0, counted: 0 },
+			{ departmentId: null, label: '', percent: 50, total: 2, counted: 2 },
+		])
 	})
 })

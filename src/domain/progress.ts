@@ -28,6 +28,12 @@ export interface RoadmapProgress {
 	phases: PhaseProgress[]
 }
 
+export interface DepartmentProgress extends Progress {
+	/** The department id, or null for tasks that concern no (known) department. */
+	departmentId: string | null
+	label: string
+}
+
 function emptyCounts(): StatusCounts {
 	return Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as StatusCounts
 }
@@ -60,19 +66,19 @@ export function roadmapProgress(roadmap: Roadmap): RoadmapProgress {
 	return { overall: finish(overall), phases }
 }
 
-export interface DepartmentProgress extends Progress {
-	departmentId: string
-	label: string
-}
-
-/** Progress of the tasks of each department, in the roadmap's order; a task of several departments counts in each. */
+/**
+ * Where each department stands, in the roadmap's order of departments, then
+ * the tasks of no (known) department. A task of several departments counts in
+ * each of them.
+ */
 export function departmentProgress(roadmap: Roadmap): DepartmentProgress[] {
-	const byDepartment = new Map(roadmap.departments.map((department) => [department.id, emptyCounts()]))
+	const counts = new Map<string | null, StatusCounts>([...roadmap.departments.map((d) => [d.id, emptyCounts()] as const), [null, emptyCounts()]])
 	for (const task of roadmap.tasks) {
-		for (const id of new Set(task.departments)) {
-			const counts = byDepartment.get(id)
-			if (counts) counts[task.status]++
-		}
+		const known = [...new Set(task.departments)].filter((id) => counts.has(id))
+		for (const id of known.length ? known : [null]) counts.get(id)![task.status]++
 	}
-	return roadmap.departments.map((department) => ({ departmentId: department.id, label: department.label, ...finish(byDepartment.get(department.id)!) }))
+	const rows: DepartmentProgress[] = roadmap.departments.map((d) => ({ departmentId: d.id, label: d.label, ...finish(counts.get(d.id)!) }))
+	const none = finish(counts.get(null)!)
+	if (none.total > 0) rows.push({ departmentId: null, label: '', ...none })
+	return rows
 }

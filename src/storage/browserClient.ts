@@ -4,6 +4,8 @@
  */
 import { DavClient } from './dav'
 import { OcsClient } from './ocs'
+import type { Transport } from './transport'
+import { fetchRequestTokenLight, withNextcloudRecovery } from './transport'
 
 export interface BrowserSession {
 	uid: string
@@ -13,10 +15,25 @@ export interface BrowserSession {
 	baseUrl: string
 }
 
+let transport: Transport | null = null
+
+/**
+ * The transport of every client made after this call. The app page's entry
+ * sets Nextcloud's (axiosTransport.ts); the dashboard widget, which has no room
+ * for axios, keeps the browser's fetch with the same recovery.
+ */
+export function setBrowserTransport(chosen: Transport): void {
+	transport = chosen
+}
+
+function transportFor(session: BrowserSession): Transport {
+	return transport ?? withNextcloudRecovery((input, init) => fetch(input, init), { refreshRequestToken: () => fetchRequestTokenLight(session.baseUrl) })
+}
+
 export function createBrowserDavClient(session: BrowserSession): DavClient {
-	return new DavClient({ baseUrl: session.baseUrl, user: session.uid, auth: { requestToken: session.requestToken }, DOMParser: window.DOMParser })
+	return new DavClient({ baseUrl: session.baseUrl, user: session.uid, auth: { requestToken: session.requestToken }, DOMParser: window.DOMParser, fetch: transportFor(session) })
 }
 
 export function createBrowserOcsClient(session: BrowserSession): OcsClient {
-	return new OcsClient({ baseUrl: session.baseUrl, auth: { requestToken: session.requestToken } })
+	return new OcsClient({ baseUrl: session.baseUrl, auth: { requestToken: session.requestToken }, fetch: transportFor(session) })
 }

@@ -5,6 +5,7 @@
  * writes, folders, deletes. A general client library would weigh more than
  * the dashboard widget's whole budget; this one is a few hundred bytes gzip.
  */
+import type { Transport } from './transport'
 
 export interface DavAuth {
 	/** Browser: the Nextcloud request token, sent with the session cookie (a function: it is renewed). */
@@ -67,7 +68,8 @@ export interface DavClientOptions {
 	/** The user whose files are addressed: `/remote.php/dav/files/<user>/`. */
 	user: string
 	auth: DavAuth
-	fetch?: typeof fetch
+	/** How requests go out: `fetch` unless told (the app page's goes through @nextcloud/axios). */
+	fetch?: Transport
 	/** The browser's DOMParser, or @xmldom/xmldom's in Node. */
 	DOMParser: DomParserConstructor
 	/** A request that has not answered by then fails (and is retried): a hung server must not hang a save. */
@@ -99,7 +101,7 @@ function textOf(parent: Element, ns: string, name: string): string {
 
 export class DavClient {
 	readonly filesRoot: string
-	private readonly fetch: typeof fetch
+	private readonly fetch: Transport
 
 	constructor(private readonly options: DavClientOptions) {
 		this.filesRoot = `/remote.php/dav/files/${encodeURIComponent(options.user)}`

@@ -4,6 +4,7 @@
  */
 import type { DavAuth } from './dav'
 import { authHeaders } from './dav'
+import type { Transport } from './transport'
 
 export class OcsError extends Error {
 	constructor(readonly status: number, readonly statusCode: number, message: string) {
@@ -15,7 +16,7 @@ export class OcsError extends Error {
 export interface OcsClientOptions {
 	baseUrl: string
 	auth: DavAuth
-	fetch?: typeof fetch
+	fetch?: Transport
 }
 
 /** Share types of Nextcloud's IShare. */
@@ -81,7 +82,7 @@ interface ShareeEntry {
 type ShareeResult = Record<string, ShareeEntry[] | boolean> & { exact?: Record<string, ShareeEntry[]> }
 
 export class OcsClient {
-	private readonly fetch: typeof fetch
+	private readonly fetch: Transport
 
 	constructor(private readonly options: OcsClientOptions) {
 		this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis)

@@ -49,3 +49,13 @@ export class Outbox {
 		else this.storage.setItem(this.key, JSON.stringify(changes.map(serializeChangeFile)))
 	}
 }
+
+/** An outbox that lives as long as the process: for the command line, which sends at once and exits. */
+export function memoryStorage(): OutboxStorage {
+	const items = new Map<string, string>()
+	return {
+		getItem: (key) => items.get(key) ?? null,
+		setItem: (key, value) => void items.set(key, value),
+		removeItem: (key) => void items.delete(key),
+	}
+}

@@ -60,16 +60,20 @@ export interface DiscoveredRoadmap extends RoadmapLocation {
 	origin: 'own' | 'shared' | 'federated'
 }
 
-/** The user's own roadmaps and those shared with them (by colleagues or, federated, by partner communes). */
-export async function discoverRoadmaps(dav: DavClient, ocs: OcsClient): Promise<DiscoveredRoadmap[]> {
+/**
+ * The user's own roadmaps and those shared with them (by colleagues or, federated, by partner communes).
+ * A shared folder that cannot be listed is left out and told to `onUnreadable` (the browser logs it).
+ */
+export async function discoverRoadmaps(dav: DavClient, ocs: OcsClient, onUnreadable: (path: string, error: unknown) => void = () => {}): Promise<DiscoveredRoadmap[]> {
 	const [own, shared] = await Promise.all([findRoadmaps(dav), sharedFolders(ocs)])
 	const found: DiscoveredRoadmap[] = own.map((r) => ({ ...r, origin: 'own' as const }))
 	const seen = new Set(found.map((r) => r.path))
 	const sharedFound = await Promise.all(shared.map(async (folder) => {
 		try {
 			return (await findRoadmaps(dav, folder.path)).map((r) => ({ ...r, origin: folder.federated ? 'federated' as const : 'shared' as const }))
-		} catch {
+		} catch (error) {
 			// A partner's server that does not answer hides its roadmaps, not the others.
+			onUnreadable(folder.path, error)
 			return []
 		}
 	}))

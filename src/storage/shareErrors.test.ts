@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OcsError, SHARE_TYPE } from './ocs'
-import { shareErrorKind, shareErrorMessage } from './shareErrors'
+import { shareErrorKind } from './shareErrors'
 
 describe('share errors', () => {
 	it('recognise Nextcloud\'s answers', () => {
@@ -14,13 +14,5 @@ describe('share errors', () => {
 		expect(shareErrorKind(new OcsError(400, 400, 'Invalid permissions'))).toBe('refused')
 		expect(shareErrorKind(new TypeError('Failed to fetch'))).toBe('network')
 		expect(shareErrorKind(new OcsError(500, 996, 'Internal error'))).toBe('unknown')
-	})
-
-	it('say what to do, naming who the share was for', () => {
-		expect(shareErrorMessage(new OcsError(429, 0, ''))).toMatch(/try again in a minute/)
-		expect(shareErrorMessage(new OcsError(403, 403, 'already shared with bob'), 'bob')).toContain('already shared with bob')
-		expect(shareErrorMessage(new OcsError(403, 403, 'could not find x, maybe the server is currently unreachable'), 'agent@cloud.mairie-b.fr')).toContain('agent@cloud.mairie-b.fr could not be reached')
-		expect(shareErrorMessage(new OcsError(403, 403, 'Sharing is disabled'))).toBe('Nextcloud refused this share: Sharing is disabled')
-		expect(shareErrorMessage(new Error('boom'))).toBe('The share could not be changed: boom')
 	})
 })

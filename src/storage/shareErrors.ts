@@ -1,10 +1,8 @@
 /**
- * What went wrong with a share, in words a town hall agent can act on. Nextcloud
- * answers share errors with an OCS status and an English (or translated)
- * sentence; the kind is read from both, and Nextcloud's own sentence is kept
- * for anything not recognised.
+ * What kind of failure a share request met. Nextcloud answers share errors
+ * with an OCS status and an English (or translated) sentence; the kind is read
+ * from both. The words for the user are the UI's (src/components/apiErrorMessages.ts).
  */
-import { t } from '@nextcloud/l10n'
 import { OcsError, SHARE_TYPE } from './ocs'
 
 export type ShareErrorKind = 'rate-limited' | 'already-shared' | 'partner-unreachable' | 'not-found' | 'refused' | 'network' | 'unknown'
@@ -26,18 +24,4 @@ export function shareErrorKind(error: unknown, shareType?: number): ShareErrorKi
 	if (error.status === 404 || error.statusCode === 404) return 'not-found'
 	if ([400, 401, 403].includes(error.status) || [400, 401, 403].includes(error.statusCode)) return 'refused'
 	return 'unknown'
-}
-
-/** A French-first sentence for a failed share action; `shareWith` and `shareType` say who the share was for, when known. */
-export function shareErrorMessage(error: unknown, shareWith = '', shareType?: number): string {
-	const detail = error instanceof Error ? error.message : String(error)
-	switch (shareErrorKind(error, shareType)) {
-		case 'rate-limited': return t('degooglisation', 'Too many share requests in a short time: try again in a minute.')
-		case 'already-shared': return t('degooglisation', 'This roadmap is already shared with {who}: change the permission in the list below.', { who: shareWith })
-		case 'partner-unreachable': return t('degooglisation', 'The partner commune\'s server for {who} could not be reached (it may be down, or the address mistyped). Nothing was shared; try again later.', { who: shareWith })
-		case 'not-found': return t('degooglisation', 'Nextcloud does not know {who} or this share any more: check the name and reload the list.', { who: shareWith })
-		case 'refused': return t('degooglisation', 'Nextcloud refused this share: {reason}', { reason: detail })
-		case 'network': return t('degooglisation', 'Nextcloud could not be reached: check the connection and try again.')
-		default: return t('degooglisation', 'The share could not be changed: {reason}', { reason: detail })
-	}
 }

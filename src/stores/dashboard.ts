@@ -5,6 +5,7 @@
  * and a 50 KB budget.
  */
 import { computed, reactive, ref, shallowRef } from 'vue'
+import { localToday } from '../domain/dates'
 import type { Roadmap } from '../domain/model'
 import type { MyTask } from '../domain/myTasks'
 import { myTasks } from '../domain/myTasks'
@@ -13,7 +14,8 @@ import { createBrowserDavClient, createBrowserOcsClient } from '../storage/brows
 import { pageSession } from '../storage/pageSession'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import { discoverRoadmaps } from '../storage/roadmapDiscovery'
-import { RoadmapFolder } from '../storage/roadmapFolder'
+import { RoadmapSession } from '../storage/roadmapSession'
+import { browserEnvironment } from '../storage/sessionEnvironment'
 import { claimWriterId } from '../storage/writerIdentity'
 
 export interface DashboardTask extends MyTask {
@@ -23,17 +25,12 @@ export interface DashboardTask extends MyTask {
 
 interface OpenRoadmap {
 	location: DiscoveredRoadmap
-	folder: RoadmapFolder
+	session: RoadmapSession
 	roadmap: Roadmap
 	canWrite: boolean
 }
 
 const PICKED_KEY = 'degooglisation:dashboard-roadmap'
-
-function today(): string {
-	const now = new Date()
-	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 /** The user id and the federated cloud id partner communes assign tasks to. */
 function identities(uid: string): string[] {
@@ -54,7 +51,7 @@ function createDashboardState() {
 	let writerId: Promise<string> | null = null
 
 	const tasks = computed<DashboardTask[]>(() => {
-		const all = roadmaps.value.flatMap((r) => myTasks(r.roadmap, identities(uid), today())
+		const all = roadmaps.value.flatMap((r) => myTasks(r.roadmap, identities(uid), localToday())
 			.map((t) => ({ ...t, roadmapPath: r.location.path, roadmapTitle: r.roadmap.title })))
 		return all.sort((a, b) => (Number(!a.overdue) - Number(!b.overdue))
 			|| (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31')
@@ -64,19 +61,27 @@ function createDashboardState() {
 	const picked = computed(() => roadmaps.value.find((r) => r.location.path === pickedPath.value) ?? roadmaps.value[0] ?? null)
 	const progress = computed(() => (picked.value ? roadmapProgress(picked.value.roadmap) : null))
 
+	/** Shows a roadmap's new state: each session's edits and what it learns land here. */
+	function follow(location: DiscoveredRoadmap, session: RoadmapSession): OpenRoadmap {
+		session.subscribe((state) => {
+			roadmaps.value = roadmaps.value.map((r) => (r.session === session ? { ...r, roadmap: state.roadmap, canWrite: state.access.canWrite } : r))
+		})
+		return { location, session, roadmap: session.state.roadmap, canWrite: session.state.access.canWrite }
+	}
+
 	async function load(): Promise<void> {
 		loading.value = true
 		error.value = null
+		for (const r of roadmaps.value) r.session.dispose()
 		try {
 			writerId ??= claimWriterId()
 			const dav = createBrowserDavClient(session)
 			const locations = await discoverRoadmaps(dav, createBrowserOcsClient(session))
 			const writer = { id: await writerId, author: uid }
 			const opened = await Promise.all(locations.map(async (location) => {
-				const folder = new RoadmapFolder({ dav, path: location.path, writer })
 				try {
-					const result = await folder.load()
-					return { location, folder, roadmap: result.roadmap, canWrite: result.access.canWrite }
+					// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
+					return follow(location, await RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 }))
 				} catch {
 					return location.path
 				}
@@ -95,19 +100,23 @@ function createDashboardState() {
 		window.localStorage.setItem(`${PICKED_KEY}:${uid}`, path)
 	}
 
-	/** Marks a task done through the storage core (one change file), then refreshes that roadmap. */
+	/** Marks a task done through the roadmap's session, as the app page edits: kept in the browser until written. */
 	async function markDone(task: DashboardTask): Promise<void> {
 		const target = roadmaps.value.find((r) => r.location.path === task.roadmapPath)
 		if (!target?.canWrite) return
 		status.value = ''
 		try {
-			const saved = await target.folder.save([{ op: 'set', path: `tasks/${task.taskId}/status`, value: 'done' }])
-			void target.folder.writeReadableFile()
-			roadmaps.value = roadmaps.value.map((r) => (r === target ? { ...r, roadmap: saved.roadmap } : r))
-			status.value = task.title
+			target.session.editTask(task.taskId, (draft) => {
+				draft.status = 'done'
+			})
+			await target.session.flush()
 		} catch (e) {
 			error.value = (e as Error).message
+			return
 		}
+		const { saveError } = target.session.state
+		if (saveError) error.value = saveError.message
+		else status.value = task.title
 	}
 
 	function canWrite(task: DashboardTask): boolean {

@@ -6,36 +6,17 @@
  */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { FinishedTask } from '../domain/history'
-import { buildHistory, finishedSince } from '../domain/history'
-import type { RoadmapProgress } from '../domain/progress'
-import { roadmapProgress } from '../domain/progress'
-import type { DavClient } from '../storage/dav'
+import type { PartnerSummary } from '../api/partners'
+import { readPartnerSummary } from '../api/partners'
+import { logger } from '../logger'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { RoadmapFolder } from '../storage/roadmapFolder'
+
+export type { PartnerSummary }
 
 export const PARTNER_TIMEOUT_MS = 8000
-export const RECENT_DAYS = 30
 const CACHE_PREFIX = 'degooglisation.partner.'
 /** The roadmaps shown last time, so that one whose server is down is still shown (discovery leaves it out then). */
 const KNOWN_KEY = 'degooglisation.partners.known'
-/** Never writes: any well-formed writer id will do. */
-const READER = { id: 'readeronly00', author: '' }
-
-/** What the page shows of one roadmap; kept in the browser as the last known state. */
-export interface PartnerSummary {
-	commune: string
-	title: string
-	/** Time of the latest change read, ISO. */
-	lastUpdate: string
-	progress: RoadmapProgress
-	/** Tasks finished since `recentSince`, newest first. */
-	recentlyDone: FinishedTask[]
-	/** Start of the "recently" window: 30 days back, or later when older changes are no longer dated. */
-	recentSince: string
-	/** When this was read, ISO. */
-	readAt: string
-}
 
 export interface PartnerEntry {
 	/**
@@ -49,26 +30,6 @@ export interface PartnerEntry {
 }
 
 export type PartnerLoader = (location: DiscoveredRoadmap) => Promise<PartnerSummary>
-
-/** Reads a roadmap and its change files (the latter date what was finished recently). */
-export async function readPartnerSummary(dav: DavClient, location: DiscoveredRoadmap, now = new Date()): Promise<PartnerSummary> {
-	const folder = new RoadmapFolder({ dav, path: location.path, writer: READER, retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 1000 } })
-	const { roadmap } = await folder.load()
-	const monthAgo = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString()
-	// A roadmap made by hand or by another tool has no change files: nothing is dated.
-	const files = await folder.readHistory().catch(() => null)
-	const history = files && files.snapshots.length ? buildHistory(files.snapshots, files.changes) : null
-	const lastChange = history?.changes.map((c) => c.at).sort().at(-1)
-	return {
-		commune: roadmap.commune,
-		title: roadmap.title,
-		lastUpdate: lastChange ?? history?.startAt ?? new Date(location.lastModified || now).toISOString(),
-		progress: roadmapProgress(roadmap),
-		recentlyDone: history ? finishedSince(history, monthAgo) : [],
-		recentSince: history && !history.complete && history.startAt > monthAgo ? history.startAt : monthAgo,
-		readAt: now.toISOString(),
-	}
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -84,7 +45,8 @@ function readStored<T>(key: string): T | null {
 	try {
 		const text = window.localStorage.getItem(key)
 		return text ? JSON.parse(text) as T : null
-	} catch {
+	} catch (error) {
+		logger.warn('A partner roadmap kept in this browser could not be read back', { key, error })
 		return null
 	}
 }
@@ -93,8 +55,9 @@ function writeStored(key: string, value: unknown): void {
 	try {
 		if (value === null) window.localStorage.removeItem(key)
 		else window.localStorage.setItem(key, JSON.stringify(value))
-	} catch {
+	} catch (error) {
 		// A full or disabled storage only loses the offline copy.
+		logger.warn('A partner roadmap could not be kept in this browser', { key, error })
 	}
 }
 
@@ -110,7 +73,7 @@ export const usePartnersStore = defineStore('partners', () => {
 	 * fails changes only its own entry. Those known from before but not listed
 	 * now keep showing their last known state.
 	 */
-	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
+	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader = readPartnerSummary, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
 		const listed = new Set(locations.map((l) => l.path))
 		const unlisted = known.value.filter((l) => !listed.has(l.path))
 		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]

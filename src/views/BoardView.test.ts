@@ -1,15 +1,25 @@
 // @vitest-environment jsdom
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+/** The board with the real store and storage, over a sandbox standing for Nextcloud: only the network is played. */
 import { flushPromises, mount } from '@vue/test-utils'
 import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { reactive, toRaw } from 'vue'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import type { Roadmap, Task, TaskStatus } from '../domain/model'
+import type { Roadmap, TaskStatus } from '../domain/model'
 import { emptyRoadmap, makeTask } from '../domain/model'
 import { createAppRouter } from '../router'
+import { useRoadmapStore } from '../stores/roadmap'
+import type { SandboxNetwork } from '../testing/sandboxNetwork'
+import { startSandboxNetwork } from '../testing/sandboxNetwork'
 
+const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/auth', () => ({ getCurrentUser: () => ({ uid: 'alice' }), getRequestToken: () => 'token' }))
+vi.mock('@nextcloud/router', async (original) => ({ ...await original<typeof import('@nextcloud/router')>(), getBaseUrl: () => server.url }))
 
 function demoRoadmap(): Roadmap {
 	const roadmap = emptyRoadmap('Feuille de route', 'Saint-Exemple')
@@ -28,22 +38,15 @@ function demoRoadmap(): Roadmap {
 	return roadmap
 }
 
-const store = reactive({
-	path: '/Dégooglisation/Saint-Exemple',
-	roadmap: demoRoadmap() as Roadmap | null,
-	readOnly: false,
-	moveTask: vi.fn((id: string, status: TaskStatus, order: number) => {
-		// Like the real store: the edit shows at once.
-		const roadmap = structuredClone(toRaw(store.roadmap!))
-		Object.assign(roadmap.tasks.find((t) => t.id === id)!, { status, order })
-		store.roadmap = roadmap
-	}),
-	edit: vi.fn(),
-	createTask: vi.fn(() => 'created-task'),
-})
-vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
+let network: SandboxNetwork
+let store: ReturnType<typeof useRoadmapStore>
+let path = ''
+let counter = 0
 
-beforeAll(() => {
+beforeAll(async () => {
+	network = await startSandboxNetwork()
+	server.url = network.url
+	vi.stubGlobal('fetch', network.fetch)
 	// jsdom lays nothing out: give the column scrollers a height and cards a size, so the virtualiser draws them.
 	const scrollerHeight = (element: HTMLElement) => (element.classList.contains('board-column__scroller') ? 2000 : 80)
 	vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
@@ -59,21 +62,41 @@ beforeAll(() => {
 	globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 })
+afterAll(async () => {
+	vi.unstubAllGlobals()
+	await network.close()
+})
 
 let wrapper: VueWrapper | null = null
 let router: ReturnType<typeof createAppRouter>
 
-beforeEach(async () => {
-	store.roadmap = demoRoadmap()
-	store.readOnly = false
-	store.moveTask.mockClear()
-	store.edit.mockClear()
+/** Stores `roadmap` in a new folder, opens it in the real store and mounts the board. */
+async function showBoard(roadmap: Roadmap, options: { readableOnly?: boolean } = {}): Promise<void> {
+	path = `/Dégooglisation/Tableau ${++counter}`
+	await network.seed(path, roadmap, options)
+	setActivePinia(createPinia())
+	store = useRoadmapStore()
+	await store.open(path)
 	document.body.innerHTML = '<div id="content"></div>'
 	router = createAppRouter(createMemoryHistory())
-	await router.push('/roadmap/D%C3%A9googlisation/Saint-Exemple?view=board')
+	await router.push(`/roadmap${path.split('/').map(encodeURIComponent).join('/')}?view=board`)
 	const { default: BoardView } = await import('./BoardView.vue')
 	wrapper = mount(BoardView, { attachTo: '#content', global: { plugins: [router] } })
 	await flushPromises()
+}
+
+/** Waits until the store has written every edit. */
+async function saved(): Promise<void> {
+	await vi.waitFor(() => expect(store.unsent === 0 && store.saveState === 'saved').toBe(true), { timeout: 10_000, interval: 20 })
+}
+
+function changeFilesWritten(): number {
+	return network.requests.filter((r) => r.startsWith('PUT ') && r.includes('/.degooglisation/change.')).length
+}
+
+beforeEach(async () => {
+	network.down = false
+	await showBoard(demoRoadmap())
 }, 60_000) // the first import compiles @nextcloud/vue: slow on a busy machine
 afterEach(() => {
 	wrapper?.unmount()
@@ -128,7 +151,7 @@ describe('BoardView', () => {
 	it('filters by department, offering the roadmap\'s departments', async () => {
 		const filters = wrapper!.findComponent({ name: 'BoardFilters' })
 		const departments = filters.findAllComponents({ name: 'NcSelect' }).find((s) => selectProps(s).inputLabel === 'Departments')!
-		expect((selectProps(departments).options as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation'])
+		expect((selectProps(departments).options as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation', 'No department'])
 		departments.vm.$emit('update:modelValue', [{ id: 'edu', label: 'Éducation' }])
 		await flushPromises()
 		expect(titlesIn('todo')).toEqual(['Migrer la messagerie', 'Équiper les écoles'])
@@ -142,16 +165,32 @@ describe('BoardView', () => {
 		await card('inventory').trigger('keydown', { key: 'ArrowRight', altKey: true })
 		await flushPromises()
 		await new Promise((resolve) => setTimeout(resolve, 50))
-		// On top of "In progress", before its only card (order 1).
-		expect(store.moveTask).toHaveBeenCalledWith('inventory', 'in_progress', 0)
 		expect(titlesIn('in_progress')).toEqual(['Faire l’inventaire', 'Passer à LibreOffice'])
 		expect(wrapper!.find('.board__announcement').text()).toBe('“Faire l’inventaire” moved to In progress, position 1 of 2')
 		expect((document.activeElement as HTMLElement).dataset.taskId).toBe('inventory')
 
 		await card('schools').trigger('keydown', { key: 'ArrowUp', altKey: true })
 		await flushPromises()
-		expect(store.moveTask).toHaveBeenLastCalledWith('schools', 'todo', 0)
 		expect(titlesIn('todo')).toEqual(['Équiper les écoles', 'Migrer la messagerie'])
+		await saved()
+		// On top of "In progress", before its only card (order 1); at the top of "To do".
+		const stored = await network.stored(path)
+		expect(stored.tasks.find((t) => t.id === 'inventory')).toMatchObject({ status: 'in_progress', order: 0 })
+		expect(stored.tasks.find((t) => t.id === 'schools')).toMatchObject({ status: 'todo', order: 0 })
+	})
+
+	it('keeps a move made while the server cannot be reached, and sends it once it can', async () => {
+		network.down = true
+		await card('inventory').trigger('keydown', { key: 'ArrowRight', altKey: true })
+		await flushPromises()
+		expect(titlesIn('in_progress')).toEqual(['Faire l’inventaire', 'Passer à LibreOffice'])
+		// The storage retries a few times at once before saying so.
+		await vi.waitFor(() => expect(store.saveState).toBe('offline'), { timeout: 20_000, interval: 100 })
+		expect(store.unsent).toBe(1)
+		network.down = false
+		window.dispatchEvent(new Event('online'))
+		await saved()
+		expect((await network.stored(path)).tasks.find((t) => t.id === 'inventory')!.status).toBe('in_progress')
 	})
 
 	it('moves a card through its "Move" menu', async () => {
@@ -161,7 +200,7 @@ describe('BoardView', () => {
 		expect(items.map((i) => i.text())).toEqual(['Move to To do', 'Move to Blocked', 'Move to Done', 'Move to Dropped', 'Move up', 'Move down'])
 		await items[2].vm.$emit('click', new MouseEvent('click'))
 		await flushPromises()
-		expect(store.moveTask).toHaveBeenCalledWith('office', 'done', 1)
+		expect(store.roadmap!.tasks.find((t) => t.id === 'office')).toMatchObject({ status: 'done', order: 1 })
 		await new Promise((resolve) => setTimeout(resolve, 50))
 		expect(titlesIn('done')).toEqual(['Passer à LibreOffice'])
 		expect((document.activeElement as HTMLElement).dataset.taskId).toBe('office')
@@ -193,47 +232,51 @@ describe('BoardView', () => {
 		await column('in_progress').trigger('dragover', { dataTransfer, clientY: 10 })
 		await column('in_progress').trigger('drop', { dataTransfer, clientY: 10 })
 		await flushPromises()
-		expect(store.moveTask).toHaveBeenCalledWith('schools', 'in_progress', 0)
+		expect(store.roadmap!.tasks.find((t) => t.id === 'schools')).toMatchObject({ status: 'in_progress', order: 0 })
 		await card('mail').trigger('dragstart', { dataTransfer })
 		await column('in_progress').trigger('drop', { dataTransfer, clientY: 500 })
 		await flushPromises()
-		expect(store.moveTask).toHaveBeenLastCalledWith('mail', 'in_progress', 2)
+		expect(store.roadmap!.tasks.find((t) => t.id === 'mail')).toMatchObject({ status: 'in_progress', order: 2 })
 		expect(wrapper!.find('.board__announcement').text()).toBe('“Migrer la messagerie” moved to In progress, position 3 of 3')
 	})
 
 	it('renumbers a column in one edit when orders leave no room', async () => {
+		wrapper!.unmount()
 		const roadmap = demoRoadmap()
 		roadmap.tasks[0].order = 1
 		roadmap.tasks[1].order = 1 + Number.EPSILON
 		roadmap.tasks[2].order = 5
-		store.roadmap = roadmap
-		await flushPromises()
+		await showBoard(roadmap)
+		const before = changeFilesWritten()
 		await card('schools').trigger('keydown', { key: 'ArrowUp', altKey: true })
-		expect(store.moveTask).not.toHaveBeenCalled()
-		expect(store.edit).toHaveBeenCalledTimes(1)
-		const draft = structuredClone(roadmap)
-		store.edit.mock.calls[0][0](draft)
-		expect(draft.tasks.filter((t: Task) => t.status === 'todo').map((t: Task) => [t.id, t.order])).toEqual([['mail', 1], ['inventory', 3], ['schools', 2]])
+		await saved()
+		expect(changeFilesWritten() - before).toBe(1)
+		const stored = await network.stored(path)
+		expect(stored.tasks.filter((t) => t.status === 'todo').map((t) => [t.id, t.order])).toEqual([['inventory', 3], ['mail', 1], ['schools', 2]])
 	})
 
 	it('creates a task to do in the first phase and opens it', async () => {
 		await wrapper!.findAll('button').find((b) => b.text() === 'New task')!.trigger('click')
 		await flushPromises()
-		expect(store.createTask).toHaveBeenCalledWith({ title: 'New task', phase: 'structuring', status: 'todo' })
-		expect(router.currentRoute.value.query.task).toBe('created-task')
+		const created = store.roadmap!.tasks.find((t) => t.id === router.currentRoute.value.query.task)
+		expect(created).toMatchObject({ title: 'New task', phase: 'structuring', status: 'todo' })
+		await saved()
+		expect((await network.stored(path)).tasks.map((t) => t.id)).toContain(created!.id)
 	})
 
 	it('offers no move and no new task on a read-only roadmap', async () => {
-		store.readOnly = true
-		await flushPromises()
+		wrapper!.unmount()
+		await showBoard(demoRoadmap(), { readableOnly: true })
+		expect(store.readOnly).toBe(true)
 		expect(wrapper!.findAll('button').some((b) => b.text() === 'New task')).toBe(false)
 		expect(wrapper!.findAllComponents({ name: 'NcActions' })).toHaveLength(0)
 		expect(card('mail').attributes('draggable')).toBe('false')
 		await card('mail').trigger('keydown', { key: 'ArrowRight', altKey: true })
 		await card('mail').trigger('dragstart', { dataTransfer: { setData: vi.fn() } })
 		await column('done').trigger('drop', { clientY: 10 })
-		expect(store.moveTask).not.toHaveBeenCalled()
-		expect(store.edit).not.toHaveBeenCalled()
+		await flushPromises()
+		expect(store.roadmap!.tasks.find((t) => t.id === 'mail')!.status).toBe('todo')
+		expect(network.requests.filter((r) => r.startsWith('PUT ') && r.includes(`${path}/`))).toEqual([])
 	})
 
 	it('groups cards by phase on demand', async () => {
@@ -242,11 +285,14 @@ describe('BoardView', () => {
 		expect(column('todo').findAll('.board-column__group').map((h) => h.text())).toEqual(['Structuration (1)', 'Solutions (2)'])
 		expect(titlesIn('todo')).toEqual(['Faire l’inventaire', 'Migrer la messagerie', 'Équiper les écoles'])
 		// Up and down stay within the phase: the first card of a group goes no higher.
+		const before = changeFilesWritten()
 		await card('inventory').trigger('keydown', { key: 'ArrowUp', altKey: true })
-		expect(store.moveTask).not.toHaveBeenCalled()
+		await flushPromises()
+		expect(store.unsent).toBe(0)
+		expect(changeFilesWritten()).toBe(before)
 		await card('schools').trigger('keydown', { key: 'ArrowUp', altKey: true })
 		await flushPromises()
-		expect(store.moveTask).toHaveBeenCalledWith('schools', 'todo', 0)
+		expect(store.roadmap!.tasks.find((t) => t.id === 'schools')).toMatchObject({ status: 'todo', order: 0 })
 		expect(titlesIn('todo')).toEqual(['Faire l’inventaire', 'Équiper les écoles', 'Migrer la messagerie'])
 	})
 })

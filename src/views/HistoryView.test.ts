@@ -38,10 +38,10 @@ function scenario() {
 
 let world: ReturnType<typeof scenario>
 // Nextcloud's sharee search, the one request for a person's name; the current user is known without it.
-const searchSharees = vi.fn(async (term: string) => (term === 'bob' ? [{ label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }] : []))
+const findUser = vi.hoisted(() => vi.fn(async (id: string) => (id === 'bob' ? { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' } : null)))
+vi.mock('../api/sharees', async (original) => ({ ...(await original<typeof import('../api/sharees')>()), findUser }))
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => ({ uid: 'alice', displayName: 'Alice Martin', isAdmin: false }) }))
 const store = reactive({
-	ocsClient: () => ({ searchSharees }),
 	roadmap: null as Roadmap | null,
 	readOnly: false,
 	readHistory: vi.fn<() => Promise<RoadmapHistory | null>>(),
@@ -94,7 +94,7 @@ describe('HistoryView', () => {
 		const groups = wrapper.findAll('.history__group')
 		expect(groups.map((g) => g.find('.history__author').text())).toEqual(['Bruno Petit (bob)', 'Alice Martin'])
 		// One request per person, whatever the number of their changes.
-		expect(searchSharees.mock.calls.map(([term]) => term)).toEqual(['bob'])
+		expect(findUser.mock.calls.map(([id]) => id)).toEqual(['bob'])
 		expect(groups[0].find('.history__summary').text()).toBe('« Former les élus » (added), « Tâche 1 » (assignees)')
 		expect(groups[1].find('.history__summary').text()).toBe('« Tâche 0 » (status)')
 		expect(groups[1].find('time').attributes('datetime')).toBe('2026-11-22T10:00:00.000Z')

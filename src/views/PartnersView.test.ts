@@ -6,7 +6,8 @@ import { createMemoryHistory } from 'vue-router'
 import { roadmapProgress } from '../domain/progress'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import type { PartnerSummary } from '../stores/partners'
+import type { PartnerSummary } from '../api/partners'
+import { useRoadmapStore } from '../stores/roadmap'
 
 function location(path: string, origin: DiscoveredRoadmap['origin'], owner = 'alice'): DiscoveredRoadmap {
 	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: owner, ownerDisplayName: owner === 'alice' ? 'Alice Martin' : '', lastModified: '', origin }
@@ -21,25 +22,22 @@ function summary(commune: string, readAt: string, finished: number): PartnerSumm
 	}
 }
 
-const store = {
-	locations: [
-		location('/Dégooglisation/Saint-Exemple', 'own'),
-		location('/Collègue', 'shared'),
-		location('/Mairie B', 'federated', 'agent@cloud.mairie-b.fr'),
-		location('/Mairie C', 'federated', 'dgs@cloud.mairie-c.fr'),
-	],
-	listing: false,
-	davClient: () => ({}),
-}
-vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
+const locations = [
+	location('/Dégooglisation/Saint-Exemple', 'own'),
+	location('/Collègue', 'shared'),
+	location('/Mairie B', 'federated', 'agent@cloud.mairie-b.fr'),
+	location('/Mairie C', 'federated', 'dgs@cloud.mairie-c.fr'),
+]
+// Reading a roadmap is faked at the API module's edge; the stores are the real ones.
 const read = vi.fn()
-vi.mock('../stores/partners', async (original) => ({ ...await original<typeof import('../stores/partners')>(), readPartnerSummary: (_dav: unknown, l: DiscoveredRoadmap) => read(l) }))
+vi.mock('../api/partners', async (original) => ({ ...await original<typeof import('../api/partners')>(), readPartnerSummary: (l: DiscoveredRoadmap) => read(l) }))
 
 const { default: PartnersView } = await import('./PartnersView.vue')
 const { createAppRouter } = await import('../router')
 
 beforeEach(() => {
 	setActivePinia(createPinia())
+	useRoadmapStore().locations = locations
 	window.localStorage.clear()
 	vi.useFakeTimers()
 })

@@ -145,6 +145,7 @@ describe('RoadmapView', () => {
 		expect(wrapper.findAll('.department').map((d) => [d.get('.department__name').text(), d.get('.department__figures').text()])).toEqual([
 			['État civil', '50 % — 1 of 2 tasks done'],
 			['Urbanisme', '0 % — 0 of 1 task done'],
+			['No department', '0 % — 0 of 1 task done'],
 		])
 		wrapper.unmount()
 	})

@@ -5,6 +5,8 @@
  * only files the user can read, skipping corrupt and oversized ones without
  * failing the request.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
 import { emptyRoadmap, makeTask } from '../../src/domain/model'
@@ -16,6 +18,7 @@ const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password, 
 const folder = `/Dégooglisation/contract-dashboard-${Date.now().toString(36)}`
 const corruptFolder = `${folder}-corrupt`
 const oversizedFolder = `${folder}-oversized`
+const hostileFolder = `/Dégooglisation/contract-dashboard-hostile-${Date.now().toString(36)}`
 /** Above the 8 MiB AssignedTasks::MAX_BYTES. */
 const OVERSIZED_BYTES = 9 * 1024 * 1024
 
@@ -45,10 +48,16 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		oversized.tasks = [makeTask({ id: 'in-oversized', title: 'Tâche du fichier trop gros', assignees: [user!], description: 'x'.repeat(OVERSIZED_BYTES) })]
 		await dav().createFolder(oversizedFolder)
 		await dav().put(`${oversizedFolder}/roadmap.degooglisation.json`, JSON.stringify(oversized))
-	})
+
+		// The shared hostile fixture (a 5 MB task title), its tasks assigned to the user.
+		const hostile = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'dashboard', 'hostile.roadmap.json'), 'utf8'))
+		for (const task of hostile.tasks) task.assignees = [user!]
+		await dav().createFolder(hostileFolder)
+		await dav().put(`${hostileFolder}/roadmap.degooglisation.json`, JSON.stringify(hostile))
+	}, 300_000)
 	afterAll(async () => {
-		for (const path of [folder, corruptFolder, oversizedFolder]) await dav().delete(path)
-	})
+		for (const path of [folder, corruptFolder, oversizedFolder, hostileFolder]) await dav().delete(path)
+	}, 120_000)
 
 	it('lists the widget with its buttons, as a v1 (not v2) widget', async () => {
 		const widget = (await ocs('v1/widgets'))['degooglisation']
@@ -72,6 +81,23 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		expect(items.map((i) => i.title)).not.toContain('Tâche du fichier trop gros')
 	})
 
+	it('bounds the titles and subtitles of a hostile roadmap file to what a dashboard line shows', async () => {
+		const response = await fetch(`${url}/ocs/v2.php/apps/dashboard/api/v1/widget-items?widgets[]=degooglisation&limit=30`, { headers: { Authorization: basicAuth(user!, password!), 'OCS-APIRequest': 'true', Accept: 'application/json' } })
+		expect(response.status).toBe(200)
+		const body = await response.text()
+		// 30 items at most, each a title of 255 characters and a subtitle of 255: far from 5 MB.
+		expect(body.length).toBeLessThan(64 * 1024)
+		const items = (JSON.parse(body).ocs.data['degooglisation'] as Array<{ title: string, subtitle: string, link: string }>)
+			.filter((i) => i.link.includes(encodeURIComponent(hostileFolder)))
+		expect(items.map((i) => new URL(i.link).searchParams.get('task'))).toEqual(['huge-title', 'short-title'])
+		const [huge, short] = items
+		expect([...huge.title].length).toBe(255)
+		expect(huge.title).toMatch(/^Tâche piégée 🚧 Tâche piégée 🚧 .*…$/u)
+		expect(huge.subtitle).toMatch(/^Feuille de route à rallonge — .*… · Phase sans fin .*… · overdue since 2026-11-01$/u)
+		expect([...huge.subtitle].length).toBeLessThanOrEqual(255)
+		expect(short.title).toBe('Courte')
+	}, 60_000)
+
 	describe.runIf(colleague && colleaguePassword)('with a colleague\'s account (NEXTCLOUD_COLLEAGUE_USER, NEXTCLOUD_COLLEAGUE_PASSWORD)', () => {
 		const theirs = `/Dégooglisation/contract-dashboard-theirs-${Date.now().toString(36)}`
 		const colleagueDav = () => createNodeDavClient({ url: url!, user: colleague!, password: colleaguePassword! })
@@ -81,8 +107,8 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 			const roadmap = emptyRoadmap('Feuille de route non partagée', 'Mairie test')
 			roadmap.tasks = [makeTask({ id: 'unshared', title: 'Tâche dans un fichier non partagé', assignees: [user!] })]
 			await new RoadmapFolder({ dav: colleagueDav(), path: theirs, writer: { id: newWriterId(), author: colleague! } }).create(roadmap)
-		})
-		afterAll(() => colleagueDav().delete(theirs))
+		}, 120_000)
+		afterAll(() => colleagueDav().delete(theirs), 120_000)
 
 		it('never reads a roadmap the user cannot open, even one that assigns them a task', async () => {
 			const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>

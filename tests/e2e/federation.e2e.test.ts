@@ -45,7 +45,7 @@ describe('federation between two communes', () => {
 		await panel.getByRole('button', { name: /^Partager avec bastien .*\(Commune partenaire\)$/ }).click()
 		await panel.getByText(/^Partagée avec bastien .* \(peut modifier\)\.$/).waitFor()
 		const permission = panel.getByLabel(`Droit de ${partnerCloudId}`)
-		expect(await permission.inputValue()).toBe('15')
+		expect(await permission.inputValue()).toBe('edit')
 
 		// Bastien, on Val-Voisin's server, accepts and opens the board.
 		const partnerContext = await harness.browser.newContext({ viewport })

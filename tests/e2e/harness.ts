@@ -25,6 +25,8 @@ export interface Harness {
 	partnerUrl: string | null
 	/** The sandbox's hazards, to inject faults. */
 	hazards: Awaited<ReturnType<typeof startSandbox>>['hazards']
+	/** The sandbox itself: maintenance mode, request tokens, sessions. */
+	sandbox: Awaited<ReturnType<typeof startSandbox>>
 	browser: Browser
 	/** Logs in on the server the user belongs to. */
 	login(page: Page, user: string, path: string): Promise<void>
@@ -47,6 +49,7 @@ export async function startHarness(options: { partner?: boolean } = {}): Promise
 		url: sandbox.url,
 		partnerUrl: partner?.url ?? null,
 		hazards: sandbox.hazards,
+		sandbox,
 		browser,
 		async login(page, user, path) {
 			const partnerUser = PARTNER_USERS.find((u) => u.id === user)

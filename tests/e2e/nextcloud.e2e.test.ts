@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
+import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import type { Account } from '../contract/target'
@@ -203,6 +204,41 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		Object.assign(known, { keyboardMoved: second!, dragged: dragged!, edited, title })
 		await context.close()
 		console.log(`flow 1 (create, board, sidebar) on ${owner.url}: ${Math.round((Date.now() - started) / 1000)} s`)
+	})
+
+	it('keeps an edit made after the session ended, asks to log in again, and saves it once logged in', { timeout: FLOW_MS }, async () => {
+		const folder = `${FOLDER}-session`
+		const path = `${APP}roadmap${encodeURI(folder)}`
+		const dav = createNodeDavClient(owner)
+		const inFiles = async () => (await new RoadmapFolder({ dav, path: folder, writer: { id: newWriterId(), author: 'e2e' } }).load()).roadmap.tasks.find((t) => t.id === 't00000')!.status
+		await dav.createFolder('/Dégooglisation')
+		await new RoadmapFolder({ dav, path: folder, writer: { id: newWriterId(), author: 'e2e' } }).create(sampleRoadmap(3))
+		const context = await newContext()
+		try {
+			const page = await context.newPage()
+			await logIn(page, owner, path)
+			const select = page.locator('#status-t00000')
+			await select.waitFor()
+			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			// The session ends on the server while the browser keeps its cookies: Nextcloud's logout, then the old cookies put back.
+			const cookies = await context.cookies()
+			const token = await page.evaluate(() => document.head.dataset.requesttoken ?? '')
+			await page.request.get(`${owner.url}/index.php/logout?requesttoken=${encodeURIComponent(token)}`, { maxRedirects: 0 })
+			await context.addCookies(cookies)
+			await select.selectOption(target)
+			const notice = page.getByRole('alert').filter({ hasText: /session has ended|session Nextcloud a pris fin/ })
+			await notice.waitFor()
+			expect(await inFiles()).not.toBe(target)
+			await notice.getByRole('link', { name: label('Log in again', 'Se reconnecter') }).click()
+			await page.waitForURL(/\/login\?.*redirect_url=/)
+			await logIn(page, owner, path)
+			await saved(page)
+			expect(await inFiles()).toBe(target)
+			expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('degooglisation:outbox:') && localStorage.getItem(k) !== '[]'))).toEqual([])
+		} finally {
+			await context.close()
+			await dav.delete(folder).catch((error) => console.warn(`could not delete ${folder}: ${error}`))
+		}
 	})
 
 	it('shows the task assigned to the user in the dashboard widget\'s items', { timeout: FLOW_MS }, async () => {

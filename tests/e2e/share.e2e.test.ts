@@ -85,7 +85,7 @@ describe('share panel', () => {
 		await panel(alice).getByText('Partagée avec Bruno Petit (lecture seule).').waitFor()
 		const permission = panel(alice).getByLabel('Droit de Bruno Petit')
 		await permission.waitFor()
-		expect(await permission.inputValue()).toBe('1')
+		expect(await permission.inputValue()).toBe('read')
 		expect(await search.inputValue()).toBe('')
 		await alice.screenshot({ path: join(screenshots, 'share-panel.png') })
 
@@ -111,7 +111,7 @@ describe('share panel', () => {
 		// Alice lets him edit: after a reload he moves a card by keyboard.
 		await permission.selectOption({ label: 'Peut modifier' })
 		await panel(alice).getByText('Bruno Petit peut maintenant modifier cette feuille de route.').waitFor()
-		expect(await permission.inputValue()).toBe('15')
+		expect(await permission.inputValue()).toBe('edit')
 		await bob.reload()
 		await boardCards(bob, 'todo').first().waitFor()
 		expect(await bob.getByText(READ_ONLY_BADGE).count()).toBe(0)

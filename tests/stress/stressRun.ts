@@ -31,7 +31,7 @@ export interface StressOptions {
 }
 
 interface Edit {
-	kind: 'status' | 'assignee' | 'title' | 'newTask' | 'checklist'
+	kind: 'status' | 'assignee' | 'title' | 'newTask' | 'checklist' | 'departments'
 	/** Register paths the edit set, with their values. */
 	registers: Array<{ path: string, value: unknown }>
 	/** Entities the edit created. */
@@ -65,6 +65,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const USERS = ['alice', 'bob', 'claire', 'agent@cloud.mairie-b.fr', 'elu@mairie-c.fr']
+const DEPARTMENTS = ['etat-civil', 'urbanisme', 'ecoles', 'ccas']
 
 function randomEdit(roadmap: Roadmap, writer: string, n: number, random: () => number): { kind: Edit['kind'], ops: Operation[] } {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
@@ -79,6 +80,8 @@ function randomEdit(roadmap: Roadmap, writer: string, n: number, random: () => n
 		const assignees = USERS.filter(() => random() < 0.4)
 		return { kind: 'assignee', ops: [{ op: 'set', path: `tasks/${task.id}/assignees`, value: assignees }] }
 	}
+	// Departments came with format 1.1: these changes are written as a complete file next to their 1.0 projection.
+	if (roll < 0.7) return { kind: 'departments', ops: [{ op: 'set', path: `tasks/${task.id}/departments`, value: DEPARTMENTS.filter(() => random() < 0.4) }] }
 	if (roll < 0.8) return { kind: 'title', ops: [{ op: 'set', path: `tasks/${task.id}/title`, value: `${task.title.split(' · ')[0]} · ${writer} ${n}` }] }
 	const itemId = `c-${writer}-${n}`
 	return { kind: 'checklist', ops: [{ op: 'add', path: `tasks/${task.id}/checklist/${itemId}`, value: { id: itemId, text: `Point ${n}`, done: false } }] }

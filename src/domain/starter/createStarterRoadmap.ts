@@ -2,7 +2,7 @@
 import type { IsoDate, Phase, Roadmap } from '../model'
 import { emptyRoadmap, makeTask } from '../model'
 import type { ToolName } from './starterTemplate'
-import { STARTER_CATEGORIES, STARTER_INDICATORS, STARTER_PHASES, STARTER_TASKS } from './starterTemplate'
+import { STARTER_CATEGORIES, STARTER_DEPARTMENTS, STARTER_INDICATORS, STARTER_PHASES, STARTER_TASKS } from './starterTemplate'
 
 export type StarterLanguage = 'fr' | 'en'
 
@@ -55,6 +55,7 @@ export function createStarterRoadmap(options: StarterOptions): Roadmap {
 		? 'Modèle de départ en six phases sur un mandat, à adapter : toutes les tâches sont facultatives et les durées indicatives. L\'inclusion court tout au long du mandat.'
 		: 'Starter template in six phases over one term of office, to adapt: every task is optional and every duration indicative. Inclusion runs throughout the term.'
 	roadmap.categories = STARTER_CATEGORIES.map((category) => ({ id: category.id, label: category.label[lang] }))
+	roadmap.departments = STARTER_DEPARTMENTS.map((department) => ({ id: department.id, label: department.label[lang] }))
 	roadmap.phases = datePhases(lang, startDate)
 	roadmap.tasks = STARTER_TASKS.map((task, index) => makeTask({
 		id: task.id,
@@ -77,5 +78,28 @@ export function createStarterRoadmap(options: StarterOptions): Roadmap {
 		baseline: null,
 		measurements: [],
 	}))
+	return roadmap
+}
+
+export interface EmptyRoadmapOptions {
+	lang: StarterLanguage
+	commune: string
+	/** `YYYY-MM-DD`: the first phase starts then and lasts a year. */
+	startDate: IsoDate
+	title?: string
+}
+
+/** A roadmap to fill in oneself: one phase to put the first tasks in, nothing else. */
+export function createEmptyRoadmap(options: EmptyRoadmapOptions): Roadmap {
+	const { lang, commune, startDate } = options
+	const roadmap = emptyRoadmap(options.title ?? (lang === 'fr' ? `Feuille de route de dégooglisation — ${commune}` : `De-Googling roadmap — ${commune}`), commune)
+	roadmap.phases = [{
+		id: 'phase-1',
+		order: 1,
+		title: lang === 'fr' ? 'Première phase' : 'First phase',
+		description: '',
+		start: startDate,
+		end: addMonths(startDate, 12, true),
+	}]
 	return roadmap
 }

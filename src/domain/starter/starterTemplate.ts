@@ -1,10 +1,12 @@
 /**
- * The starter roadmap: six phases, sixty tasks, thirty-two categories and
- * fifteen indicators, in French and English. Built from what communes actually
+ * The starter roadmap: six phases, sixty tasks, thirty-two categories,
+ * thirteen departments and fifteen indicators, in French and English. Built from what communes actually
  * did (Échirolles, Fontaine, Lyon, Boé, Toulouse, Schleswig-Holstein…) and from
  * April's "Pacte pour la Transition" measure 4; sources in docs/starter-roadmap.md.
  * Every task is optional and every duration indicative.
  */
+
+import type { ReportTag } from '../reportTags'
 
 export interface Bilingual {
 	fr: string
@@ -40,6 +42,8 @@ export interface StarterTask {
 	/** Ids of tasks to finish first. */
 	dependsOn?: string[]
 	checklist?: Bilingual[]
+	/** What the task counts for in the council report: a Pacte level, a label axis (docs/reporting.md). */
+	tags?: ReportTag[]
 }
 
 export interface StarterCategory {
@@ -53,6 +57,8 @@ export interface StarterIndicator {
 	unit: Bilingual
 	/** A sensible default target, or null when it depends on the commune's size. */
 	target: number | null
+	/** What the indicator counts for in the council report (docs/reporting.md). */
+	tags?: ReportTag[]
 }
 
 const b = (fr: string, en: string): Bilingual => ({ fr, en })
@@ -155,6 +161,26 @@ export const STARTER_CATEGORIES: StarterCategory[] = [
 	{ id: 'passwords', label: b('Mots de passe', 'Passwords') },
 ]
 
+/**
+ * The departments (services municipaux) most communes have, to tick off one
+ * by one as each moves to free tools. A commune renames, adds or removes them.
+ */
+export const STARTER_DEPARTMENTS: StarterCategory[] = [
+	{ id: 'accueil', label: b('Accueil', 'Front desk') },
+	{ id: 'etat-civil', label: b('État civil et élections', 'Civil registry and elections') },
+	{ id: 'urbanisme', label: b('Urbanisme', 'Town planning') },
+	{ id: 'ecoles', label: b('Écoles et périscolaire', 'Schools and after-school care') },
+	{ id: 'mediatheques', label: b('Médiathèques', 'Libraries') },
+	{ id: 'ccas', label: b('CCAS (action sociale)', 'Social services (CCAS)') },
+	{ id: 'finances', label: b('Finances', 'Finance') },
+	{ id: 'rh', label: b('Ressources humaines', 'Human resources') },
+	{ id: 'services-techniques', label: b('Services techniques', 'Technical services') },
+	{ id: 'police-municipale', label: b('Police municipale', 'Municipal police') },
+	{ id: 'communication', label: b('Communication', 'Communications') },
+	{ id: 'culture-sport', label: b('Culture et sports', 'Culture and sports') },
+	{ id: 'informatique', label: b('Informatique (DSI)', 'IT department') },
+]
+
 const GNU_LINUX = b('Distribution GNU/Linux', 'GNU/Linux distribution')
 const TURNKEY_SITES = b('Sites clés en main propriétaires', 'Proprietary turnkey websites')
 
@@ -164,6 +190,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-council-mandate',
 		phase: 'structuring',
 		category: 'governance',
+		tags: ['tnl-strategie'],
 		title: b('Faire voter une orientation « priorité au libre »', 'Have the council vote a "free software first" policy'),
 		description: b(
 			'Inscrire dans une délibération, ou dans le programme du mandat, la priorité aux logiciels libres et aux formats ouverts. Fontaine, Échirolles et Lyon sont toutes parties d\'une décision politique explicite ; c\'est aussi ce qui protège le projet quand le soutien faiblit, comme Munich l\'a montré.',
@@ -179,6 +206,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-steering-roles',
 		phase: 'structuring',
 		category: 'governance',
+		tags: ['tnl-strategie'],
 		title: b('Désigner un élu référent et un chef de projet', 'Name a lead councillor and a project manager'),
 		description: b(
 			'Un binôme élu référent / responsable technique porte la démarche (le label Territoire Numérique Libre demande les deux). Obtenir l\'appui explicite de la direction générale des services, avec du temps et un budget identifiés. À Saint-Martin-d\'Hères, deux ou trois élus « parrains » portaient le projet.',
@@ -231,6 +259,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-master-plan',
 		phase: 'structuring',
 		category: 'governance',
+		tags: ['tnl-strategie'],
 		title: b('Rédiger le schéma directeur « numérique libre »', 'Write the free-software master plan'),
 		description: b(
 			'Écrire les axes (hébergement et souveraineté, inclusion, sobriété, services aux habitants, données ouvertes), le calendrier sur le mandat, le budget et les indicateurs, puis les faire valider par les élus. Échirolles a adopté « Échirolles numérique libre » en 2020-2021 ; Lyon a fait valider sa démarche en conseil en juillet 2022.',
@@ -242,6 +271,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-selection-doctrine',
 		phase: 'structuring',
 		category: 'governance',
+		tags: ['tnl-pratiques'],
 		title: b('Fixer une doctrine de choix des solutions', 'Set the rules for choosing solutions'),
 		description: b(
 			'Une fois les besoins fonctionnels validés, comparer les candidats sur quatre critères : cohérence avec le schéma directeur, analyse technique, retours des autres collectivités et coût (démarche d\'Échirolles). Consulter le SILL (code.gouv.fr/sill) et le Comptoir du Libre de l\'ADULLACT.',
@@ -252,6 +282,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-baseline-indicators',
 		phase: 'structuring',
 		category: 'governance',
+		tags: ['tnl-strategie'],
 		title: b('Mesurer le point de départ', 'Measure the starting point'),
 		description: b(
 			'Relever la valeur initiale des indicateurs de cette feuille de route (postes sous système libre, licences Office, documents en ODF, données hébergées, coûts) : sans point de départ, impossible de montrer aux élus le chemin parcouru.',
@@ -263,6 +294,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'structuring-join-networks',
 		phase: 'structuring',
 		category: 'federation',
+		tags: ['tnl-ecosysteme'],
 		title: b('Rejoindre les réseaux de collectivités', 'Join networks of local authorities'),
 		description: b(
 			'Adhérer à l\'ADULLACT, rejoindre France Numérique Libre ou un réseau régional comme Alpes Numérique Libre : les collectivités engagées y partagent cahiers des charges, prestataires et retours d\'expérience.',
@@ -314,6 +346,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'transformation-virtualization',
 		phase: 'transformation',
 		category: 'infrastructure',
+		tags: ['pacte-2', 'tnl-logiciels'],
 		title: b('Migrer la virtualisation des serveurs', 'Migrate server virtualisation'),
 		description: b(
 			'Basculer les machines virtuelles vers un hyperviseur libre et profiter du changement pour doubler l\'infrastructure. Échirolles est passée de VMware à Proxmox.',
@@ -327,6 +360,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'transformation-directory',
 		phase: 'transformation',
 		category: 'identity',
+		tags: ['pacte-2', 'tnl-logiciels'],
 		title: b('Remplacer l\'annuaire Active Directory', 'Replace Active Directory'),
 		description: b(
 			'Mettre en place un annuaire libre compatible avec les postes Windows existants, puis avec les postes Linux. Échirolles utilise Samba AD, le Schleswig-Holstein Univention Corporate Server.',
@@ -423,6 +457,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-browser',
 		phase: 'solutions',
 		category: 'browser',
+		tags: ['pacte-1'],
 		title: b('Installer Firefox comme navigateur par défaut', 'Make Firefox the default browser'),
 		description: b(
 			'Le changement le plus visible et le moins risqué, qu\'April conseille de faire en premier ; en profiter pour vérifier que les applications web métiers fonctionnent dans Firefox. La Gendarmerie l\'a installé sur tous ses postes dès 2008.',
@@ -435,6 +470,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-office-suite',
 		phase: 'solutions',
 		category: 'office',
+		tags: ['pacte-1', 'tnl-logiciels'],
 		title: b('Déployer LibreOffice sur tous les postes', 'Roll out LibreOffice on every desktop'),
 		description: b(
 			'Installer LibreOffice à côté de l\'ancienne suite le temps de la cohabitation (6 à 18 mois selon les communes), former, puis retirer les licences. Toulouse a basculé 90 % de ses postes en 18 mois et gardé Microsoft Office sur ceux qui dépendent de macros ; Nantes a équipé 5 000 postes.',
@@ -453,6 +489,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-odf-default',
 		phase: 'solutions',
 		category: 'office',
+		tags: ['pacte-1', 'tnl-pratiques'],
 		title: b('Passer aux formats ouverts par défaut', 'Use open formats by default'),
 		description: b(
 			'Régler ODF comme format d\'enregistrement par défaut, convertir les modèles de documents, y compris ceux des logiciels métiers, et diffuser en ODF ou en PDF. Le Schleswig-Holstein et la Gendarmerie ont fait d\'ODF leur format standard.',
@@ -466,6 +503,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-mail',
 		phase: 'solutions',
 		category: 'mail',
+		tags: ['pacte-1', 'tnl-logiciels'],
 		title: b('Migrer la messagerie et les agendas', 'Migrate mail and calendars'),
 		description: b(
 			'Transférer boîtes, contacts et agendas vers un serveur libre, avec Thunderbird et un webmail pour les agents ; compter environ six mois. Échirolles a choisi SOGo, Aix-les-Bains Zimbra (seules les versions jusqu\'à la 8 sont libres), le Schleswig-Holstein Open-Xchange et Thunderbird pour plus de 40 000 boîtes.',
@@ -485,6 +523,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-cloud-storage',
 		phase: 'solutions',
 		category: 'storage',
+		tags: ['pacte-1', 'tnl-logiciels'],
 		title: b('Ouvrir le cloud de la commune', 'Open the commune\'s own cloud'),
 		description: b(
 			'Remplacer le stockage en ligne, les partages de fichiers et l\'envoi de gros fichiers par un Nextcloud hébergé par la commune ou son syndicat. C\'est le choix d\'Échirolles, de Lyon et du Schleswig-Holstein (à la place de SharePoint).',
@@ -498,6 +537,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-coediting',
 		phase: 'solutions',
 		category: 'coediting',
+		tags: ['pacte-1'],
 		title: b('Activer l\'édition collaborative en ligne', 'Enable online co-editing'),
 		description: b(
 			'Brancher un moteur de coédition sur le cloud pour écrire à plusieurs dans le même document. Échirolles a retenu Collabora Online, Lyon OnlyOffice ; Etherpad suffit pour des notes de réunion.',
@@ -511,6 +551,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-video',
 		phase: 'solutions',
 		category: 'video',
+		tags: ['pacte-1'],
 		title: b('Fournir une visioconférence libre', 'Provide free video calls'),
 		description: b(
 			'Une visio pour les réunions internes et avec les partenaires, et des salles de réunion équipées. BigBlueButton à Échirolles, Jitsi à Lyon, OpenTalk au Schleswig-Holstein ; Nextcloud Talk pour les petites réunions.',
@@ -523,6 +564,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-chat',
 		phase: 'solutions',
 		category: 'chat',
+		tags: ['pacte-1'],
 		title: b('Remplacer les messageries instantanées grand public', 'Replace consumer chat apps'),
 		description: b(
 			'Offrir aux équipes, y compris de terrain, une messagerie professionnelle. Tchap, la messagerie de l\'État sur le protocole Matrix, est ouverte aux collectivités par convention depuis 2020 mais difficile à obtenir pour une commune seule ; sinon, un serveur Matrix mutualisé (Lyon), Rocket.Chat ou Mattermost.',
@@ -535,6 +577,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-scheduling-forms',
 		phase: 'solutions',
 		category: 'forms',
+		tags: ['pacte-1'],
 		title: b('Remplacer sondages et formulaires en ligne', 'Replace online polls and forms'),
 		description: b(
 			'Des outils libres pour fixer une date de réunion et créer enquêtes et inscriptions, hébergés par la commune ou par un CHATON. Les communes d\'Alpes Numérique Libre se servent du Framadate de Gières ; pour les démarches des habitants, il y a Démarches simplifiées.',
@@ -547,6 +590,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-tasks',
 		phase: 'solutions',
 		category: 'tasks',
+		tags: ['pacte-1'],
 		title: b('Suivre les projets dans un outil libre', 'Track projects in a free tool'),
 		description: b(
 			'Remplacer les tableaux de tâches en ligne par un kanban intégré au cloud de la commune, ou un outil de gestion de projet libre pour les gros chantiers.',
@@ -559,6 +603,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-desktop-pilot',
 		phase: 'solutions',
 		category: 'desktop',
+		tags: ['pacte-2'],
 		title: b('Piloter le poste de travail GNU/Linux', 'Pilot the GNU/Linux desktop'),
 		description: b(
 			'Une fois les applications migrées, équiper d\'abord des volontaires et vérifier impression, partages réseau et logiciels métiers. Le poste Linux doit être au moins aussi simple que l\'ancien (Fontaine) : « Linux est l\'aboutissement, pas la première étape » (Échirolles).',
@@ -578,6 +623,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'solutions-desktop-rollout',
 		phase: 'solutions',
 		category: 'desktop',
+		tags: ['pacte-2', 'tnl-logiciels'],
 		title: b('Généraliser le poste GNU/Linux', 'Roll out the GNU/Linux desktop'),
 		description: b(
 			'Étendre la bascule service par service en gardant quelques postes Windows pour les logiciels métiers sans alternative. Boé a 95 % de ses postes sous Ubuntu, passés par deux informaticiens, et a divisé sa maintenance par quatre ; Échirolles remplace Windows par Zorin OS depuis 2024.',
@@ -593,6 +639,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'communication-website',
 		phase: 'communication',
 		category: 'web',
+		tags: ['tnl-logiciels'],
 		title: b('Héberger le site de la commune sur un CMS libre', 'Host the commune\'s website on a free CMS'),
 		description: b(
 			'Réinternaliser le site sur un gestionnaire de contenu libre, maintenu et sauvegardé par la commune, comme l\'a fait Échirolles.',
@@ -605,6 +652,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'communication-analytics',
 		phase: 'communication',
 		category: 'analytics',
+		tags: ['tnl-pratiques'],
 		title: b('Mesurer l\'audience sans pistage publicitaire', 'Measure audience without ad tracking'),
 		description: b(
 			'Remplacer le traceur du site par une mesure d\'audience hébergée par la commune : les données des visiteurs restent chez elle.',
@@ -655,6 +703,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'communication-maps',
 		phase: 'communication',
 		category: 'mapping',
+		tags: ['tnl-donnees'],
 		title: b('Utiliser OpenStreetMap pour les cartes publiques', 'Use OpenStreetMap for public maps'),
 		description: b(
 			'Remplacer les cartes et plans d\'accès du site par des fonds OpenStreetMap (April le cite parmi les premiers pas), uMap pour les cartes thématiques et QGIS pour le SIG interne.',
@@ -693,6 +742,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'inclusion-training-plan',
 		phase: 'inclusion',
 		category: 'training',
+		tags: ['pacte-2', 'tnl-pratiques'],
 		title: b('Former les agents aux nouveaux outils', 'Train staff on the new tools'),
 		description: b(
 			'Des sessions courtes par outil et par service, centrées sur les usages (« rédiger un document structuré ») plutôt que sur les marques. Toutes les communes citent la formation comme la clé ; Échirolles a tenu 39 sessions sur le mandat.',
@@ -729,6 +779,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'inclusion-schools',
 		phase: 'inclusion',
 		category: 'schools',
+		tags: ['pacte-2'],
 		title: b('Équiper les écoles avec des logiciels libres', 'Equip schools with free software'),
 		description: b(
 			'Installer d\'abord dans les écoles les mêmes applications libres que dans les services, puis, avec les équipes enseignantes, une distribution adaptée comme PrimTux. Grenoble a engagé la bascule de ses écoles sous Linux en 2016 ; Échirolles l\'a reportée.',
@@ -742,6 +793,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'inclusion-public-spaces',
 		phase: 'inclusion',
 		category: 'inclusion',
+		tags: ['pacte-2'],
 		title: b('Passer les espaces publics numériques sous Linux', 'Move public computer rooms to Linux'),
 		description: b(
 			'Équiper médiathèques et espaces publics numériques de postes sous distribution libre, et y donner les initiations d\'abord avec des logiciels libres (mesure 4 du Pacte pour la Transition).',
@@ -764,6 +816,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'inclusion-refurbished-pcs',
 		phase: 'inclusion',
 		category: 'inclusion',
+		tags: ['tnl-pratiques'],
 		title: b('Donner une seconde vie aux PC de la mairie', 'Give the town hall\'s PCs a second life'),
 		description: b(
 			'Confier les ordinateurs réformés à une association qui les reconditionne sous Linux et les remet aux foyers qui en ont besoin, comme Échirolles avec PC solidaire.',
@@ -789,6 +842,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'inclusion-events',
 		phase: 'inclusion',
 		category: 'communication',
+		tags: ['tnl-ecosysteme'],
 		title: b('Organiser des événements grand public', 'Hold public events'),
 		description: b(
 			'Participer au Libre en Fête, organiser install-parties et ateliers avec les associations locales du libre, dans les médiathèques et les espaces publics numériques.',
@@ -814,6 +868,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-shared-instances',
 		phase: 'federation',
 		category: 'federation',
+		tags: ['pacte-3', 'tnl-strategie'],
 		title: b('Mutualiser des instances entre collectivités', 'Share instances between authorities'),
 		description: b(
 			'Proposer avec l\'intercommunalité ou un syndicat des services communs aux petites communes (Mastodon, PeerTube, cloud), fédérés avec ceux des plus grandes ; colter.social, l\'instance Mastodon du SITPI, en est un exemple.',
@@ -825,6 +880,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-chatons',
 		phase: 'federation',
 		category: 'federation',
+		tags: ['pacte-3', 'tnl-ecosysteme'],
 		title: b('Soutenir un hébergeur local de type CHATONS', 'Back a local CHATONS-style host'),
 		description: b(
 			'Aider une structure locale à offrir aux habitants et aux associations des services libres (pads, sondages, cloud) sur le modèle des CHATONS, le collectif d\'hébergeurs éthiques né en 2016 : c\'est le niveau 3 de la mesure 4 du Pacte pour la Transition.',
@@ -835,6 +891,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-publish-code',
 		phase: 'federation',
 		category: 'contribution',
+		tags: ['pacte-3', 'tnl-ecosysteme'],
 		title: b('Publier sous licence libre les développements de la commune', 'Publish the commune\'s own code under a free licence'),
 		description: b(
 			'Publier sur une forge publique, sous licence libre, le code et les configurations développés par ou pour la commune, et les référencer sur code.gouv.fr.',
@@ -845,6 +902,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-fund-commons',
 		phase: 'federation',
 		category: 'contribution',
+		tags: ['pacte-3', 'tnl-ecosysteme'],
 		title: b('Financer et contribuer aux communs', 'Fund and contribute to the commons'),
 		description: b(
 			'Cofinancer avec d\'autres collectivités des évolutions de logiciels libres (par exemple avec l\'ADULLACT ou les projets openMairie) et autoriser les agents à contribuer sur leur temps de travail.',
@@ -855,6 +913,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-declare-usage',
 		phase: 'federation',
 		category: 'contribution',
+		tags: ['tnl-ecosysteme'],
 		title: b('Déclarer les usages dans le SILL et le Comptoir du Libre', 'Declare usage in the SILL and the Comptoir du Libre'),
 		description: b(
 			'Se déclarer utilisateur ou référent des logiciels déployés dans le SILL et sur le Comptoir du Libre, comme le fait Échirolles : c\'est ce qui aide les autres collectivités à choisir.',
@@ -865,6 +924,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-tnl-label',
 		phase: 'federation',
 		category: 'governance',
+		tags: ['tnl-label'],
 		title: b('Candidater au label Territoire Numérique Libre', 'Apply for the Territoire Numérique Libre label'),
 		description: b(
 			'Le label annuel et gratuit de l\'ADULLACT (un badge de dix questions, puis les niveaux Bronze, Argent et Or) sert d\'évaluation d\'année en année et de support de compte rendu aux élus. Échirolles a obtenu le niveau Or en 2025.',
@@ -881,6 +941,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-open-data',
 		phase: 'federation',
 		category: 'open_data',
+		tags: ['tnl-donnees'],
 		title: b('Ouvrir les données publiques', 'Open public data'),
 		description: b(
 			'Publier les jeux de données de la commune en formats ouverts, sur data.gouv.fr ou un portail mutualisé.',
@@ -891,6 +952,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-share-feedback',
 		phase: 'federation',
 		category: 'communication',
+		tags: ['tnl-ecosysteme'],
 		title: b('Partager le retour d\'expérience', 'Share what you learned'),
 		description: b(
 			'Documenter la démarche, les choix et les chiffres, et les présenter aux réseaux de collectivités (France Numérique Libre, ADULLACT) et aux habitants ; Échirolles a publié un bilan par domaine en fin de mandat.',
@@ -901,6 +963,7 @@ export const STARTER_TASKS: StarterTask[] = [
 		id: 'federation-report-council',
 		phase: 'federation',
 		category: 'governance',
+		tags: ['tnl-strategie'],
 		title: b('Rendre compte chaque année au conseil municipal', 'Report to the council every year'),
 		description: b(
 			'Présenter chaque année au conseil les indicateurs, les économies et les difficultés, par exemple avec un bilan par domaine ou le résultat du label : c\'est ce qui protège le projet d\'un changement de majorité.',
@@ -911,9 +974,9 @@ export const STARTER_TASKS: StarterTask[] = [
 ]
 
 export const STARTER_INDICATORS: StarterIndicator[] = [
-	{ id: 'desktop-linux-share', name: b('Part des postes sous système libre', 'Share of desktops on a free OS'), unit: b('%', '%'), target: 90 },
+	{ id: 'desktop-linux-share', name: b('Part des postes sous système libre', 'Share of desktops on a free OS'), unit: b('%', '%'), target: 90, tags: ['pacte-2'] },
 	{ id: 'office-licences-remaining', name: b('Licences Microsoft Office restantes', 'Microsoft Office licences left'), unit: b('licences', 'licences'), target: null },
-	{ id: 'odf-share', name: b('Part des documents produits en format ouvert (ODF)', 'Share of documents produced in open formats (ODF)'), unit: b('%', '%'), target: 90 },
+	{ id: 'odf-share', name: b('Part des documents produits en format ouvert (ODF)', 'Share of documents produced in open formats (ODF)'), unit: b('%', '%'), target: 90, tags: ['pacte-1'] },
 	{ id: 'mailboxes-migrated', name: b('Boîtes aux lettres migrées', 'Mailboxes migrated'), unit: b('boîtes', 'mailboxes'), target: null },
 	{ id: 'services-migrated', name: b('Services migrés', 'Services migrated'), unit: b('services', 'services'), target: null },
 	{ id: 'business-apps-compatible', name: b('Logiciels métiers compatibles Linux et ODF', 'Business applications compatible with Linux and ODF'), unit: b('logiciels', 'applications'), target: null },
@@ -925,5 +988,5 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
 	{ id: 'migration-tickets', name: b('Demandes de support liées à la migration', 'Migration support requests'), unit: b('par mois', 'per month'), target: null },
 	{ id: 'residents-supported', name: b('Habitants accompagnés par la médiation numérique', 'Residents helped by digital mediation'), unit: b('personnes', 'people'), target: null },
 	{ id: 'pcs-refurbished', name: b('Ordinateurs reconditionnés remis aux habitants', 'Refurbished PCs given to residents'), unit: b('ordinateurs', 'PCs'), target: null },
-	{ id: 'tnl-level', name: b('Niveau du label Territoire Numérique Libre', 'Territoire Numérique Libre label level'), unit: b('niveau (0 aucun, 1 badge, 2 bronze, 3 argent, 4 or)', 'level (0 none, 1 badge, 2 bronze, 3 silver, 4 gold)'), target: 4 },
+	{ id: 'tnl-level', name: b('Niveau du label Territoire Numérique Libre', 'Territoire Numérique Libre label level'), unit: b('niveau (0 aucun, 1 badge, 2 bronze, 3 argent, 4 or)', 'level (0 none, 1 badge, 2 bronze, 3 silver, 4 gold)'), target: 4, tags: ['tnl-label'] },
 ]

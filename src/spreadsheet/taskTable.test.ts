@@ -1,8 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 import { describe, expect, it } from 'vitest'
-import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import { InputError } from './errors'
-import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv'
+import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { csvTable } from './csv'
+import { tasksToCsv } from './export'
+import { applyTaskTable, itemsNotExportable, readTaskTable as readTable } from './taskTable'
+
+const readTaskTable = (csv: string) => readTable(csvTable(csv))
 
 const newIds = () => {
 	let n = 0
@@ -18,10 +25,10 @@ describe('reading the header', () => {
 	})
 
 	it('refuses an unknown or repeated column, so that a typo does not drop data silently', () => {
-		expect(() => readTaskTable('title,colour,titre\nA,red,B\n')).toThrow(new InputError([
-			'ligne 1, colonne colour: unknown column (expected id, title, description, phase, status, assignees, start, due, category, replaces, replacements, or their French names)',
+		expect(() => readTaskTable('title,colour,titre\nA,red,B\n')).toThrow([
+			'ligne 1, colonne colour: unknown column (expected id, title, description, phase, status, assignees, start, due, category, replaces, replacements, departments, or their French names)',
 			'ligne 1, colonne titre: same column as "title"',
-		].join('\n')))
+		].join('\n'))
 	})
 
 	it('needs an id or a title column', () => {
@@ -80,7 +87,7 @@ describe('importing tasks', () => {
 			',Trop,,,,,,de cellules',
 			',Catégorie,,,,,nulle-part',
 		].join('\n')
-		expect(() => importing(csv)).toThrow(new InputError([
+		expect(() => importing(csv)).toThrow([
 			'ligne 2, colonne due: not a date (expected YYYY-MM-DD)',
 			'ligne 3, colonne phase: unknown phase "nulle-part" (expected one of structuring, solutions)',
 			'ligne 3, colonne status: not a status (expected one of todo, in_progress, blocked, done, dropped)',
@@ -90,11 +97,11 @@ describe('importing tasks', () => {
 			'ligne 8, colonne assignees: contains control characters',
 			'ligne 9: 8 cells for 7 columns (a separator inside a cell needs quotes)',
 			'ligne 10, colonne category: unknown category "nulle-part" (expected one of mail, office)',
-		].join('\n')))
+		].join('\n'))
 	})
 
 	it('names columns as the file does', () => {
-		expect(() => importing('titre;échéance\nA;2026-02-30\n')).toThrow(new InputError('ligne 2, colonne échéance: not a date (expected YYYY-MM-DD)'))
+		expect(() => importing('titre;échéance\nA;2026-02-30\n')).toThrow('ligne 2, colonne échéance: not a date (expected YYYY-MM-DD)')
 	})
 
 	it('refuses text longer than other clients accept', () => {
@@ -115,12 +122,23 @@ describe('importing tasks', () => {
 	})
 })
 
+describe('departments', () => {
+	it('are given by id or by label, several separated by ";", and checked', () => {
+		const roadmap = sampleRoadmap(2)
+		roadmap.departments = [{ id: 'etat-civil', label: 'État civil' }, { id: 'ecoles', label: 'Écoles' }]
+		const { roadmap: after } = importing('id;services\nt00000;etat civil; ECOLES\nt00001;ecoles\n'.replace('etat civil; ECOLES', '"etat civil; ECOLES"'), roadmap)
+		expect(after.tasks.map((t) => t.departments)).toEqual([['etat-civil', 'ecoles'], ['ecoles']])
+		expect(() => importing('id;services\nt00000;rh\n', roadmap)).toThrow('ligne 2, colonne services: unknown department "rh" (expected one of etat-civil, ecoles)')
+		expect(importing('id;departments\nt00000;\n', after).roadmap.tasks[0].departments).toEqual([])
+	})
+})
+
 describe('exporting tasks', () => {
 	it('writes the import columns, lists separated by ";"', () => {
 		const csv = tasksToCsv(sampleRoadmap(1))
 		expect(csv).toBe([
-			'id,title,description,phase,status,assignees,start,due,category,replaces,replacements',
-			't00000,Tâche 0,,structuring,todo,agent@cloud.mairie-b.fr,,,mail,Microsoft Office,LibreOffice',
+			'id,title,description,phase,status,assignees,start,due,category,replaces,replacements,departments',
+			't00000,Tâche 0,,structuring,todo,agent@cloud.mairie-b.fr,,,mail,Microsoft Office,LibreOffice,',
 			'',
 		].join('\n'))
 	})
@@ -133,6 +151,8 @@ describe('exporting tasks', () => {
 			task.assignees = ['alice', 'agent@cloud.mairie-b.fr', 'bob@http://127.0.0.1:8082']
 			task.replaces = ['Google Drive', 'Microsoft 365']
 			task.start = '2027-02-01'
+			original.departments = [{ id: 'ecoles', label: 'Écoles' }, { id: 'ccas', label: 'CCAS' }]
+			task.departments = ['ecoles', 'ccas']
 			const result = importing(tasksToCsv(original), original)
 			expect(result.roadmap).toEqual(original)
 			expect([result.added, result.updated, result.unchanged]).toEqual([0, 0, original.tasks.length])

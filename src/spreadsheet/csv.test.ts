@@ -1,7 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeCsv, detectSeparator, formatCsv, parseCsv } from './csv'
-import { InputError } from './errors'
+import { ImportError } from './sheet'
 
 const cells = (text: string) => parseCsv(text).records.map((record) => record.cells)
 
@@ -36,7 +40,7 @@ describe('parseCsv', () => {
 	})
 
 	it('refuses a quoted field that is never closed, naming its row', () => {
-		expect(() => parseCsv('a,b\n1,2\n"open,3\n4,5\n')).toThrow(new InputError('ligne 3: a quoted field is not closed (a " is missing)'))
+		expect(() => parseCsv('a,b\n1,2\n"open,3\n4,5\n')).toThrow(new ImportError([{ line: 3, column: null, kind: 'unclosed_quote', message: 'a quoted field is not closed (a " is missing)' }]))
 	})
 
 	it('returns no records for an empty or blank file', () => {

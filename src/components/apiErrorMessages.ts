@@ -1,0 +1,36 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+/** What a failed request means, in words a town hall agent can act on (kinds: src/api/errors.ts). */
+import { t } from '@nextcloud/l10n'
+import { toApiError } from '../api/errors'
+
+/** For the failures any request can meet; null for those only the caller can word. */
+function connectionMessage(kind: string): string | null {
+	switch (kind) {
+		case 'session-expired': return t('degooglisation', 'Your Nextcloud session has ended: log in again (the link is at the top of the page), then try again.')
+		case 'maintenance': return t('degooglisation', 'Nextcloud is in maintenance: try again in a few minutes.')
+		case 'network': return t('degooglisation', 'Nextcloud could not be reached: check the connection and try again.')
+		default: return null
+	}
+}
+
+/** A failed share action; `who` says who the share was for, when known. */
+export function shareErrorMessage(error: unknown, who = ''): string {
+	const { kind, message } = toApiError(error)
+	switch (kind) {
+		case 'rate-limited': return t('degooglisation', 'Too many share requests in a short time: try again in a minute.')
+		case 'already-shared': return t('degooglisation', 'This roadmap is already shared with {who}: change the permission in the list below.', { who })
+		case 'partner-unreachable': return t('degooglisation', 'The partner commune\'s server for {who} could not be reached (it may be down, or the address mistyped). Nothing was shared; try again later.', { who })
+		case 'not-found': return t('degooglisation', 'Nextcloud does not know {who} or this share any more: check the name and reload the list.', { who })
+		case 'refused': return t('degooglisation', 'Nextcloud refused this share: {reason}', { reason: message })
+		default: return connectionMessage(kind) ?? t('degooglisation', 'The share could not be changed: {reason}', { reason: message })
+	}
+}
+
+/** A failed search for people to assign a task to. */
+export function searchErrorMessage(error: unknown): string {
+	const { kind, message } = toApiError(error)
+	return connectionMessage(kind) ?? t('degooglisation', 'People could not be searched: {error}', { error: message })
+}

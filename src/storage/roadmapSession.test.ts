@@ -1,0 +1,381 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+/**
+ * The roadmap session against the sandbox. Only the boundary is faked: the
+ * network (a fetch that can fail, and that records requests), the timers and
+ * the page's events (an environment the test drives).
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DOMParser } from '@xmldom/xmldom'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { serializeRoadmap } from '../domain/format'
+import type { MergedChanges } from '../domain/mergedChanges'
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { startSandbox } from '../../sandbox/server'
+import { DavClient, DavError } from './dav'
+import type { OutboxStorage } from './outbox'
+import { memoryStorage } from './outbox'
+import { RoadmapFolderError } from './roadmapFolder'
+import type { RoadmapSessionOptions } from './roadmapSession'
+import { RoadmapSession } from './roadmapSession'
+import type { SessionEnvironment, WakeReason } from './sessionEnvironment'
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>
+let sandbox: Sandbox
+let dataDir: string
+let counter = 0
+const sessions: RoadmapSession[] = []
+
+beforeAll(async () => {
+	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-session-'))
+	sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice', password: 'alice' }, { id: 'bob', displayName: 'Bob', password: 'bob' }] })
+})
+afterAll(async () => {
+	await sandbox.close()
+	await rm(dataDir, { recursive: true, force: true })
+})
+afterEach(() => {
+	sessions.splice(0).forEach((s) => s.dispose())
+})
+
+/** The network between a client and the sandbox: can be cut, and tells what was asked. */
+class Network {
+	down = false
+	requests: string[] = []
+	readonly fetch: typeof fetch = async (input, init) => {
+		const url = new URL(String(input))
+		this.requests.push(`${init?.method ?? 'GET'} ${decodeURIComponent(url.pathname).replace(/^.*\/remote\.php\/dav\/files\/[^/]+/, '')}`)
+		if (this.down) throw new TypeError('fetch failed')
+		return globalThis.fetch(input, init)
+	}
+
+	dav(user = 'alice'): DavClient {
+		return new DavClient({ baseUrl: sandbox.url, user, auth: { user, password: user }, fetch: this.fetch, DOMParser: DOMParser as unknown as ConstructorParameters<typeof DavClient>[0]['DOMParser'] })
+	}
+}
+
+/** Timers and page events the test fires by hand. */
+class Environment implements SessionEnvironment {
+	private next = 1
+	readonly timers = new Map<number, { callback: () => void, ms: number, repeat: boolean }>()
+	private readonly listeners = new Set<(reason: WakeReason) => void>()
+	active = true
+	setTimeout = (callback: () => void, ms: number) => this.add(callback, ms, false)
+	setInterval = (callback: () => void, ms: number) => this.add(callback, ms, true)
+	clearTimeout = (handle: unknown) => void this.timers.delete(handle as number)
+	clearInterval = (handle: unknown) => void this.timers.delete(handle as number)
+	onWake = (listener: (reason: WakeReason) => void) => {
+		this.listeners.add(listener)
+		return () => void this.listeners.delete(listener)
+	}
+
+	isActive = () => this.active
+
+	private add(callback: () => void, ms: number, repeat: boolean): number {
+		const id = this.next++
+		this.timers.set(id, { callback, ms, repeat })
+		return id
+	}
+
+	/** Runs the timers due after `ms` (one round). */
+	elapse(ms: number): void {
+		for (const [id, timer] of [...this.timers]) {
+			if (timer.ms > ms) continue
+			if (!timer.repeat) this.timers.delete(id)
+			timer.callback()
+		}
+	}
+
+	wake(reason: WakeReason): void {
+		this.listeners.forEach((listener) => listener(reason))
+	}
+}
+
+const fastRetry = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }
+
+async function newRoadmap(tasks = 5): Promise<string> {
+	const dav = new Network().dav()
+	await dav.createFolder('/Dégooglisation')
+	const path = `/Dégooglisation/Session ${++counter}`
+	const session = await RoadmapSession.create(options(path, new Network(), new Environment(), 'creator1'), sampleRoadmap(tasks))
+	await session.settle()
+	session.dispose()
+	return path
+}
+
+function options(path: string, network: Network, environment: SessionEnvironment, writer: string, outbox: OutboxStorage = memoryStorage(), user = 'alice'): RoadmapSessionOptions {
+	return { dav: network.dav(user), path, writer: { id: writer, author: user }, outbox, environment, retry: fastRetry, retryMinMs: 1000, retryMaxMs: 8000 }
+}
+
+async function open(path: string, network = new Network(), environment = new Environment(), writer = 'writera1', outbox?: OutboxStorage): Promise<RoadmapSession> {
+	const session = await RoadmapSession.open(options(path, network, environment, writer, outbox))
+	sessions.push(session)
+	return session
+}
+
+function onDisk(path: string): string {
+	return join(dataDir, 'alice', 'files', ...path.split('/').filter(Boolean))
+}
+
+describe('RoadmapSession', () => {
+	it('shows an edit at once, then writes it as one change file and says it is saved', async () => {
+		const path = await newRoadmap()
+		const session = await open(path)
+		const states: string[] = []
+		session.subscribe((state) => states.push(state.saveState))
+		session.apply([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
+		expect(session.state.roadmap.tasks[1].status).toBe('done')
+		expect(session.state.unsent).toBe(1)
+		await session.flush()
+		expect(session.state).toMatchObject({ saveState: 'saved', saveError: null, unsent: 0 })
+		expect(states).toContain('saving')
+		expect(await readdir(onDisk(`${path}/${STATE_FOLDER}`))).toContain('change.writera1.000001.json')
+	})
+
+	it('saves in two requests, one write and one listing, without reading the roadmap again', async () => {
+		const path = await newRoadmap(50)
+		const network = new Network()
+		const session = await open(path, network)
+		network.requests = []
+		session.apply([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
+		await session.flush()
+		expect(network.requests).toEqual([
+			`PUT ${path}/${STATE_FOLDER}/change.writera1.000001.json`,
+			`PROPFIND ${path}/${STATE_FOLDER}`,
+		])
+	})
+
+	it('keeps every object an edit does not touch, so a view redraws only what changed', async () => {
+		const path = await newRoadmap()
+		const session = await open(path)
+		const before = session.state.roadmap
+		session.editTask('t00003', (task) => {
+			task.title = 'Nouvelle'
+		})
+		const after = session.state.roadmap
+		expect(after.tasks[3].title).toBe('Nouvelle')
+		expect(after.tasks.filter((task, i) => task === before.tasks[i])).toHaveLength(before.tasks.length - 1)
+		expect(after.phases).toBe(before.phases)
+		await session.flush()
+	})
+
+	it('tells what others changed, from their change files read while saving, and shows it', async () => {
+		const path = await newRoadmap()
+		const mine = await open(path)
+		const theirs = await open(path, new Network(), new Environment(), 'writerb2')
+		const merges: MergedChanges[] = []
+		mine.onMerged((merged) => merges.push(merged))
+		theirs.editTask('t00004', (task) => {
+			task.title = 'Changée par B'
+		})
+		await theirs.flush()
+		mine.apply([{ op: 'set', path: 'tasks/t00000/status', value: 'done' }])
+		await mine.flush()
+		expect(mine.state.roadmap.tasks[4].title).toBe('Changée par B')
+		expect(mine.state.roadmap.tasks[0].status).toBe('done')
+		expect(merges).toEqual([expect.objectContaining({ tasks: ['Changée par B'], otherEdits: 0 })])
+	})
+
+	it('reports a same-field edit of another writer that met its own', async () => {
+		const path = await newRoadmap()
+		const mine = await open(path)
+		const theirs = await open(path, new Network(), new Environment(), 'writerb2')
+		theirs.apply([{ op: 'set', path: 'tasks/t00002/status', value: 'blocked' }])
+		await theirs.flush()
+		// Made without having seen the other edit.
+		mine.apply([{ op: 'set', path: 'tasks/t00002/status', value: 'done' }])
+		await mine.flush()
+		await mine.refresh()
+		await theirs.refresh()
+		// Same clock: the larger writer id wins, for both.
+		expect(theirs.state.roadmap.tasks[2].status).toBe('blocked')
+		expect(mine.state.roadmap.tasks[2].status).toBe('blocked')
+		expect(mine.state.conflicts).toEqual([expect.objectContaining({ path: 'tasks/t00002/status', kept: expect.objectContaining({ value: 'blocked' }), discarded: expect.objectContaining({ value: 'done' }) })])
+	})
+
+	it('keeps an edit when the network fails, across a reload, and sends it when the network is back', async () => {
+		const path = await newRoadmap()
+		const network = new Network()
+		const environment = new Environment()
+		const storage = memoryStorage()
+		const session = await open(path, network, environment, 'writera1', storage)
+		network.down = true
+		session.editTask('t00001', (task) => {
+			task.title = 'Hors ligne'
+		})
+		await session.flush()
+		expect(session.state).toMatchObject({ saveState: 'offline', unsent: 1 })
+		expect(session.state.saveError).toBeInstanceOf(TypeError)
+		expect(session.state.roadmap.tasks[1].title).toBe('Hors ligne')
+		session.dispose()
+
+		network.down = false
+		const reloaded = await open(path, network, environment, 'writera1', storage)
+		expect(reloaded.state.roadmap.tasks[1].title).toBe('Hors ligne')
+		network.down = true
+		await reloaded.flush()
+		expect(reloaded.state.saveState).toBe('offline')
+		network.down = false
+		environment.wake('online')
+		await reloaded.flush()
+		expect(reloaded.state).toMatchObject({ saveState: 'saved', unsent: 0 })
+		const other = await open(path, new Network(), new Environment(), 'readerc3')
+		expect(other.state.roadmap.tasks[1].title).toBe('Hors ligne')
+	})
+
+	it('tries again later, waiting longer each time', async () => {
+		const path = await newRoadmap()
+		const network = new Network()
+		const environment = new Environment()
+		const session = await open(path, network, environment)
+		network.down = true
+		session.apply([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
+		const waits: number[] = []
+		for (let i = 0; i < 4; i++) {
+			await session.flush()
+			const retry = [...environment.timers.values()].find((t) => !t.repeat)!
+			waits.push(retry.ms)
+			environment.elapse(retry.ms)
+		}
+		expect(waits).toEqual([1000, 2000, 4000, 8000])
+		network.down = false
+		environment.elapse(8000)
+		await session.flush()
+		expect(session.state.saveState).toBe('saved')
+	})
+
+	it('says a refused write is an error, not the network', async () => {
+		const path = await newRoadmap()
+		const network = new Network()
+		const session = await open(path, network)
+		await rm(onDisk(`${path}/${STATE_FOLDER}`), { recursive: true })
+		session.apply([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
+		await session.flush()
+		expect(session.state.saveState).toBe('error')
+		expect(session.state.saveError).toBeInstanceOf(DavError)
+		expect(session.state.unsent).toBe(1)
+	})
+
+	it('picks up others\' changes when polled, when the page is shown again, not while hidden', async () => {
+		const path = await newRoadmap()
+		const environment = new Environment()
+		const mine = await open(path, new Network(), environment)
+		const theirs = await open(path, new Network(), new Environment(), 'writerb2')
+		theirs.apply([{ op: 'set', path: 'tasks/t00001/title', value: 'Première' }])
+		await theirs.flush()
+		const poll = [...environment.timers.values()].find((t) => t.repeat)!
+		expect(poll.ms).toBe(30_000)
+		environment.active = false
+		poll.callback()
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(mine.state.roadmap.tasks[1].title).toBe('Tâche 1')
+		environment.wake('visible')
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(mine.state.roadmap.tasks[1].title).toBe('Première')
+		theirs.apply([{ op: 'set', path: 'tasks/t00001/title', value: 'Seconde' }])
+		await theirs.flush()
+		environment.active = true
+		poll.callback()
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(mine.state.roadmap.tasks[1].title).toBe('Seconde')
+	})
+
+	it('rewrites the readable file once edits pause, when the page is hidden, and at once when settled', async () => {
+		const path = await newRoadmap()
+		const environment = new Environment()
+		const session = await open(path, new Network(), environment)
+		session.apply([{ op: 'set', path: 'title', value: 'Feuille renommée' }])
+		await session.flush()
+		const readable = async () => JSON.parse(await readFile(onDisk(`${path}/${ROADMAP_FILE}`), 'utf8')).title
+		expect(await readable()).not.toBe('Feuille renommée')
+		environment.elapse(2000)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(await readable()).toBe('Feuille renommée')
+		session.apply([{ op: 'set', path: 'title', value: 'Cachée' }])
+		await session.flush()
+		environment.wake('hidden')
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(await readable()).toBe('Cachée')
+		session.apply([{ op: 'set', path: 'title', value: 'Encore' }])
+		await session.settle()
+		expect(await readable()).toBe('Encore')
+	})
+
+	it('folds its change files into a snapshot as they pile up', async () => {
+		const path = await newRoadmap()
+		const session = await RoadmapSession.open({ ...options(path, new Network(), new Environment(), 'writera1'), compactAfter: 3 })
+		sessions.push(session)
+		for (let i = 0; i < 10; i++) {
+			session.apply([{ op: 'set', path: 'tasks/t00000/title', value: `v${i}` }])
+			await session.flush()
+		}
+		const files = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
+		expect(files.filter((f) => f.startsWith('snapshot.writera1')).length).toBeGreaterThan(0)
+		expect(files.filter((f) => f.startsWith('change.')).length).toBeLessThan(10)
+		expect((await open(path, new Network(), new Environment(), 'readerc3')).state.roadmap.tasks[0].title).toBe('v9')
+	})
+
+	it('refuses edits by kind: read-only, invalid, closed', async () => {
+		const path = await newRoadmap()
+		// A folder with only the readable file opens read-only.
+		const byHand = `${path} (à la main)`
+		const dav = new Network().dav()
+		await dav.createFolder(byHand)
+		await dav.put(`${byHand}/${ROADMAP_FILE}`, serializeRoadmap(sampleRoadmap(2)))
+		const readOnly = await open(byHand)
+		expect(readOnly.readOnly).toBe(true)
+		expect(() => readOnly.apply([{ op: 'set', path: 'title', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'read-only' }))
+		const mine = await open(path)
+		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/Owner', value: 'x' }])).toThrow(RoadmapFolderError)
+		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/Owner', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'invalid-operations' }))
+		mine.dispose()
+		expect(() => mine.apply([{ op: 'set', path: 'title', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'closed' }))
+	})
+
+	it('converges: writers editing at once, folding now and then, through Nextcloud\'s hazards, all end with what a fresh load reads', async () => {
+		const path = await newRoadmap(12)
+		Object.assign(sandbox.hazards, { tornReadRate: 0.05, lockedRate: 0.05, serverErrorRate: 0.03, unavailableRate: 0.02, seed: 11 })
+		try {
+			const writers = await Promise.all(['writera1', 'writerb2', 'writerc3', 'writerd4'].map((id) => RoadmapSession.open({ ...options(path, new Network(), new Environment(), id), retry: { attempts: 8, baseDelayMs: 1, maxDelayMs: 5 }, compactAfter: 4 })))
+			sessions.push(...writers)
+			const statuses = ['todo', 'in_progress', 'blocked', 'done'] as const
+			await Promise.all(writers.map(async (session, w) => {
+				for (let n = 0; n < 15; n++) {
+					const task = `t000${String((n * 5 + w * 3) % 12).padStart(2, '0')}`
+					if (n % 3 === 0) session.apply([{ op: 'set', path: `tasks/${task}/status`, value: statuses[(n + w) % 4] }])
+					else session.editTask(task, (draft) => {
+						draft.title = `w${w} n${n}`
+					})
+					if (n % 4 === 3) await session.refresh()
+					await session.flush()
+					for (let attempt = 0; session.state.unsent > 0 && attempt < 10; attempt++) await session.flush()
+				}
+			}))
+			Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+			for (const session of writers) await session.refresh()
+			const fresh = (await open(path, new Network(), new Environment(), 'readerz9')).state.roadmap
+			for (const session of writers) {
+				expect(session.state.unsent).toBe(0)
+				expect(session.state.roadmap).toEqual(fresh)
+			}
+			const files = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
+			expect(files.filter((f) => f.startsWith('snapshot.')).length).toBeGreaterThan(1)
+		} finally {
+			Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
+		}
+	})
+
+	it('stops its timers and listeners when disposed of', async () => {
+		const path = await newRoadmap()
+		const environment = new Environment()
+		const session = await open(path, new Network(), environment)
+		expect(environment.timers.size).toBe(1)
+		session.dispose()
+		expect(environment.timers.size).toBe(0)
+	})
+})

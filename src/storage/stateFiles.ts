@@ -1,0 +1,169 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+/**
+ * Reading a roadmap's state folder (`.degooglisation/`): list it, read the
+ * snapshots, then the change files they do not cover. Files are immutable, so
+ * each is read once and kept. Loading, catching up and reading the history
+ * all go through here.
+ */
+import type { FileFormatError, FileFormatErrorKind, ParseResult } from '../domain/format'
+import { parseChangeFile, parseSnapshotFile } from '../domain/format'
+import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat'
+import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat'
+import type { DavClient, DavEntry } from './dav'
+import { DavError } from './dav'
+import { sleep } from './retry'
+
+/** Reads of a file that does not parse before it is reported (torn reads happen through federated mounts). */
+const PARSE_ATTEMPTS = 4
+
+export interface FileProblem {
+	file: string
+	message: string
+	/** `newer-version`: written by a newer major version of the format (update the app). */
+	kind: FileFormatErrorKind
+}
+
+/** Runs one request against the server, with the caller's retries and counting. */
+export type DavRequest = <T>(action: (dav: DavClient) => Promise<T>) => Promise<T>
+
+export interface ListedFile {
+	name: string
+	parsed: StateFileName
+}
+
+export interface StateListing {
+	/** The state folder's own entry (its permissions), when listed. */
+	self: DavEntry | undefined
+	files: ListedFile[]
+}
+
+export interface StateFilesRead {
+	snapshots: SnapshotFile[]
+	/** Change files the snapshots do not cover. */
+	changes: ChangeFile[]
+	/**
+	 * Complete change files that only snapshots of format 1.0 readers cover:
+	 * those dropped what they did not know, so these apply again.
+	 */
+	coveredComplete: ChangeFile[]
+}
+
+/**
+ * Of the files listed, those to read: for each change or snapshot its
+ * complete file when listed, else its format 1.0 file (docs/file-format.md § 8).
+ */
+export function filesToRead(files: ListedFile[]): Array<ListedFile & { projection: string | null }> {
+	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, projection }))
+}
+
+/** The highest seq per writer the snapshots cover together. */
+export function coversOf(snapshots: SnapshotFile[]): VersionVector {
+	const covers: VersionVector = {}
+	for (const snapshot of snapshots) for (const [writer, seq] of Object.entries(snapshot.covers)) covers[writer] = Math.max(covers[writer] ?? 0, seq)
+	return covers
+}
+
+/** Reads and parses a file, reading again when it does not parse, since a read can be torn. */
+export async function readParsed<T>(request: DavRequest, path: string, name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
+	let error: FileFormatError | null = null
+	for (let attempt = 0; attempt < PARSE_ATTEMPTS; attempt++) {
+		if (attempt > 0) await sleep(100 * attempt)
+		const { body } = await request((dav) => dav.get(path))
+		const result = parse(body)
+		if (result.ok) return result.value
+		error = result.error
+	}
+	problems.push({ file: name, message: error!.message, kind: error!.kind })
+	return null
+}
+
+export class StateFiles {
+	/** Parsed immutable files by name: a file, once read, never needs reading again. */
+	readonly known = new Map<string, ChangeFile | SnapshotFile>()
+	/** Files that never parsed: immutable, so not read again, only reported again. */
+	private readonly unreadable = new Map<string, FileProblem>()
+
+	constructor(private readonly request: DavRequest, readonly folder: string) {}
+
+	/** One listing of the state folder: the files whose names follow the format. */
+	async list(): Promise<StateListing> {
+		const entries = await this.request((dav) => dav.list(this.folder))
+		const files = entries.filter((entry) => !entry.isFolder && entry.name !== '')
+			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
+			.filter((item): item is ListedFile => item.parsed !== null)
+		return { self: entries.find((entry) => entry.name === ''), files }
+	}
+
+	/** The snapshots listed, then the change files they do not cover. */
+	async readAll(files: ListedFile[], problems: FileProblem[]): Promise<StateFilesRead> {
+		const toRead = filesToRead(files)
+		const snapshotFiles = toRead.filter((f) => f.parsed.kind === 'snapshot')
+		const snapshots = await this.readEach(snapshotFiles, parseSnapshotFile, problems)
+		for (const file of snapshotFiles) {
+			// Known under both names, so that compaction knows what the 1.0 file covers too.
+			const snapshot = this.known.get(file.name)
+			if (file.projection && snapshot) this.known.set(file.projection, snapshot)
+		}
+		const covers = coversOf(snapshots)
+		const completeCovers = this.completeSnapshotCovers()
+		const changeFiles = toRead.filter((f) => f.parsed.kind === 'change')
+		const changes = await this.readEach(changeFiles.filter((f) => (covers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems)
+		const coveredComplete = await this.readEach(changeFiles.filter((f) => f.parsed.complete && (covers[f.parsed.writer] ?? 0) >= f.parsed.seq && (completeCovers[f.parsed.writer] ?? 0) < f.parsed.seq), parseChangeFile, problems)
+		return { snapshots, changes, coveredComplete }
+	}
+
+	/** What the complete snapshots known hold together: everything, whichever version wrote it. */
+	completeSnapshotCovers(): VersionVector {
+		const complete = [...this.known].filter(([name, file]) => file.format === 'degooglisation-snapshot' && parseStateFileName(name)?.complete)
+		return coversOf(complete.map(([, file]) => file as SnapshotFile))
+	}
+
+	/** Reads files in order, skipping those that cannot be used now. */
+	async readEach<T extends ChangeFile | SnapshotFile>(files: ListedFile[], parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T[]> {
+		const read: T[] = []
+		for (const { name } of files) {
+			const value = await this.read(name, parse, problems)
+			if (value) read.push(value)
+		}
+		return read
+	}
+
+	/**
+	 * Reads a change file or snapshot, null when it cannot be used now. A file
+	 * listed but gone (404) was folded into a snapshot and removed; a federated
+	 * mount may list it for a while after. Skipping it is safe: a missing
+	 * change holds back its writer's later ones until the snapshot that holds
+	 * it shows up.
+	 */
+	async read<T extends ChangeFile | SnapshotFile>(name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
+		const cached = this.known.get(name)
+		if (cached) return cached as T
+		const problem = this.unreadable.get(name)
+		if (problem) {
+			problems.push(problem)
+			return null
+		}
+		try {
+			const found: FileProblem[] = []
+			const value = await readParsed(this.request, `${this.folder}/${name}`, name, parse, found)
+			if (value) this.known.set(name, value)
+			for (const item of found) this.unreadable.set(name, item)
+			problems.push(...found)
+			return value
+		} catch (error) {
+			if (error instanceof DavError && error.status === 404) return null
+			throw error
+		}
+	}
+
+	/** Forgets files no longer listed (folded and removed): the cache holds what the folder holds. */
+	forgetUnlisted(files: ListedFile[]): void {
+		const listed = new Set(files.map((f) => f.name))
+		for (const cache of [this.known, this.unreadable]) {
+			for (const name of cache.keys()) if (!listed.has(name)) cache.delete(name)
+		}
+	}
+}
