@@ -43,6 +43,7 @@ vi.mock('../api/sharees', async (original) => ({ ...(await original<typeof impor
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => ({ uid: 'alice', displayName: 'Alice Martin', isAdmin: false }) }))
 const store = reactive({
 	roadmap: null as Roadmap | null,
+	problems: [] as Array<{ file: string, message: string, kind: string }>,
 	readOnly: false,
 	readHistory: vi.fn<() => Promise<RoadmapHistory | null>>(),
 	readableFileVersions: vi.fn(async () => [
@@ -174,6 +175,17 @@ describe('HistoryView', () => {
 		store.readHistory.mockRejectedValueOnce(new Error('PROPFIND /x: HTTP 503'))
 		const wrapper = await mountView()
 		expect(wrapper.text()).toContain('The history could not be read: PROPFIND /x: HTTP 503')
+		wrapper.unmount()
+	})
+})
+
+describe('HistoryView problems', () => {
+	it('names whose changes wait behind a file that cannot be read, as the history knows them', async () => {
+		store.problems = [{ file: '.degooglisation/change.writerbob001.000002.json', message: 'tasks: unknown field', kind: 'invalid' }]
+		const wrapper = await mountView()
+		expect(wrapper.get('.file-problem p').text()).toBe('The changes Bruno Petit (bob) saved from this file on are waiting: the file .degooglisation/change.writerbob001.000002.json could not be read (damaged or incomplete). It is left untouched; they will show as soon as it can be read.')
+		expect(wrapper.get('.file-problem pre').text()).toBe('tasks: unknown field')
+		store.problems = []
 		wrapper.unmount()
 	})
 })

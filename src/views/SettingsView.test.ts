@@ -176,7 +176,7 @@ describe('SettingsView', () => {
 		await change(fieldIn(measurements[1], 'Value (licences)'), '75')
 		await change(fieldIn(measurements[1], 'Date'), '2026-03-15')
 		expect(store.roadmap!.indicators[0].measurements[1]).toMatchObject({ id: 'm2', value: 75, date: '2026-03-15' })
-		await button(measurements[0], 'Delete the measurement of 2026-01-01').trigger('click')
+		await button(measurements[0], 'Delete the measurement of Jan 1, 2026').trigger('click')
 		expect(store.roadmap!.indicators[0].measurements.map((m) => m.id)).toEqual(['m2'])
 		await button(indicator, 'Remove this indicator').trigger('click')
 		expect(store.roadmap!.indicators).toEqual([])
