@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import type { Roadmap } from '../domain/model'
 import { emptyRoadmap, makeTask } from '../domain/model'
@@ -59,11 +59,15 @@ const rows = () => wrapper.findAll('.phase-row')
 const button = (scope: ReturnType<VueWrapper['get']> | VueWrapper, text: string) => scope.findAll('button').find((b) => b.text() === text || b.attributes('aria-label') === text)!
 
 beforeEach(async () => {
+	// A year after the measurements: their dates are said with their year.
+	vi.useFakeTimers({ toFake: ['Date'] })
+	vi.setSystemTime(new Date(2027, 5, 1, 12))
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	store = openRoadmapStore(roadmapToShape())
 	await mountView()
 })
 afterEach(() => {
+	vi.useRealTimers()
 	wrapper.unmount()
 	document.body.innerHTML = ''
 })
