@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { openOverviewPhases, startHarness } from './harness'
 
 let harness: Harness
 
@@ -36,6 +36,8 @@ describe('app page', () => {
 		await page.keyboard.press('Escape')
 		await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 		await page.reload()
+		// The overview folds its tasks by phase: the new task is found once they are opened.
+		await openOverviewPhases(page)
 		await page.getByText('Former les agents de l’accueil').waitFor()
 		await page.close()
 	})
