@@ -45,3 +45,31 @@ describe('RoadmapHeader sharing', () => {
 		wrapper.unmount()
 	})
 })
+
+describe('RoadmapHeader problems', () => {
+	it('says what an unreadable file means for the reader, with the technical detail folded away', async () => {
+		store.problems = [
+			{ file: '.degooglisation/change.writerbast01.000003.json', message: 'ops[0].value: expected "string"', kind: 'invalid' },
+			{ file: '.degooglisation/snapshot.writerbast01.000004.json', message: 'version 2 is newer than this version of Dégooglisation understands (1); update the app', kind: 'newer-version' },
+		] as never
+		const wrapper = await mountHeader()
+		const notes = wrapper.findAll('.file-problem')
+		expect(notes[0].get('p').text()).toBe('The changes saved with and after the file .degooglisation/change.writerbast01.000003.json are waiting: it could not be read (damaged or incomplete). It is left untouched; they will show as soon as it can be read.')
+		expect(notes[1].get('p').text()).toMatch(/^The file .* was written by a newer version of Dégooglisation\. Ask your administrator to update the app/)
+		// The parser's own words only behind "Details", quotation marks shown once.
+		expect(notes[0].get('details summary').text()).toBe('Details')
+		expect(notes[0].get('details pre').text()).toBe('ops[0].value: expected "string"')
+		expect(wrapper.html()).not.toContain('&amp;quot;')
+		store.problems = []
+		wrapper.unmount()
+	})
+
+	it('shows the value kept in a conflict with its quotation marks, not escaped twice', async () => {
+		store.conflicts = [{ path: 'tasks/t00000/title', kept: { author: 'alice', value: 'Le "plan"', writer: 'a', seq: 1 }, discarded: { author: 'bob', value: 'x', writer: 'b', seq: 1 } }] as never
+		const wrapper = await mountHeader()
+		expect(wrapper.text()).toContain('the value kept is "Le \\"plan\\"".')
+		expect(wrapper.text()).not.toContain('&quot;')
+		store.conflicts = []
+		wrapper.unmount()
+	})
+})

@@ -56,6 +56,15 @@ describe('filterTasks', () => {
 		expect(ids(filterTasks(tasks, { ...emptyFilter(), due: 'overdue' }, context))).toEqual(['a'])
 		expect(ids(filterTasks(tasks, { ...emptyFilter(), due: 'soon' }, context))).toEqual(['b'])
 	})
+	it('filters by department: a task of any chosen department is kept', () => {
+		const ofDepartments = [
+			makeTask({ id: 'e', title: 'État civil', departments: ['ec'] }),
+			makeTask({ id: 'f', title: 'Écoles et CCAS', departments: ['schools', 'ccas'] }),
+			makeTask({ id: 'g', title: 'Sans service' }),
+		]
+		expect(ids(filterTasks(ofDepartments, { ...emptyFilter(), departments: ['ccas'] }, context))).toEqual(['f'])
+		expect(ids(filterTasks(ofDepartments, { ...emptyFilter(), departments: ['ec', 'ccas'] }, context))).toEqual(['e', 'f'])
+	})
 	it('combines filters with AND', () => {
 		expect(ids(filterTasks(tasks, { ...emptyFilter(), phases: ['p1'], assignees: [ME] }, context))).toEqual(['a'])
 		expect(ids(filterTasks(tasks, { ...emptyFilter(), phases: ['p2'], assignees: [ME] }, context))).toEqual([])

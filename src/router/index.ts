@@ -1,7 +1,7 @@
 /**
  * The app's URLs, so that a link names what it shows and can be sent to a colleague:
  *   /apps/degooglisation/                                 the first roadmap, or how to start
- *   /apps/degooglisation/roadmap/<folder>?view=board&task=<id>   a roadmap, one of its views, a task
+ *   /apps/degooglisation/roadmap/<folder>?view=board&task=<id>   a roadmap, one of its views (overview, board, history, settings), a task
  *   /apps/degooglisation/partners                         progress of the partner communes
  * The PHP controller serves the page for each of these paths (lib/Controller/PageController.php).
  */
@@ -9,7 +9,7 @@ import { generateUrl } from '@nextcloud/router'
 import type { LocationQuery, RouteLocationRaw, RouteRecordRaw, RouterHistory } from 'vue-router'
 import { createRouter, createWebHistory } from 'vue-router'
 
-export const ROADMAP_VIEWS = ['overview', 'board', 'history', 'report'] as const
+export const ROADMAP_VIEWS = ['overview', 'board', 'history', 'report', 'settings'] as const
 export type RoadmapView = typeof ROADMAP_VIEWS[number]
 
 /** The folder path of a roadmap route's `path` parameter, with its leading slash. */

@@ -5,6 +5,7 @@
  */
 /** The board with the real store and storage, over a sandbox standing for Nextcloud: only the network is played. */
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -27,10 +28,11 @@ function demoRoadmap(): Roadmap {
 		{ id: 'solutions', order: 2, title: 'Solutions', description: '', start: null, end: null },
 	]
 	roadmap.categories = [{ id: 'schools', label: 'Écoles' }, { id: 'mail', label: 'Messagerie' }]
+	roadmap.departments = [{ id: 'ec', label: 'État civil' }, { id: 'edu', label: 'Éducation' }]
 	roadmap.tasks = [
-		makeTask({ id: 'mail', title: 'Migrer la messagerie', phase: 'solutions', category: 'mail', assignees: ['alice'], order: 1, due: '2020-01-01' }),
+		makeTask({ id: 'mail', title: 'Migrer la messagerie', phase: 'solutions', category: 'mail', assignees: ['alice'], order: 1, due: '2020-01-01', departments: ['ec', 'edu'] }),
 		makeTask({ id: 'inventory', title: 'Faire l’inventaire', phase: 'structuring', assignees: ['agent@cloud.mairie-b.fr'], order: 2 }),
-		makeTask({ id: 'schools', title: 'Équiper les écoles', phase: 'solutions', category: 'schools', assignees: ['bob'], order: 3 }),
+		makeTask({ id: 'schools', title: 'Équiper les écoles', phase: 'solutions', category: 'schools', assignees: ['bob'], order: 3, departments: ['edu'] }),
 		makeTask({ id: 'office', title: 'Passer à LibreOffice', phase: 'solutions', status: 'in_progress', assignees: ['alice'], order: 1 }),
 	]
 	return roadmap
@@ -143,7 +145,20 @@ describe('BoardView', () => {
 		await flushPromises()
 		expect(titlesIn('todo')).toEqual([])
 		expect(titlesIn('in_progress')).toEqual(['Passer à LibreOffice'])
-		expect(wrapper!.text()).toContain('1 of 4 tasks shown')
+		expect(wrapper!.text()).toContain('1 task shown of 4')
+	})
+
+	it('filters by department, offering the roadmap\'s departments', async () => {
+		const filters = wrapper!.findComponent({ name: 'BoardFilters' })
+		const departments = filters.findAllComponents({ name: 'NcSelect' }).find((s) => selectProps(s).inputLabel === 'Departments')!
+		expect((selectProps(departments).options as Array<{ label: string }>).map((o) => o.label)).toEqual(['État civil', 'Éducation', 'No department'])
+		departments.vm.$emit('update:modelValue', [{ id: 'edu', label: 'Éducation' }])
+		await flushPromises()
+		expect(titlesIn('todo')).toEqual(['Migrer la messagerie', 'Équiper les écoles'])
+		expect(titlesIn('in_progress')).toEqual([])
+		filters.vm.$emit('change', { departments: ['ec'] })
+		await flushPromises()
+		expect(titlesIn('todo')).toEqual(['Migrer la messagerie'])
 	})
 
 	it('moves a card with Alt and the arrow keys, announces it and keeps focus on it', async () => {

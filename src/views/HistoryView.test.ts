@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { flushPromises, mount } from '@vue/test-utils'
+import { selectProps } from '../composables/testing/ncSelect'
+import type { VueWrapper } from '@vue/test-utils'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import type { RoadmapState } from '../domain/crdt'
@@ -34,8 +37,13 @@ function scenario() {
 }
 
 let world: ReturnType<typeof scenario>
+// Nextcloud's sharee search, the one request for a person's name; the current user is known without it.
+const findUser = vi.hoisted(() => vi.fn(async (id: string) => (id === 'bob' ? { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' } : null)))
+vi.mock('../api/sharees', async (original) => ({ ...(await original<typeof import('../api/sharees')>()), findUser }))
+vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => ({ uid: 'alice', displayName: 'Alice Martin', isAdmin: false }) }))
 const store = reactive({
 	roadmap: null as Roadmap | null,
+	problems: [] as Array<{ file: string, message: string, kind: string }>,
 	readOnly: false,
 	readHistory: vi.fn<() => Promise<RoadmapHistory | null>>(),
 	readableFileVersions: vi.fn(async () => [
@@ -64,6 +72,14 @@ async function mountView() {
 	return wrapper
 }
 
+interface Moment { value: number, label: string }
+const momentSelect = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => wrapper.findAllComponents(NcSelect).find((s) => selectProps(s).inputId === id)!
+const moments = (wrapper: VueWrapper, id: 'history-from' | 'history-to') => selectProps(momentSelect(wrapper, id)).options as Moment[]
+async function chooseMoment(wrapper: VueWrapper, id: 'history-from' | 'history-to', value: number): Promise<void> {
+	momentSelect(wrapper, id).vm.$emit('update:modelValue', moments(wrapper, id).find((m) => m.value === value))
+	await flushPromises()
+}
+
 beforeEach(() => {
 	world = scenario()
 	store.roadmap = materialize(world.state)
@@ -77,7 +93,9 @@ describe('HistoryView', () => {
 		const wrapper = await mountView()
 		expect(wrapper.find('.history__reach').text()).toMatch(/^The whole history, since the roadmap was created on /)
 		const groups = wrapper.findAll('.history__group')
-		expect(groups.map((g) => g.find('.history__author').text())).toEqual(['bob', 'alice'])
+		expect(groups.map((g) => g.find('.history__author').text())).toEqual(['Bruno Petit (bob)', 'Alice Martin'])
+		// One request per person, whatever the number of their changes.
+		expect(findUser.mock.calls.map(([id]) => id)).toEqual(['bob'])
 		expect(groups[0].find('.history__summary').text()).toBe('« Former les élus » (added), « Tâche 1 » (assignees)')
 		expect(groups[1].find('.history__summary').text()).toBe('« Tâche 0 » (status)')
 		expect(groups[1].find('time').attributes('datetime')).toBe('2026-11-22T10:00:00.000Z')
@@ -88,9 +106,9 @@ describe('HistoryView', () => {
 		const wrapper = await mountView()
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toEqual([
 			'Former les élus — added',
-			'Tâche 1 — bob assigned, alice no longer assigned',
+			'Tâche 1 — Bruno Petit (bob) assigned, Alice Martin no longer assigned',
 		])
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toContain('Tâche 0 — status: To do → Done')
 		await wrapper.findAll('.history__group')[1].find('button').trigger('click')
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toEqual(['Tâche 0 — status: To do → Done'])
@@ -99,7 +117,7 @@ describe('HistoryView', () => {
 
 	it('restores an earlier moment after confirmation, as a new change: the history grows', async () => {
 		const wrapper = await mountView()
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		const restoreButton = () => wrapper.findAll('button').find((b) => b.text().startsWith('Restore the roadmap'))!
 		await restoreButton().trigger('click')
 		await wrapper.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click')
@@ -110,9 +128,9 @@ describe('HistoryView', () => {
 		expect(store.restoreRoadmap).toHaveBeenCalledWith(roadmapAt(buildHistory([world.snapshot], world.changes.slice(0, 2)), 0))
 		expect(store.roadmap!.tasks.map((t) => [t.id, t.status, t.assignees])).toEqual(sampleRoadmap(3).tasks.map((t) => [t.id, t.status, t.assignees]))
 		expect(wrapper.find('.history__status').text()).toMatch(/^The roadmap is back as it was at: Start of the history/)
-		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['alice', 'bob', 'alice'])
+		expect(wrapper.findAll('.history__group').map((g) => g.find('.history__author').text())).toEqual(['Alice Martin', 'Bruno Petit (bob)', 'Alice Martin'])
 		// The comparison follows "now": from the restored moment to now, nothing differs any more.
-		expect((wrapper.find('#history-to').element as HTMLSelectElement).value).toBe('3')
+		expect((selectProps(momentSelect(wrapper, 'history-to')).modelValue as Moment).value).toBe(3)
 		expect(wrapper.find('.history__compare').text()).toContain('No difference between these two moments.')
 		wrapper.unmount()
 	})
@@ -123,7 +141,7 @@ describe('HistoryView', () => {
 		store.readHistory.mockResolvedValueOnce(buildHistory([folded], world.changes))
 		const wrapper = await mountView()
 		expect(wrapper.find('.history__reach').text()).toMatch(/^The history goes back to .*: older changes were folded/)
-		await wrapper.find('#history-from').setValue('0')
+		await chooseMoment(wrapper, 'history-from', 0)
 		expect(wrapper.findAll('button').some((b) => b.text().startsWith('Restore'))).toBe(false)
 		wrapper.unmount()
 	})
@@ -135,9 +153,8 @@ describe('HistoryView', () => {
 		await wrapper.findAll('button').find((b) => b.text() === 'Look further back in Nextcloud\'s file versions')!.trigger('click')
 		await flushPromises()
 		expect(wrapper.find('.history__versions').text()).toContain('1 older version of the roadmap file can be chosen below')
-		const options = wrapper.findAll('#history-from option')
-		expect(options[0].text()).toMatch(/^Nextcloud file version of .* \(saved by bob\)$/)
-		await wrapper.find('#history-from').setValue('-1')
+		expect(moments(wrapper, 'history-from')[0].label).toMatch(/^Nextcloud file version of .* \(saved by Bruno Petit \(bob\)\)$/)
+		await chooseMoment(wrapper, 'history-from', -1)
 		await flushPromises()
 		expect(store.readVersion).toHaveBeenCalledWith(expect.objectContaining({ id: '1763000000' }))
 		expect(wrapper.findAll('.history__diff li').map((li) => li.text())).toContain('Tâche 2 — status: Dropped → Blocked')
@@ -158,6 +175,17 @@ describe('HistoryView', () => {
 		store.readHistory.mockRejectedValueOnce(new Error('PROPFIND /x: HTTP 503'))
 		const wrapper = await mountView()
 		expect(wrapper.text()).toContain('The history could not be read: PROPFIND /x: HTTP 503')
+		wrapper.unmount()
+	})
+})
+
+describe('HistoryView problems', () => {
+	it('names whose changes wait behind a file that cannot be read, as the history knows them', async () => {
+		store.problems = [{ file: '.degooglisation/change.writerbob001.000002.json', message: 'tasks: unknown field', kind: 'invalid' }]
+		const wrapper = await mountView()
+		expect(wrapper.get('.file-problem p').text()).toBe('The changes Bruno Petit (bob) saved from this file on are waiting: the file .degooglisation/change.writerbob001.000002.json could not be read (damaged or incomplete). It is left untouched; they will show as soon as it can be read.')
+		expect(wrapper.get('.file-problem pre').text()).toBe('tasks: unknown field')
+		store.problems = []
 		wrapper.unmount()
 	})
 })

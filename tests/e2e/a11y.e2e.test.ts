@@ -21,7 +21,7 @@ afterAll(() => harness?.close())
 
 describe('accessibility', () => {
 	for (const [name, path, ready, scope] of [
-		['app page', '/index.php/apps/degooglisation/', '.roadmap__task', '#content-vue'],
+		['app page', '/index.php/apps/degooglisation/', '.overview-phase', '#content-vue'],
 		['history', `${appRoadmapPath(DEMO_ROADMAP_PATH)}?view=history`, '.history__reach', '#content-vue'],
 		['partners page', '/index.php/apps/degooglisation/partners', '.partners__phases', '#content-vue'],
 		['dashboard widget', '/index.php/apps/dashboard/', '.degooglisation-widget__task', '.degooglisation-widget'],

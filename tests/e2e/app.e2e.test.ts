@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { openOverviewPhases, startHarness } from './harness'
 
 let harness: Harness
 
@@ -15,8 +15,8 @@ describe('app page', () => {
 	it('opens the roadmap and the task a dashboard link names', async () => {
 		const page = await harness.browser.newPage()
 		await harness.login(page, 'alice', `/index.php/apps/degooglisation/?roadmap=${encodeURIComponent(DEMO_ROADMAP_PATH)}&task=solutions-mail`)
-		await page.waitForSelector('.roadmap__task--highlighted')
-		expect(await page.locator('.roadmap__task--highlighted label').innerText()).toBe('Migrer la messagerie et les agendas')
+		await page.waitForSelector('.overview-task--highlighted')
+		expect(await page.locator('.overview-task--highlighted .overview-task__title').innerText()).toBe('Migrer la messagerie et les agendas')
 		// The task opens in the sidebar, which takes the focus; closing it gives the focus back to the task in the list.
 		await page.locator('aside.app-sidebar h2', { hasText: 'Migrer la messagerie et les agendas' }).waitFor()
 		await page.waitForFunction(() => document.activeElement?.closest('aside.app-sidebar'))
@@ -36,6 +36,8 @@ describe('app page', () => {
 		await page.keyboard.press('Escape')
 		await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 		await page.reload()
+		// The overview folds its tasks by phase: the new task is found once they are opened.
+		await openOverviewPhases(page)
 		await page.getByText('Former les agents de l’accueil').waitFor()
 		await page.close()
 	})

@@ -1,7 +1,7 @@
 /** Two browsers editing the same roadmap at the same moment both keep their edits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { openOverviewPhases, overviewStatus, setOverviewStatus, startHarness } from './harness'
 
 let harness: Harness
 
@@ -18,19 +18,18 @@ describe('two people editing at once', () => {
 			harness.login(pageA, 'alice', '/index.php/apps/degooglisation/'),
 			harness.login(pageB, 'alice', '/index.php/apps/degooglisation/'),
 		])
-		await Promise.all([pageA.locator('#status-solutions-chat').waitFor(), pageB.locator('#status-solutions-scheduling-forms').waitFor()])
+		await Promise.all([openOverviewPhases(pageA), openOverviewPhases(pageB)])
 		Object.assign(harness.hazards, { preconditionGapMs: 50 })
 		await Promise.all([
-			pageA.locator('#status-solutions-chat').selectOption('blocked'),
-			pageB.locator('#status-solutions-scheduling-forms').selectOption('done'),
+			setOverviewStatus(pageA, 'solutions-chat', 'blocked'),
+			setOverviewStatus(pageB, 'solutions-scheduling-forms', 'done'),
 		])
 		await Promise.all([pageA, pageB].map((p) => p.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()))
 		Object.assign(harness.hazards, { preconditionGapMs: 5 })
 		for (const page of [pageA, pageB]) {
 			await page.reload()
-			await page.locator('#status-solutions-chat').waitFor()
-			expect(await page.locator('#status-solutions-chat').inputValue()).toBe('blocked')
-			expect(await page.locator('#status-solutions-scheduling-forms').inputValue()).toBe('done')
+			expect(await overviewStatus(page, 'solutions-chat')).toBe('blocked')
+			expect(await overviewStatus(page, 'solutions-scheduling-forms')).toBe('done')
 		}
 		await Promise.all([a.close(), b.close()])
 	})

@@ -9,7 +9,7 @@ import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness'
 
 let harness: Harness
 const calm = { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 }
@@ -30,15 +30,12 @@ describe('saving through server faults', () => {
 		it(`keeps the edit through ${fault} and a reload, then saves it`, async () => {
 			const page = await harness.browser.newPage()
 			await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
-			const select = page.locator('#status-solutions-video')
-			await select.waitFor()
-			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			const target = (await overviewStatus(page, 'solutions-video')) === 'blocked' ? 'in_progress' : 'blocked'
 			Object.assign(harness.hazards, hazards)
-			await select.selectOption(target)
+			await setOverviewStatus(page, 'solutions-video', target)
 			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: 30000 })
 			await page.reload()
-			await page.locator('#status-solutions-video').waitFor()
-			expect(await page.locator('#status-solutions-video').inputValue()).toBe(target)
+			expect(await overviewStatus(page, 'solutions-video')).toBe(target)
 			expect(await statusInFiles('solutions-video')).not.toBe(target)
 			Object.assign(harness.hazards, calm)
 			await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor({ timeout: 30000 })
@@ -66,11 +63,9 @@ describe('saving through server faults', () => {
 		it(`keeps the edit through ${fault}, then saves it`, { timeout: 150_000 }, async () => {
 			const page = await harness.browser.newPage()
 			await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
-			const select = page.locator('#status-communication-maps')
-			await select.waitFor()
-			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			const target = (await overviewStatus(page, 'communication-maps')) === 'blocked' ? 'in_progress' : 'blocked'
 			const release = await failWrites(page, fail)
-			await select.selectOption(target)
+			await setOverviewStatus(page, 'communication-maps', target)
 			await page.getByText(/Serveur injoignable|Pas encore enregistré/).waitFor({ timeout: noticeWithinMs })
 			expect(await statusInFiles('communication-maps')).not.toBe(target)
 			await release()

@@ -17,7 +17,7 @@ import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoad
 import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
+import { appRoadmapPath, boardCards, boardTaskIds, overviewStatus, setOverviewStatus, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const ownerRoadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)
@@ -31,7 +31,6 @@ beforeAll(async () => {
 afterAll(() => harness?.close())
 
 const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
-const statusOf = (page: Page, task: string) => page.locator(`#status-${task}`)
 
 describe('federation between two communes', () => {
 	it('shares from the panel; the partner accepts, moves a task on the board, and edits at the same moment as the owner', async () => {
@@ -76,21 +75,18 @@ describe('federation between two communes', () => {
 		// Both overviews freshly open (no save shown yet), then one edit on each server at the same moment.
 		await owner.goto(`${harness.url}${ownerRoadmapPath}`)
 		await partner.goto(partner.url().replace(/\?.*$/, ''))
-		await statusOf(owner, 'solutions-mail').waitFor()
-		await statusOf(partner, 'transformation-hosting').waitFor()
-		expect(await statusOf(owner, 'solutions-mail').inputValue()).toBe('todo')
-		expect(await statusOf(partner, 'transformation-hosting').inputValue()).toBe('in_progress')
+		expect(await overviewStatus(owner, 'solutions-mail')).toBe('todo')
+		expect(await overviewStatus(partner, 'transformation-hosting')).toBe('in_progress')
 		await Promise.all([
-			statusOf(owner, 'solutions-mail').selectOption('done'),
-			statusOf(partner, 'transformation-hosting').selectOption('done'),
+			setOverviewStatus(owner, 'solutions-mail', 'done'),
+			setOverviewStatus(partner, 'transformation-hosting', 'done'),
 		])
 		await Promise.all([saved(owner), saved(partner)])
 
 		for (const page of [owner, partner]) {
 			await page.reload()
-			await statusOf(page, 'solutions-mail').waitFor()
-			expect(await statusOf(page, 'solutions-mail').inputValue()).toBe('done')
-			expect(await statusOf(page, 'transformation-hosting').inputValue()).toBe('done')
+			expect(await overviewStatus(page, 'solutions-mail')).toBe('done')
+			expect(await overviewStatus(page, 'transformation-hosting')).toBe('done')
 		}
 
 		// Val-Voisin's own roadmap beside the one Saint-Exemple shares, on the partner communes page.

@@ -74,3 +74,27 @@ export function appRoadmapPath(folder: string): string {
 /** The cards of one board column, and their task ids in order. */
 export const boardCards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
 export const boardTaskIds = (page: Page, status: string) => boardCards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
+
+const STATUS_LABELS_FR: Record<string, string> = { todo: 'À faire', in_progress: 'En cours', blocked: 'Bloquée', done: 'Terminée', dropped: 'Abandonnée' }
+
+/** Opens every folded phase of the overview's task list. */
+export async function openOverviewPhases(page: Page): Promise<void> {
+	await page.locator('details.overview-phase').first().waitFor()
+	await page.locator('details.overview-phase:not([open]) > summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()))
+}
+
+/** A task's status on the overview (`todo`, `done`…), its phase opened. */
+export async function overviewStatus(page: Page, taskId: string): Promise<string | null> {
+	await openOverviewPhases(page)
+	const task = page.locator(`[data-overview-task="${taskId}"]`)
+	await task.waitFor()
+	return task.getAttribute('data-status')
+}
+
+/** Changes a task's status on the overview, as a person does: its phase opened, the status picked in its list. */
+export async function setOverviewStatus(page: Page, taskId: string, status: string): Promise<void> {
+	await openOverviewPhases(page)
+	await page.locator(`#status-${taskId}`).click()
+	await page.getByRole('option', { name: STATUS_LABELS_FR[status], exact: true }).click()
+	await page.locator(`[data-overview-task="${taskId}"][data-status="${status}"]`).waitFor()
+}

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness'
 
 let harness: Harness
 
@@ -18,16 +18,14 @@ describe('history', () => {
 		const context = await harness.browser.newContext()
 		const page = await context.newPage()
 		await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
-		const status = page.locator('#status-solutions-mail')
-		await status.waitFor()
-		expect(await status.inputValue()).toBe('todo')
-		await status.selectOption('done')
+		expect(await overviewStatus(page, 'solutions-mail')).toBe('todo')
+		await setOverviewStatus(page, 'solutions-mail', 'done')
 		await page.getByRole('status').filter({ hasText: saved }).waitFor()
 
 		await page.getByRole('link', { name: 'Historique' }).click()
 		const group = page.locator('.history__group').first()
 		await group.waitFor()
-		expect(await group.locator('.history__author').innerText()).toBe('alice')
+		expect(await group.locator('.history__author').innerText()).toBe('Alice Martin')
 		expect(await group.locator('.history__summary').innerText()).toBe('« Migrer la messagerie et les agendas » (statut)')
 		expect(await page.locator('.history__diff li').allInnerTexts()).toEqual(['Migrer la messagerie et les agendas — statut : À faire → Terminée'])
 		expect((await new AxeBuilder({ page }).include('.history').analyze()).violations.map((v) => v.id)).toEqual([])
@@ -44,8 +42,7 @@ describe('history', () => {
 		const saves = (await page.locator('.history__count').allInnerTexts()).reduce((sum, text) => sum + Number.parseInt(text, 10), 0)
 		expect(saves).toBe(2)
 		await page.getByRole('link', { name: 'Vue d’ensemble' }).click()
-		await status.waitFor()
-		expect(await status.inputValue()).toBe('todo')
+		expect(await overviewStatus(page, 'solutions-mail')).toBe('todo')
 		await context.close()
 	})
 })

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { setOverviewStatus, startHarness } from './harness'
 
 let harness: Harness
 
@@ -16,7 +16,7 @@ describe('partner communes page', () => {
 		const context = await harness.browser.newContext()
 		const page = await context.newPage()
 		await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
-		await page.locator('#status-solutions-mail').selectOption('done')
+		await setOverviewStatus(page, 'solutions-mail', 'done')
 		await page.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 		await page.getByRole('link', { name: 'Communes partenaires' }).click()
 		const card = page.locator('.partners__card').first()

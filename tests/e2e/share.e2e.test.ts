@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
+import { appRoadmapPath, boardCards, boardTaskIds, openOverviewPhases, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const roadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)
@@ -97,8 +97,9 @@ describe('share panel', () => {
 		await navigation.getByText('Partagées avec moi').waitFor()
 		await navigation.getByRole('link', { name: 'Saint-Exemple' }).click()
 		await bob.getByText(READ_ONLY_BADGE).waitFor()
-		await bob.locator('.roadmap__task').first().waitFor()
-		expect(await bob.locator('.roadmap__task select').count()).toBe(0)
+		await openOverviewPhases(bob)
+		await bob.locator('.overview-task').first().waitFor()
+		expect(await bob.locator('.overview-task input').count()).toBe(0)
 		await bob.getByRole('link', { name: 'Tableau', exact: true }).click()
 		await boardCards(bob, 'todo').first().waitFor()
 		expect(await bob.getByRole('button', { name: /^Déplacer « / }).count()).toBe(0)

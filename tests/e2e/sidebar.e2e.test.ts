@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { openOverviewPhases, startHarness } from './harness'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const TASK = 'solutions-mail'
@@ -128,12 +128,14 @@ describe('task sidebar', () => {
 		await page.getByRole('menuitem', { name: 'Supprimer la tâche' }).click()
 		await sidebar(page).waitFor({ state: 'detached' })
 		await saved(page)
-		expect(await page.locator(`#status-${TASK}`).count()).toBe(0)
+		await openOverviewPhases(page)
+		expect(await page.locator(`[data-overview-task="${TASK}"]`).count()).toBe(0)
 		await page.getByRole('button', { name: 'Annuler' }).click()
 		await sidebar(page).getByLabel('Titre', { exact: true }).waitFor()
 		await saved(page)
 		await page.reload()
-		await page.locator(`#status-${TASK}`).waitFor()
+		await openOverviewPhases(page)
+		await page.locator(`[data-overview-task="${TASK}"]`).waitFor()
 		await page.close()
 	})
 
