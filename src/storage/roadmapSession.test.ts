@@ -356,8 +356,9 @@ describe('RoadmapSession', () => {
 		expect(readOnly.readOnly).toBe(true)
 		expect(() => readOnly.apply([{ op: 'set', path: 'title', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'read-only' }))
 		const mine = await open(path)
-		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/owner', value: 'x' }])).toThrow(RoadmapFolderError)
-		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/owner', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'invalid-operations' }))
+		// A field of a newer version passes through (docs/file-format.md); a value the format refuses does not.
+		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/status', value: 'bogus' }])).toThrow(RoadmapFolderError)
+		expect(() => mine.apply([{ op: 'set', path: 'tasks/t00000/status', value: 'bogus' }])).toThrow(expect.objectContaining({ kind: 'invalid-operations' }))
 		mine.dispose()
 		expect(() => mine.apply([{ op: 'set', path: 'title', value: 'x' }])).toThrow(expect.objectContaining({ kind: 'closed' }))
 	})
