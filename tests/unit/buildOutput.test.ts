@@ -5,7 +5,7 @@
 /**
  * The built js/ and css/ (`npm run build`, two builds into the same folders):
  * each page finds every file it loads, and the two builds never wrote the same
- * file; the widget's weight against its budget is `npm run bench's (bench/run.ts).
+ * file; the widget's weight is checked against its budget by `npm run bench` (bench/run.ts).
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
