@@ -18,6 +18,7 @@ import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import type { Account } from '../contract/target'
 import { basicAuth } from '../contract/target'
+import { overviewStatus, setOverviewStatus } from './harness'
 
 const env = process.env
 const trimmed = (url: string | undefined) => (url ?? '').replace(/\/+$/, '')
@@ -226,15 +227,13 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		try {
 			const page = await context.newPage()
 			await logIn(page, owner, path)
-			const select = page.locator('#status-t00000')
-			await select.waitFor()
-			const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+			const target = (await overviewStatus(page, 't00000')) === 'blocked' ? 'in_progress' : 'blocked'
 			// The session ends on the server while the browser keeps its cookies: Nextcloud's logout, then the old cookies put back.
 			const cookies = await context.cookies()
 			const token = await page.evaluate(() => document.head.dataset.requesttoken ?? '')
 			await page.request.get(`${owner.url}/index.php/logout?requesttoken=${encodeURIComponent(token)}`, { maxRedirects: 0 })
 			await context.addCookies(cookies)
-			await select.selectOption(target)
+			await setOverviewStatus(page, 't00000', target)
 			const notice = page.getByRole('alert').filter({ hasText: /session has ended|session Nextcloud a pris fin/ })
 			await notice.waitFor()
 			expect(await inFiles()).not.toBe(target)

@@ -15,7 +15,7 @@ import { createNodeDavClient } from '../../src/storage/nodeClient'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
 import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness'
 
 let harness: Harness
 
@@ -33,11 +33,9 @@ async function statusInFiles(taskId: string): Promise<string> {
 /** Opens the overview and changes a task's status; resolves to the status chosen. */
 async function openAndPickStatus(page: Page, taskId: string, beforeChange: () => void | Promise<void>): Promise<string> {
 	await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
-	const select = page.locator(`#status-${taskId}`)
-	await select.waitFor()
-	const target = (await select.inputValue()) === 'blocked' ? 'in_progress' : 'blocked'
+	const target = (await overviewStatus(page, taskId)) === 'blocked' ? 'in_progress' : 'blocked'
 	await beforeChange()
-	await select.selectOption(target)
+	await setOverviewStatus(page, taskId, target)
 	return target
 }
 
