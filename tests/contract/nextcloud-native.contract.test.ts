@@ -79,7 +79,8 @@ async function eventually<T>(probe: () => Promise<T | undefined | null>, ms = 20
 
 interface Notification { notification_id: number, app: string, object_type: string, object_id: string, subject: string, link: string }
 const notificationsOf = async (a: Account) => (await ocs<Notification[]>(a, '/apps/notifications/api/v2/notifications')).data ?? []
-const assignmentOf = async (a: Account, title: string) => (await notificationsOf(a)).filter((n) => n.app === 'degooglisation' && n.object_type === 'task' && n.subject.includes(title))
+/** This run's assignment notices: earlier runs' roadmaps have a task of the same title. */
+const assignmentOf = async (a: Account, title: string) => (await notificationsOf(a)).filter((n) => n.app === 'degooglisation' && n.object_type === 'task' && n.subject.includes(title) && n.subject.includes(`Saint-Exemple ${run}`))
 
 const folderName = `native-${run}`
 const folder = `/Dégooglisation/${folderName}`
