@@ -66,7 +66,7 @@ describe('the app updated on the server under an open page', () => {
 			if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) missing.push(new URL(response.url()).pathname)
 		})
 		await page.goto(`${sandbox.url}/index.php/login?user=alice&password=alice&redirect_url=${encodeURIComponent(appRoadmapPath(DEMO_ROADMAP_PATH))}`)
-		await page.locator('.roadmap__phase h4').first().waitFor()
+		await page.locator('details.overview-phase').first().waitFor()
 		const before = await installAnotherBuild()
 		expect(before.some((name) => name.startsWith('HistoryView-'))).toBe(true)
 
