@@ -104,6 +104,28 @@ describe('ReportView', () => {
 		expect(Object.fromEntries(now).done).toBeGreaterThanOrEqual(2)
 	})
 
+	it('reads the start of the period from a file version when the history does not reach back that far', async () => {
+		const store = useRoadmapStore()
+		const built = history()
+		// As if a compaction had folded everything before October into a snapshot.
+		vi.mocked(store.readHistory).mockResolvedValue({ ...built, complete: false, startAt: '2026-10-01T00:00:00.000Z' })
+		const atStart = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2026-01-05' })
+		for (const done of ['structuring-council-mandate', 'structuring-inventory', 'solutions-browser']) task(atStart, done).status = 'done'
+		vi.mocked(store.readableFileVersions).mockResolvedValue([
+			{ fileId: 7, id: '2', lastModified: '2026-10-02T08:00:00.000Z', author: '', label: '' },
+			{ fileId: 7, id: '1', lastModified: '2026-08-30T08:00:00.000Z', author: '', label: '' },
+			{ fileId: 7, id: '0', lastModified: '2026-03-01T08:00:00.000Z', author: '', label: '' },
+		])
+		const readVersion = vi.spyOn(store, 'readVersion').mockResolvedValue(atStart)
+		const wrapper = await render()
+		await flushPromises()
+		expect(readVersion).toHaveBeenCalledWith(expect.objectContaining({ id: '1' }))
+		expect(wrapper.find('.report__caveat').exists()).toBe(false)
+		const structuring = wrapper.findAll('.report__phase').find((row) => row.find('th').text() === 'Structuration')!
+		// Two of its tasks were done at the start, as the file version says.
+		expect(structuring.findAll('td')[0].text()).toBe('20 %')
+	})
+
 	it('saves the report as an OpenDocument text beside the roadmap and records its period', async () => {
 		const wrapper = await render()
 		await wrapper.findAll('button').find((b) => b.text() === 'Save into Nextcloud next to the roadmap')!.trigger('click')
