@@ -222,7 +222,6 @@ OC.L10N.register(
 		"{who} assigned": "{who} affecté·e",
 		"{who} no longer assigned": "{who} n’est plus affecté·e",
 		"Reading the history…": "Lecture de l’historique…",
-		"The history could not be read: {error}": "L’historique n’a pas pu être lu : {error}",
 		"The whole history, since the roadmap was created on {date}.": "Tout l’historique, depuis la création de la feuille de route le {date}.",
 		"The history goes back to {date}: older changes were folded into a summary and can no longer be shown one by one.": "L’historique remonte au {date} : les modifications plus anciennes ont été regroupées dans un résumé et ne peuvent plus être montrées une à une.",
 		"Compare two moments": "Comparer deux moments",
@@ -277,7 +276,6 @@ OC.L10N.register(
 		"Nextcloud file version of {date}": "Version Nextcloud du fichier du {date}",
 		"Look further back in Nextcloud's file versions": "Remonter plus loin dans les versions de fichier de Nextcloud",
 		"Nextcloud keeps no older version of the roadmap file.": "Nextcloud ne garde aucune version plus ancienne du fichier de la feuille de route.",
-		"Nextcloud's file versions could not be read: {error}": "Les versions de fichier de Nextcloud n’ont pas pu être lues : {error}",
 		"Reading this version…": "Lecture de cette version…",
 		"_{count} older version of the roadmap file can be chosen below as a moment (who changed what is not known for them)._::_{count} older versions of the roadmap file can be chosen below as moments (who changed what is not known for them)._": [
 			"{count} version plus ancienne du fichier de la feuille de route peut être choisie ci-dessous comme moment (on ne sait pas qui y a modifié quoi).",
@@ -645,7 +643,9 @@ OC.L10N.register(
 		"Nextcloud does not let you open the folder {folder}.": "Nextcloud ne vous permet pas d’ouvrir le dossier {folder}.",
 		"The roadmap could not be read. Try again later.": "La feuille de route n’a pas pu être lue. Réessayez plus tard.",
 		"Last known state from {date}: the server did not answer.": "Dernier état connu du {date} : le serveur n’a pas répondu.",
-		"This roadmap could not be read, and no earlier state is kept in this browser. Try again later.": "Cette feuille de route n’a pas pu être lue, et aucun état antérieur n’est gardé dans ce navigateur. Réessayez plus tard."
+		"This roadmap could not be read, and no earlier state is kept in this browser. Try again later.": "Cette feuille de route n’a pas pu être lue, et aucun état antérieur n’est gardé dans ce navigateur. Réessayez plus tard.",
+		"The history could not be read. Try again later.": "L’historique n’a pas pu être lu. Réessayez plus tard.",
+		"Nextcloud's file versions could not be read. Try again later.": "Les versions de fichier de Nextcloud n’ont pas pu être lues. Réessayez plus tard."
 	},
 	"nplurals=2; plural=(n > 1);"
 );
