@@ -277,7 +277,8 @@ export class RoadmapSession {
 			: describeOperations(byOthers.flatMap((change) => change.ops), before, roadmap)
 		// Conflicts told stay until something new arrives.
 		const conflicts = learned.applied.length || learned.absorbedSnapshot ? learned.conflicts : this.current.conflicts
-		const waiting = describeWaiting(this.folder.heldBack, state.covers, learned.problems)
+		// Nothing held back, before or now (the usual case): the same list, so that nothing redraws.
+		const waiting = this.folder.heldBack.length || this.current.waiting.length ? describeWaiting(this.folder.heldBack, state.covers, learned.problems) : this.current.waiting
 		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, waiting, conflicts })
 		if (merged) for (const listener of this.mergeListeners) listener(merged)
 	}
