@@ -12,6 +12,14 @@ reports=$(mktemp -d)
 
 step "type check"
 npx vue-tsc --noEmit -p .
+step "lint (ESLint, @nextcloud/eslint-config)"
+npx eslint .
+step "SPDX headers"
+missing=0
+while IFS= read -r -d '' file; do
+	head -n 12 "$file" | grep -q 'SPDX-License-Identifier' || { echo "no SPDX header: $file"; missing=1; }
+done < <(git ls-files -z -- '*.ts' '*.mts' '*.js' '*.mjs' '*.vue' '*.php' '*.sh' '*.css' .ci/run ':!l10n/')
+[ "$missing" = 0 ]
 step "PHP syntax"
 bash scripts/php-lint.sh
 step "PHP unit tests (shared fixtures with the TypeScript core)"
