@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { recommended } from '@nextcloud/eslint-config'
 
 export default [

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The page shells: what a Nextcloud 32 page gives an app (the layout, head
  * data, the globals core's scripts define, initial state, translations, theme
@@ -5,10 +9,12 @@
  * dashboard. Measured on a real page: tests/contract cannot cover a page, so
  * docs/sandbox.md lists what is left out.
  */
+
+import type { SandboxUser } from './auth.ts'
+
 import { randomBytes } from 'node:crypto'
-import type { SandboxUser } from './auth'
-import { capabilities, NEXTCLOUD_VERSION } from './ocs'
-import { escapeXml as escapeHtml } from './webdav'
+import { capabilities, NEXTCLOUD_VERSION } from './ocs.ts'
+import { escapeXml as escapeHtml } from './webdav.ts'
 
 export type Language = 'fr' | 'en'
 
@@ -101,7 +107,9 @@ function shell(options: ShellOptions): string {
 		.join('\n')
 	const skipText = SKIP_LINKS[lang]
 	const skipLinks = [`<a href="${options.skipTo.content}" class="button primary skip-navigation skip-content">${skipText.content}</a>`]
-	if (options.skipTo.navigation) skipLinks.push(`<a href="${options.skipTo.navigation}" class="button primary skip-navigation">${skipText.navigation}</a>`)
+	if (options.skipTo.navigation) {
+		skipLinks.push(`<a href="${options.skipTo.navigation}" class="button primary skip-navigation">${skipText.navigation}</a>`)
+	}
 	const nonce = Buffer.from(requestToken).toString('base64')
 	return `<!DOCTYPE html>
 <html class="ng-csp" data-placeholder-focus="false" lang="${lang}" data-locale="${lang}" translate="no">

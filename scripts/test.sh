@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # The whole test suite. Set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD to
 # also run the contract suite against a real Nextcloud.
 set -euo pipefail

@@ -1,4 +1,9 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
@@ -11,22 +16,26 @@ const store = reactive({
 		{ path: '/C', name: 'C', origin: 'federated' },
 	],
 	pendingShares: [share],
-	path: null, roadmap: null, loading: false, listing: false, loadError: null,
+	path: null,
+	roadmap: null,
+	loading: false,
+	listing: false,
+	loadError: null,
 	refreshList: vi.fn(async () => {}),
 	open: vi.fn(async () => {}),
 	answerShare: vi.fn(async () => {}),
 	holdsRoadmap: vi.fn(async (path: string) => path === '/Archives/Roadmap'),
 })
-vi.mock('./stores/roadmap', () => ({ useRoadmapStore: () => store }))
+vi.mock('./stores/roadmap.ts', () => ({ useRoadmapStore: () => store }))
 const pickFolder = vi.fn(async (): Promise<string | null> => '/Photos')
-vi.mock('./components/pickFolder', async (importOriginal) => ({ ...await importOriginal<typeof import('./components/pickFolder')>(), pickFolder }))
+vi.mock('./components/pickFolder.ts', async (importOriginal) => ({ ...await importOriginal<typeof import('./components/pickFolder.ts')>(), pickFolder }))
 
 async function mountApp(initialPath = '/') {
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	// Nextcloud's page has these; NcContent teleports into #skip-actions.
 	document.body.innerHTML = '<div id="skip-actions"></div><div id="content"></div>'
 	const { default: App } = await import('./App.vue')
-	const { createAppRouter } = await import('./router')
+	const { createAppRouter } = await import('./router/index.ts')
 	const { createMemoryHistory } = await import('vue-router')
 	const router = createAppRouter(createMemoryHistory())
 	await router.push(initialPath)
@@ -47,7 +56,9 @@ describe('App navigation', () => {
 	it('groups roadmaps by where they come from and offers pending federated shares', async () => {
 		const { wrapper } = await mountApp()
 		const text = wrapper.text()
-		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Partner communes', 'Waiting for your answer']) expect(text).toContain(caption)
+		for (const caption of ['My roadmaps', 'Shared with me', 'From partner communes', 'Partner communes', 'Waiting for your answer']) {
+			expect(text).toContain(caption)
+		}
 		expect(text).toContain('Feuille partagée from bob@127.0.0.1:8082')
 		const accept = wrapper.findAll('button').find((b) => b.text() === 'Accept')!
 		await accept.trigger('click')

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** What a failed request means, in words a town hall agent can act on (kinds: src/api/errors.ts). */
+
 import { t } from '@nextcloud/l10n'
-import { toApiError } from '../api/errors'
+import { toApiError } from '../api/errors.ts'
 
 /** For the failures any request can meet; null for those only the caller can word. */
 function connectionMessage(kind: string): string | null {

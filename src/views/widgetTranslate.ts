@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Translation for the dashboard widget only. It reads the same catalogue
  * (l10n/<lang>.js, registered by Nextcloud) as @nextcloud/l10n, which the
