@@ -12,7 +12,7 @@ import type { Roadmap } from '../src/domain/model.ts'
 import type { ChangeFile } from '../src/domain/storageFormat.ts'
 import type { DavClient } from '../src/storage/dav.ts'
 
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox } from '../sandbox/server.ts'

@@ -156,7 +156,7 @@ async function checkUserFolder(context: CommandContext, dav: DavClient): Promise
 			throw error
 		}
 		const { url, user } = context.connection()
-		throw new Error(`${url} has no files for user "${user}": check the server address, and that the user is the Nextcloud user id (not an e-mail login)`)
+		throw new Error(`${url} has no files for user "${user}": check the server address, and that the user is the Nextcloud user id (not an e-mail login)`, { cause: error })
 	}
 }
 
@@ -380,7 +380,7 @@ the problems are listed by row ("ligne") and column ("colonne"), and the exit co
 		try {
 			bytes = await readFile(file)
 		} catch (error) {
-			throw new Error(`cannot read ${file}: ${(error as Error).message}`)
+			throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
 		}
 		const table = readTaskTable(decodeCsv(bytes))
 		const dryRun = Boolean(context.options['dry-run'])

@@ -24,7 +24,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 	try {
 		return new Uint8Array(await readFile(file))
 	} catch (error) {
-		throw new Error(`cannot read ${file}: ${(error as Error).message}`)
+		throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
 	}
 }
 

@@ -7,7 +7,7 @@
  * `/index.php/avatar/<user>/<size>[/dark]` and `/index.php/avatar/guest/<name>/<size>[/dark]`.
  * Nextcloud generates a picture with the person's initials when they uploaded
  * none; with `?guestFallback=true` an unknown user gets a guest picture, else 404.
- * @nextcloud/vue's NcAvatar asks with `guestFallback=true` and must get an
+ * `@nextcloud/vue`'s NcAvatar asks with `guestFallback=true` and must get an
  * image: it remembers a failed one as "has an avatar" (it keeps `false` as a
  * string) and shows a broken image in every avatar it draws for that person afterwards.
  */

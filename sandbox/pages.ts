@@ -58,7 +58,7 @@ const SKIP_LINKS: Record<Language, { content: string, navigation: string }> = {
 	en: { content: 'Skip to main content', navigation: 'Skip to navigation of app' },
 }
 
-/** The date names core gives @nextcloud/l10n (`dayNames`, `monthNamesShort`…), in the page's language. */
+/** The date names core gives `@nextcloud/l10n` (`dayNames`, `monthNamesShort`…), in the page's language. */
 function dateNames(lang: Language): Record<string, unknown> {
 	const days = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(Date.UTC(1970, 0, 4 + d)))
 	const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(1970, m, 15)))

@@ -74,6 +74,7 @@ const FILES_CONFIG = { crop_image_previews: true, default_view: 'files', folder_
 
 function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
 	// Non-ASCII characters go out percent-encoded as UTF-8, as a browser reads the raw UTF-8 bytes PHP sends; Node would send Latin-1.
+	// eslint-disable-next-line no-control-regex -- the range is every ASCII character, NUL included.
 	res.writeHead(303, { Location: location.replace(/[^\x00-\x7f]+/g, encodeURIComponent), ...headers })
 	res.end()
 }

@@ -5,6 +5,7 @@
 // Prints the suite's closing line, "N passed, N failed", from Vitest's JSON and PHPUnit's JUnit reports.
 
 import { readFileSync } from 'node:fs'
+import process from 'node:process'
 
 let passed = 0
 let failed = 0

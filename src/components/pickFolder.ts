@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * Choosing a folder with Nextcloud's own file picker. @nextcloud/dialogs is
+ * Choosing a folder with Nextcloud's own file picker. `@nextcloud/dialogs` is
  * large, so it is loaded the first time someone picks a folder.
  */
 

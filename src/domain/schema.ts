@@ -95,6 +95,7 @@ export const userIdSchema = v.pipe(
 	v.string('not a string'),
 	v.minLength(1, 'empty user id'),
 	v.maxLength(320, 'longer than 320 characters'),
+	// eslint-disable-next-line no-control-regex -- control characters are what this refuses.
 	v.regex(/^[^\u0000-\u001f\u007f]+$/, 'contains control characters'),
 )
 

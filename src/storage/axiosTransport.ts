@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * The app page's transport: every request through @nextcloud/axios, as
+ * The app page's transport: every request through `@nextcloud/axios`, as
  * Nextcloud's own apps send theirs (the request token it keeps up to date,
  * its 412 "CSRF check failed" retry, its maintenance-mode retry for OCS),
  * with what it does not cover for WebDAV added by withNextcloudRecovery.
@@ -55,7 +55,7 @@ const axiosFetch: Transport = async (input, init = {}) => {
 		if (init.signal?.aborted) {
 			throw init.signal.reason
 		}
-		throw new TypeError((error as Error).message)
+		throw new TypeError((error as Error).message, { cause: error })
 	}
 }
 

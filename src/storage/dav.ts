@@ -75,9 +75,9 @@ export interface DavClientOptions {
 	/** The user whose files are addressed: `/remote.php/dav/files/<user>/`. */
 	user: string
 	auth: DavAuth
-	/** How requests go out: `fetch` unless told (the app page's goes through @nextcloud/axios). */
+	/** How requests go out: `fetch` unless told (the app page's goes through `@nextcloud/axios`). */
 	fetch?: Transport
-	/** The browser's DOMParser, or @xmldom/xmldom's in Node. */
+	/** The browser's DOMParser, or `@xmldom/xmldom`'s in Node. */
 	DOMParser: DomParserConstructor
 	/** A request that has not answered by then fails (and is retried): a hung server must not hang a save. */
 	timeoutMs?: number

@@ -4,7 +4,7 @@
  */
 /**
  * The storage in Node (command line, stress test, benchmark): a user and an
- * app password, and @xmldom/xmldom for the DOMParser browsers have built in.
+ * app password, and `@xmldom/xmldom` for the DOMParser browsers have built in.
  */
 
 import { DOMParser } from '@xmldom/xmldom'

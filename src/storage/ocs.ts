@@ -109,7 +109,7 @@ export class OcsClient {
 		}
 		const response = await this.fetch(url, { method, headers, body, credentials: 'same-origin' })
 		const text = await response.text()
-		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } } = {}
+		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } }
 		try {
 			// Nextcloud 34 numbers shares beyond 2^53: keep such ids as text, exact.
 			payload = JSON.parse(text.replace(/"(id|remote_id|parent|file_id|item_source|file_source|file_parent)":\s*(\d{16,})/g, '"$1":"$2"'))

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * The session as a Nextcloud page provides it, read where @nextcloud/auth and
- * @nextcloud/router read it (head data, the shared token global, OC.webroot).
+ * The session as a Nextcloud page provides it, read where `@nextcloud/auth` and
+ * `@nextcloud/router` read it (head data, the shared token global, OC.webroot).
  * For the dashboard widget, whose 50 KB budget has no room for those
  * libraries' event bus; the app page uses the libraries (src/stores/roadmap.ts).
  */

@@ -97,7 +97,7 @@ describe('RoadmapFolder', () => {
 	})
 
 	it('reports a same-field conflict to the writer who loads it, resolved the same way for everyone', async () => {
-		const { path, a, b } = await twoWritersOnNewRoadmap()
+		const { a, b } = await twoWritersOnNewRoadmap()
 		await a.save([{ op: 'set', path: 'tasks/t00003/status', value: 'blocked' }])
 		await b.save([{ op: 'set', path: 'tasks/t00003/status', value: 'done' }])
 		const seenByA = await a.load()
@@ -124,7 +124,7 @@ describe('RoadmapFolder', () => {
 	})
 
 	it('reads the history: the snapshot and every change since, with its author, in one listing after a load', async () => {
-		const { path, a, b } = await twoWritersOnNewRoadmap()
+		const { a, b } = await twoWritersOnNewRoadmap()
 		await a.save([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
 		await b.save([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
 		await a.load()

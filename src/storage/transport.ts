@@ -14,9 +14,9 @@
  *   the user to log in again; the request fails as it would, so edits stay in the outbox.
  * - maintenance mode: 503, with `X-Nextcloud-Maintenance-Mode: 1` from OCS and
  *   controllers but not from WebDAV (its body names ServerMaintenanceMode). Waited
- *   out as @nextcloud/axios does for the others: 2, 4, 8, 16, 32 s, then the 503 is the answer.
+ *   out as `@nextcloud/axios` does for the others: 2, 4, 8, 16, 32 s, then the 503 is the answer.
  *
- * Wraps a `fetch`: the app page's goes through @nextcloud/axios, the dashboard widget's is the browser's.
+ * Wraps a `fetch`: the app page's goes through `@nextcloud/axios`, the dashboard widget's is the browser's.
  */
 
 export type Transport = (input: string | URL, init?: RequestInit) => Promise<Response>
@@ -123,7 +123,7 @@ export function withNextcloudRecovery(base: Transport, options: RecoveryOptions)
 	}
 }
 
-/** The session's current request token, kept where Nextcloud's page scripts keep it (what @nextcloud/auth's fetchRequestToken does, without its event bus). */
+/** The session's current request token, kept where Nextcloud's page scripts keep it (what `@nextcloud/auth`'s fetchRequestToken does, without its event bus). */
 export async function refreshPageRequestToken(baseUrl: string): Promise<string> {
 	const response = await fetch(`${baseUrl}/index.php/csrftoken`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
 	if (!response.ok) {

@@ -42,10 +42,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 		const timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms)
 		promise.then(
 			(value) => {
-				clearTimeout(timer); resolve(value)
+				clearTimeout(timer)
+				resolve(value)
 			},
 			(error) => {
-				clearTimeout(timer); reject(error)
+				clearTimeout(timer)
+				reject(error)
 			},
 		)
 	})

@@ -4,7 +4,7 @@
  */
 /**
  * Translation for the dashboard widget only. It reads the same catalogue
- * (l10n/<lang>.js, registered by Nextcloud) as @nextcloud/l10n, which the
+ * (l10n/<lang>.js, registered by Nextcloud) as `@nextcloud/l10n`, which the
  * app page uses; the library also bundles an HTML sanitizer the widget does
  * not need (Vue escapes every interpolation) and that alone would cost a
  * fifth of the widget's 50 KB budget.

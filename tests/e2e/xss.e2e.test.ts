@@ -57,7 +57,8 @@ describe('text from roadmap files', () => {
 			const page = await harness.browser.newPage()
 			const dialogs: string[] = []
 			page.on('dialog', (d) => {
-				dialogs.push(d.message()); void d.dismiss()
+				dialogs.push(d.message())
+				void d.dismiss()
 			})
 			await harness.login(page, 'bob', path)
 			await page.waitForSelector(ready)

@@ -15,6 +15,7 @@ import { strToU8, zipSync } from 'fflate'
 const MIMETYPE = 'application/vnd.oasis.opendocument.text'
 
 function escapeXml(text: string): string {
+	// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they are what this removes.
 	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 }
 
