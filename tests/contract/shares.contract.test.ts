@@ -257,9 +257,8 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 	// Nextcloud gives each request to a partner 10 s ('timeout' and 'connect_timeout' => 10) and
 	// makes them one after the other: 32.0.1 asks GET /ocm-provider/ (OCMDiscoveryService), GET
 	// /ocs-provider/ (OCS\DiscoveryService), then POST /ocs/v2.php/cloud/shares (federatedfilesharing
-	// Notifications::tryLegacyEndPoint); 34.0.1 asks GET /.well-known/ocm first. Measured against
-	// such a partner: 403 after 34.7 s on 32.0.1 (3 requests), 46.8 s on 34.0.1 (4 requests), at a load
-	// of 10 to 14 on 2 cores. The sandbox gives up its one request after 10 s. A new port each run:
+	// Notifications::tryLegacyEndPoint); 34.0.1 asks GET /.well-known/ocm first, so up to 4 requests
+	// before the 403 (times measured in bench/measured.md). The sandbox gives up its one request after 10 s. A new port each run:
 	// Nextcloud remembers a failed discovery for 5 minutes.
 	const UNANSWERED_SHARE_MS = 4 * 10_000 + 30_000
 	it('answers a federated share to a server that accepts the connection and never answers with Nextcloud\'s error', async () => {
