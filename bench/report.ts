@@ -46,7 +46,7 @@ async function timed(runs: number, action: () => unknown): Promise<number> {
 /**
  * Deterministic, so that two runs of the benchmark measure the same history.
  *
- * @yields the states of a linear congruential generator, below 2^31
+ * @yields {number} the states of a linear congruential generator, below 2^31
  */
 function* sequence(seed: number): Generator<number> {
 	let state = seed
