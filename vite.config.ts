@@ -7,6 +7,7 @@
  * (vite.widget.config.ts) into the same js/ and css/: a chunk shared by the two
  * entries would carry the app page's libraries into the widget.
  */
+
 import { createAppConfig } from '@nextcloud/vite-config'
 import { join, relative } from 'node:path'
 

@@ -1,3 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({

@@ -1,19 +1,25 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Board figures for `npm run bench`: the built app in headless chromium
  * against an in-process sandbox holding a 5,000-task roadmap. Times are taken
  * in the page (performance.now), from the cause to the frame after the DOM
  * shows the effect, so that the CDP round trips do not count.
  */
+
+import type { Page } from 'playwright-core'
+
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { newWriterId } from '../src/domain/ids'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
-import { startSandbox } from '../sandbox/server'
+import { startSandbox } from '../sandbox/server.ts'
+import { newWriterId } from '../src/domain/ids.ts'
+import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../src/storage/roadmapFolder.ts'
 
 export interface BoardFigure {
 	figure: string
@@ -68,9 +74,13 @@ export async function boardFigures(root: string): Promise<BoardFigure[]> {
 		// The first card drawn, measured from the navigation's start by an observer set before any script runs.
 		await page.addInitScript(() => {
 			const observer = new MutationObserver(() => {
-				if (!document.querySelector('[data-task-id]')) return
+				if (!document.querySelector('[data-task-id]')) {
+					return
+				}
 				observer.disconnect()
-				requestAnimationFrame(() => setTimeout(() => { (window as unknown as { boardReady: number }).boardReady = performance.now() }, 0))
+				requestAnimationFrame(() => setTimeout(() => {
+					(window as unknown as { boardReady: number }).boardReady = performance.now()
+				}, 0))
 			})
 			observer.observe(document, { childList: true, subtree: true })
 		})
@@ -79,7 +89,9 @@ export async function boardFigures(root: string): Promise<BoardFigure[]> {
 			await page.goto(`${sandbox.url}${boardUrl}`)
 			await page.waitForFunction(() => (window as unknown as { boardReady?: number }).boardReady !== undefined)
 			const ready = await page.evaluate(() => (window as unknown as { boardReady: number }).boardReady)
-			if (i > 0) open.push(ready) // the first load warms the caches
+			if (i > 0) {
+				open.push(ready)
+			} // the first load warms the caches
 		}
 		const figures: BoardFigure[] = [
 			{ figure: 'board: open a 5,000-task roadmap, first cards drawn (chromium)', values: open, budget: `≤ ${BOARD_BUDGETS.open} ms` },
@@ -130,7 +142,9 @@ async function keyboardMoves(page: Page): Promise<number[]> {
 			card.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true, bubbles: true }))
 			return (${WAIT_IN_PAGE})(start, () => document.activeElement?.dataset.taskId === id && document.activeElement.closest('[data-status="in_progress"]'))
 		})()`) as number
-		if (i > 0) values.push(value)
+		if (i > 0) {
+			values.push(value)
+		}
 	}
 	return values
 }
@@ -163,7 +177,9 @@ async function fieldEdits(page: Page): Promise<number[]> {
 				&& document.querySelector('[data-task-id="' + id + '"] .task-card__title')?.textContent.trim() === title)
 				.finally(() => observer.disconnect())
 		})()`) as number
-		if (i > 0) values.push(value)
+		if (i > 0) {
+			values.push(value)
+		}
 	}
 	return values
 }

@@ -9,7 +9,8 @@
  * app's script. Read from the built files themselves, as the browser follows
  * them. For `npm run bench` and the build-output test.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -32,7 +33,9 @@ export function isBuilt(root: string): boolean {
 /** Files a script names, resolved from js/: static imports, dynamic ones with `lazy`, and the preload lists Vite writes for them. */
 function referencedFiles(code: string, lazy: boolean): string[] {
 	const statics = [...code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)].map((m) => `js/${m[1]}`)
-	if (!lazy) return statics
+	if (!lazy) {
+		return statics
+	}
 	const dynamic = [...code.matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => `js/${m[1]}`)
 	const preloads = [...code.matchAll(/["'](\.\.?\/[^"']+\.(?:mjs|css))["']/g)].map((m) => join('js', m[1]))
 	return [...statics, ...dynamic, ...preloads]
@@ -41,13 +44,21 @@ function referencedFiles(code: string, lazy: boolean): string[] {
 export function loadedFiles(root: string, entry: string, lazy: boolean): LoadedFiles {
 	const seen = new Set<string>()
 	const visit = (file: string) => {
-		if (seen.has(file)) return
+		if (seen.has(file)) {
+			return
+		}
 		seen.add(file)
-		if (file.endsWith('.mjs')) for (const next of referencedFiles(readFileSync(join(root, file), 'utf8'), lazy)) visit(next)
+		if (file.endsWith('.mjs')) {
+			for (const next of referencedFiles(readFileSync(join(root, file), 'utf8'), lazy)) {
+				visit(next)
+			}
+		}
 	}
 	visit(`js/${entry}.mjs`)
 	// The entry's own style sheet, which Nextcloud adds beside the script (Util::addStyle).
-	if (existsSync(join(root, 'css', `${entry}.css`))) seen.add(`css/${entry}.css`)
+	if (existsSync(join(root, 'css', `${entry}.css`))) {
+		seen.add(`css/${entry}.css`)
+	}
 	const files = [...seen].sort()
 	return {
 		scripts: files.filter((f) => f.endsWith('.mjs')),

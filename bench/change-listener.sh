@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # What the server's change-file listener costs per save, against a real Nextcloud
 # (NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD): in the roadmap folder FOLDER
 # (a path of the user's files) PUTs 21 change files setting TASK's status to STATUS

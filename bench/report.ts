@@ -7,12 +7,14 @@
  * tasks with a year of history (about ten saves a working day, a measurement
  * of every indicator each month), and its ODS export.
  */
-import type { Operation } from '../src/domain/storageFormat'
-import { TASK_STATUSES } from '../src/domain/model'
-import { councilReport } from '../src/domain/report'
-import { HistoryBuilder } from '../src/domain/testing/historyBuilder'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import { importTasks, roadmapToOds } from '../src/spreadsheet/index'
+
+import type { Operation } from '../src/domain/storageFormat.ts'
+
+import { TASK_STATUSES } from '../src/domain/model.ts'
+import { councilReport } from '../src/domain/report.ts'
+import { HistoryBuilder } from '../src/domain/testing/historyBuilder.ts'
+import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap.ts'
+import { importTasks, roadmapToOds } from '../src/spreadsheet/index.ts'
 
 interface Figure {
 	figure: string
@@ -41,7 +43,11 @@ async function timed(runs: number, action: () => unknown): Promise<number> {
 	return Number(median(values).toFixed(1))
 }
 
-/** Deterministic, so that two runs of the benchmark measure the same history. */
+/**
+ * Deterministic, so that two runs of the benchmark measure the same history.
+ *
+ * @yields {number} the states of a linear congruential generator, below 2^31
+ */
 function* sequence(seed: number): Generator<number> {
 	let state = seed
 	for (;;) {
@@ -60,19 +66,27 @@ function yearOfHistory() {
 	let changes = 0
 	for (let day = 0; day < 365; day++) {
 		const weekday = new Date(YEAR_START + day * DAY_MS).getUTCDay()
-		if (weekday === 0 || weekday === 6) continue
+		if (weekday === 0 || weekday === 6) {
+			continue
+		}
 		for (let save = 0; save < 10; save++) {
 			const at = new Date(YEAR_START + day * DAY_MS + (8 + save) * 3_600_000).toISOString()
 			const ops: Operation[] = Array.from({ length: 1 + pick(4) }, (): Operation => {
 				const task = `t${String(pick(5000)).padStart(5, '0')}`
 				const kind = pick(3)
-				if (kind === 0) return { op: 'set', path: `tasks/${task}/status`, value: TASK_STATUSES[pick(TASK_STATUSES.length)] }
-				if (kind === 1) return { op: 'set', path: `tasks/${task}/assignees`, value: [PEOPLE[pick(PEOPLE.length)]] }
+				if (kind === 0) {
+					return { op: 'set', path: `tasks/${task}/status`, value: TASK_STATUSES[pick(TASK_STATUSES.length)] }
+				}
+				if (kind === 1) {
+					return { op: 'set', path: `tasks/${task}/assignees`, value: [PEOPLE[pick(PEOPLE.length)]] }
+				}
 				return { op: 'set', path: `tasks/${task}/title`, value: `Tâche ${task} (${day}.${save})` }
 			})
 			if (save === 0 && new Date(YEAR_START + day * DAY_MS).getUTCDate() <= 7 && weekday === 1) {
 				const date = new Date(YEAR_START + day * DAY_MS).toISOString().slice(0, 10)
-				for (let i = 0; i < 15; i++) ops.push({ op: 'add', path: `indicators/indicator-${i}/measurements/m${day}`, value: { id: `m${day}`, date, value: day / 5 + i, note: '' } })
+				for (let i = 0; i < 15; i++) {
+					ops.push({ op: 'add', path: `indicators/indicator-${i}/measurements/m${day}`, value: { id: `m${day}`, date, value: day / 5 + i, note: '' } })
+				}
 			}
 			builder.change(PEOPLE[pick(PEOPLE.length)], at, ops)
 			changes++

@@ -1,25 +1,31 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `npm run bench`: every performance figure next to its budget, as the median
  * of several runs (machines here are noisy). Prints a table and writes
  * bench/results/latest.json. Budgets are figures to watch, not test asserts.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+
+import type { Roadmap } from '../src/domain/model.ts'
+import type { ChangeFile } from '../src/domain/storageFormat.ts'
+import type { DavClient } from '../src/storage/dav.ts'
+
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { applyChanges, diffRoadmaps, materialize, stateFromRoadmap } from '../src/domain/crdt'
-import { parseRoadmap, serializeRoadmap } from '../src/domain/format'
-import { newWriterId } from '../src/domain/ids'
-import type { Roadmap } from '../src/domain/model'
-import { TASK_STATUSES } from '../src/domain/model'
-import type { ChangeFile } from '../src/domain/storageFormat'
-import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap'
-import type { DavClient } from '../src/storage/dav'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
-import { startSandbox } from '../sandbox/server'
-import { boardFigures } from './board'
-import { APP_PAGE_ENTRY, WIDGET_BUDGET_KB, WIDGET_ENTRY, builtScripts, gzipSizes, isBuilt, loadedFiles, total } from './bundleSize'
-import { reportFigures } from './report'
+import { startSandbox } from '../sandbox/server.ts'
+import { applyChanges, diffRoadmaps, materialize, stateFromRoadmap } from '../src/domain/crdt.ts'
+import { parseRoadmap, serializeRoadmap } from '../src/domain/format.ts'
+import { newWriterId } from '../src/domain/ids.ts'
+import { TASK_STATUSES } from '../src/domain/model.ts'
+import { sampleRoadmap } from '../src/domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../src/storage/roadmapFolder.ts'
+import { boardFigures } from './board.ts'
+import { APP_PAGE_ENTRY, builtScripts, gzipSizes, isBuilt, loadedFiles, total, WIDGET_BUDGET_KB, WIDGET_ENTRY } from './bundleSize.ts'
+import { reportFigures } from './report.ts'
 
 interface Row {
 	figure: string
@@ -52,9 +58,13 @@ function edited(roadmap: Roadmap, count: number, offset: number): Roadmap {
 	const copy = structuredClone(roadmap)
 	for (let i = 0; i < count; i++) {
 		const task = copy.tasks[(i * 7 + offset) % copy.tasks.length]
-		if (i % 3 === 0) task.status = TASK_STATUSES[(i + offset) % TASK_STATUSES.length]
-		else if (i % 3 === 1) task.title = `${task.title} (${offset}-${i})`
-		else task.assignees = [`user${offset}-${i}`]
+		if (i % 3 === 0) {
+			task.status = TASK_STATUSES[(i + offset) % TASK_STATUSES.length]
+		} else if (i % 3 === 1) {
+			task.title = `${task.title} (${offset}-${i})`
+		} else {
+			task.assignees = [`user${offset}-${i}`]
+		}
 	}
 	return copy
 }
@@ -65,13 +75,23 @@ function domainFigures(): void {
 	const bytes = new TextEncoder().encode(text)
 	rows.push({ figure: 'roadmap of 5,000 tasks: file size', median: Number((bytes.length / 1024).toFixed(0)), unit: 'KB', budget: '—', runs: 1 })
 	time('parse a 5,000-task roadmap', '≤ 300 ms (project)', 7, () => {
-		if (!parseRoadmap(bytes).ok) throw new Error('parse failed')
+		if (!parseRoadmap(bytes).ok) {
+			throw new Error('parse failed')
+		}
 	})
 	time('serialize a 5,000-task roadmap', '≤ 300 ms (project)', 7, () => serializeRoadmap(big))
 	const ours = edited(big, 500, 1)
 	const theirs = edited(big, 500, 2)
 	const change = (writer: string, target: Roadmap): ChangeFile => ({
-		format: 'degooglisation-change', version: 1, writer, seq: 1, clock: 1, author: writer, at: new Date().toISOString(), seen: {}, ops: diffRoadmaps(big, target),
+		format: 'degooglisation-change',
+		version: 1,
+		writer,
+		seq: 1,
+		clock: 1,
+		author: writer,
+		at: new Date().toISOString(),
+		seen: {},
+		ops: diffRoadmaps(big, target),
 	})
 	time('merge two versions of 5,000 tasks, 500 edits each side', '≤ 500 ms (project)', 7, () => {
 		const state = stateFromRoadmap(big)
@@ -106,7 +126,9 @@ async function requestFigures(where: string, dav: DavClient, folder: string): Pr
 	const writer = () => new RoadmapFolder({ dav, path: folder, writer: { id: newWriterId(), author: 'bench' } })
 	const first = writer()
 	await first.create(sampleRoadmap(5000))
-	for (let i = 0; i < 10; i++) await first.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+	for (let i = 0; i < 10; i++) {
+		await first.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+	}
 	const reader = writer()
 	const load = await reader.load()
 	rows.push({ figure: `requests per load (5,000 tasks, 10 pending changes, ${where})`, median: load.requests, unit: 'requests', budget: 'a few, not one per task', runs: 1 })
@@ -133,7 +155,9 @@ async function sandboxRequestFigures(): Promise<void> {
 /** The same figures on a real Nextcloud when NEXTCLOUD_URL, NEXTCLOUD_USER and NEXTCLOUD_PASSWORD are set. */
 async function nextcloudRequestFigures(): Promise<void> {
 	const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
-	if (!url || !user || !password) return
+	if (!url || !user || !password) {
+		return
+	}
 	const dav = createNodeDavClient({ url, user, password })
 	const folder = `/Dégooglisation/bench-${Date.now().toString(36)}`
 	try {
@@ -151,11 +175,15 @@ async function main(): Promise<void> {
 	await nextcloudRequestFigures()
 	// The machine is shared: its load says how far the times can be trusted.
 	const loadBefore = loadavg()
-	for (const { figure, values, budget } of await boardFigures(root)) rows.push({ figure, median: Number(median(values).toFixed(1)), unit: 'ms', budget, runs: values.length })
+	for (const { figure, values, budget } of await boardFigures(root)) {
+		rows.push({ figure, median: Number(median(values).toFixed(1)), unit: 'ms', budget, runs: values.length })
+	}
 	const load = { before: loadBefore.map((l) => Number(l.toFixed(2))), after: loadavg().map((l) => Number(l.toFixed(2))), cores: availableParallelism() }
 	const width = Math.max(...rows.map((r) => r.figure.length))
 	console.log(`${'figure'.padEnd(width)}  ${'median'.padStart(8)}  unit      budget`)
-	for (const row of rows) console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}  (${row.runs} run${row.runs > 1 ? 's' : ''})`)
+	for (const row of rows) {
+		console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}  (${row.runs} run${row.runs > 1 ? 's' : ''})`)
+	}
 	console.log(`load average (1, 5, 15 min) on ${load.cores} cores: ${load.before.join(', ')} before the board figures, ${load.after.join(', ')} after`)
 	mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 	const result = `${JSON.stringify({ at: new Date().toISOString(), load, rows })}\n`

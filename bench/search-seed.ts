@@ -11,12 +11,15 @@
  * file, so only that file is written (one PUT per roadmap): such a folder is a
  * roadmap made by another tool (docs/file-format.md §3.1).
  */
-import { serializeRoadmap } from '../src/domain/format'
-import { emptyRoadmap, makeTask, TASK_STATUSES } from '../src/domain/model'
-import { createNodeDavClient } from '../src/storage/nodeClient'
+
+import { serializeRoadmap } from '../src/domain/format.ts'
+import { emptyRoadmap, makeTask, TASK_STATUSES } from '../src/domain/model.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
 
 const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
-if (!url || !user || !password) throw new Error('set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD')
+if (!url || !user || !password) {
+	throw new Error('set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD')
+}
 const dav = createNodeDavClient({ url, user, password })
 await dav.createFolder('/Dégooglisation')
 const tools = ['Microsoft Exchange', 'Google Drive', 'Teams', 'Zoom', 'Excel', 'Gmail']
@@ -25,7 +28,9 @@ const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 const fileUrl = (r: number) => `${url.replace(/\/+$/, '')}/remote.php/dav/files/${encodeURIComponent(user)}/${encodeURIComponent('Dégooglisation')}/${encodeURIComponent(`Recherche ${r}`)}/roadmap.degooglisation.json`
 for (let r = 1; r <= 50; r++) {
 	// Run again after a failure: the roadmaps already written are kept.
-	if ((await fetch(fileUrl(r), { method: 'HEAD', headers: { Authorization: auth } })).status === 200) continue
+	if ((await fetch(fileUrl(r), { method: 'HEAD', headers: { Authorization: auth } })).status === 200) {
+		continue
+	}
 	const roadmap = emptyRoadmap(`Recherche ${r}`, `Commune ${r}`)
 	roadmap.phases = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, order: i, title: `Phase ${i}`, description: '', start: null, end: null }))
 	roadmap.tasks = Array.from({ length: 500 }, (_, i) => makeTask({

@@ -1,15 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `npx tsx bench/seedWidgetLoad.ts` with NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD:
  * writes the dashboard budget's load into that account — 20 roadmaps of 500
  * tasks, a fifth of them assigned to the user — for bench/widget-items.sh.
  */
-import { newWriterId } from '../src/domain/ids'
-import { emptyRoadmap, makeTask, TASK_STATUSES } from '../src/domain/model'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
+
+import { newWriterId } from '../src/domain/ids.ts'
+import { emptyRoadmap, makeTask, TASK_STATUSES } from '../src/domain/model.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../src/storage/roadmapFolder.ts'
 
 const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password } = process.env
-if (!url || !user || !password) throw new Error('set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD')
+if (!url || !user || !password) {
+	throw new Error('set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD')
+}
 const dav = createNodeDavClient({ url, user, password })
 await dav.createFolder('/Dégooglisation')
 for (let r = 1; r <= 20; r++) {

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Server time of the dashboard's v1 items request for the widget, against a real
 # Nextcloud (NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD), after
 # bench/seedWidgetLoad.ts. Prints the median of 21 requests (caches warm) for the

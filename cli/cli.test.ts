@@ -1,13 +1,18 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The command-line tool, run as a process (through bin/degooglisation.mjs) against the sandbox. */
+
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../sandbox/server'
-import { parseRoadmap } from '../src/domain/format'
-import { createNodeDavClient } from '../src/storage/nodeClient'
+import { startSandbox } from '../sandbox/server.ts'
+import { parseRoadmap } from '../src/domain/format.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
 
 const bin = join(import.meta.dirname, '..', 'bin', 'degooglisation.mjs')
 const USER = { id: 'alice', displayName: 'Alice', password: 'alice-secret' }

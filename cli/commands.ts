@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The commands. Each talks to Nextcloud (or the sandbox) only through the
  * storage core, and writes through a RoadmapSession as the app page and the
@@ -5,30 +9,32 @@
  * between the roadmap as loaded and as edited, then the readable roadmap file
  * rewritten.
  */
+
+import type { Roadmap, Task, TaskStatus } from '../src/domain/model.ts'
+import type { DavClient } from '../src/storage/dav.ts'
+import type { LoadResult } from '../src/storage/roadmapFolder.ts'
+import type { RoadmapSessionOptions } from '../src/storage/roadmapSession.ts'
+
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import * as v from 'valibot'
-import { parseRoadmap, serializeRoadmap } from '../src/domain/format'
-import { localToday } from '../src/domain/dates'
-import { newId, newWriterId } from '../src/domain/ids'
-import type { Roadmap, Task, TaskStatus } from '../src/domain/model'
-import { TASK_STATUSES } from '../src/domain/model'
-import { roadmapProgress } from '../src/domain/progress'
-import { isValidDate, userIdSchema } from '../src/domain/schema'
-import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap'
-import type { DavClient } from '../src/storage/dav'
-import { DavError } from '../src/storage/dav'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery'
-import type { LoadResult } from '../src/storage/roadmapFolder'
-import { memoryStorage } from '../src/storage/outbox'
-import { RoadmapFolder, RoadmapFolderError } from '../src/storage/roadmapFolder'
-import type { RoadmapSessionOptions } from '../src/storage/roadmapSession'
-import { RoadmapSession } from '../src/storage/roadmapSession'
-import { processEnvironment } from '../src/storage/sessionEnvironment'
-import { decodeCsv } from './csv'
-import { InputError, UsageError } from './errors'
-import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv'
+import { localToday } from '../src/domain/dates.ts'
+import { parseRoadmap, serializeRoadmap } from '../src/domain/format.ts'
+import { newId, newWriterId } from '../src/domain/ids.ts'
+import { TASK_STATUSES } from '../src/domain/model.ts'
+import { roadmapProgress } from '../src/domain/progress.ts'
+import { isValidDate, userIdSchema } from '../src/domain/schema.ts'
+import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap.ts'
+import { DavError } from '../src/storage/dav.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { memoryStorage } from '../src/storage/outbox.ts'
+import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery.ts'
+import { RoadmapFolder, RoadmapFolderError } from '../src/storage/roadmapFolder.ts'
+import { RoadmapSession } from '../src/storage/roadmapSession.ts'
+import { processEnvironment } from '../src/storage/sessionEnvironment.ts'
+import { decodeCsv } from './csv.ts'
+import { InputError, UsageError } from './errors.ts'
+import { applyTaskTable, itemsNotExportable, readTaskTable, tasksToCsv } from './taskCsv.ts'
 
 export interface OptionSpec {
 	type: 'string' | 'boolean'
@@ -66,7 +72,9 @@ export interface Command {
 /** `Saint-Exemple` is `/Dégooglisation/Saint-Exemple`; a path with a slash is taken from the root of the user's files. */
 export function roadmapPath(folder: string): string {
 	const clean = folder.trim().replace(/^\/+|\/+$/g, '')
-	if (clean === '') throw new UsageError(`not a roadmap folder: "${folder}"`)
+	if (clean === '') {
+		throw new UsageError(`not a roadmap folder: "${folder}"`)
+	}
 	return clean.includes('/') || folder.startsWith('/') ? `/${clean}` : `${DEFAULT_ROADMAPS_FOLDER}/${clean}`
 }
 
@@ -91,7 +99,9 @@ function sessionOptions(context: CommandContext, dav: DavClient, path: string): 
 }
 
 function warnProblems(context: CommandContext, path: string, problems: LoadResult['problems']): void {
-	for (const problem of problems) context.warn(`warning: ${path}/${problem.file} skipped: ${problem.message}`)
+	for (const problem of problems) {
+		context.warn(`warning: ${path}/${problem.file} skipped: ${problem.message}`)
+	}
 }
 
 /** Loads, telling about files that could not be read (they are skipped, as the app does). */
@@ -119,10 +129,14 @@ export async function updateRoadmap(context: CommandContext, edit: (draft: Roadm
 			change = session.edit(edit)
 		} catch (error) {
 			// The edits were checked already; this guards against writing a change file other clients would refuse.
-			if (error instanceof RoadmapFolderError && error.kind === 'invalid-operations') throw new InputError(error.message)
+			if (error instanceof RoadmapFolderError && error.kind === 'invalid-operations') {
+				throw new InputError(error.message)
+			}
 			throw error
 		}
-		if (!change) return { roadmap: session.state.roadmap, written: false }
+		if (!change) {
+			return { roadmap: session.state.roadmap, written: false }
+		}
 		await session.settle()
 		return { roadmap: session.state.roadmap, written: true }
 	} finally {
@@ -138,20 +152,26 @@ async function checkUserFolder(context: CommandContext, dav: DavClient): Promise
 	try {
 		await dav.stat('/')
 	} catch (error) {
-		if (!(error instanceof DavError && error.status === 404)) throw error
+		if (!(error instanceof DavError && error.status === 404)) {
+			throw error
+		}
 		const { url, user } = context.connection()
-		throw new Error(`${url} has no files for user "${user}": check the server address, and that the user is the Nextcloud user id (not an e-mail login)`)
+		throw new Error(`${url} has no files for user "${user}": check the server address, and that the user is the Nextcloud user id (not an e-mail login)`, { cause: error })
 	}
 }
 
 function findTask(roadmap: Roadmap, id: string): Task {
 	const task = roadmap.tasks.find((t) => t.id === id)
-	if (!task) throw new InputError(`no task "${id}" in this roadmap`)
+	if (!task) {
+		throw new InputError(`no task "${id}" in this roadmap`)
+	}
 	return task
 }
 
 function checkStatus(status: string): TaskStatus {
-	if (!(TASK_STATUSES as readonly string[]).includes(status)) throw new InputError(`not a status: "${status}" (expected one of ${TASK_STATUSES.join(', ')})`)
+	if (!(TASK_STATUSES as readonly string[]).includes(status)) {
+		throw new InputError(`not a status: "${status}" (expected one of ${TASK_STATUSES.join(', ')})`)
+	}
 	return status as TaskStatus
 }
 
@@ -181,19 +201,29 @@ a folder that already holds a roadmap is refused.`,
 	async run(context) {
 		const path = roadmapPath(context.args[0])
 		const commune = stringOption(context, 'commune')
-		if (!commune) throw new UsageError('create needs --commune <name>', 'create')
+		if (!commune) {
+			throw new UsageError('create needs --commune <name>', 'create')
+		}
 		const lang = stringOption(context, 'lang') ?? 'fr'
-		if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang must be fr or en', 'create')
+		if (lang !== 'fr' && lang !== 'en') {
+			throw new UsageError('--lang must be fr or en', 'create')
+		}
 		const start = stringOption(context, 'start') ?? localToday()
-		if (!isValidDate(start)) throw new InputError(`--start: not a date (expected YYYY-MM-DD): ${start}`)
+		if (!isValidDate(start)) {
+			throw new InputError(`--start: not a date (expected YYYY-MM-DD): ${start}`)
+		}
 		const starter = createStarterRoadmap({ lang, commune, startDate: start, title: stringOption(context, 'title') })
 		const roadmap = context.options.empty ? { ...starter, description: '', tasks: [], indicators: [] } : starter
 		const checked = parseRoadmap(serializeRoadmap(roadmap))
-		if (!checked.ok) throw new InputError(checked.error.message)
+		if (!checked.ok) {
+			throw new InputError(checked.error.message)
+		}
 
 		const dav = davClient(context)
 		const ancestors = path.split('/').slice(1, -1)
-		for (let depth = 1; depth <= ancestors.length; depth++) await dav.createFolder(`/${ancestors.slice(0, depth).join('/')}`)
+		for (let depth = 1; depth <= ancestors.length; depth++) {
+			await dav.createFolder(`/${ancestors.slice(0, depth).join('/')}`)
+		}
 		const created = await RoadmapSession.create(sessionOptions(context, dav, path), roadmap)
 		created.dispose()
 		const { phases, tasks, indicators } = created.state.roadmap
@@ -205,7 +235,7 @@ const list: Command = {
 	name: 'list',
 	args: [],
 	summary: 'The roadmaps in a folder, with their progress.',
-	details: `Progress counts done tasks among all but dropped ones, as the app does.`,
+	details: 'Progress counts done tasks among all but dropped ones, as the app does.',
 	options: {
 		root: { type: 'string', value: 'folder', help: `where to look (default: ${DEFAULT_ROADMAPS_FOLDER})` },
 	},
@@ -231,7 +261,9 @@ const list: Command = {
 			}
 		}))
 		context.out(table([['folder', 'tasks', 'done', 'title'], ...rows]))
-		if (unreadable) throw new Error(`${unreadable} of ${found.length} roadmaps could not be read`)
+		if (unreadable) {
+			throw new Error(`${unreadable} of ${found.length} roadmaps could not be read`)
+		}
 	},
 }
 
@@ -248,11 +280,15 @@ const tasks: Command = {
 	},
 	async run(context) {
 		const status = stringOption(context, 'status')
-		if (status) checkStatus(status)
+		if (status) {
+			checkStatus(status)
+		}
 		const roadmap = await loadRoadmap(context)
 		const phase = stringOption(context, 'phase')
 		const phaseOrder = new Map(roadmap.phases.map((p) => [p.id, p.order]))
-		if (phase && !phaseOrder.has(phase)) throw new InputError(`--phase: unknown phase "${phase}" (expected one of ${[...phaseOrder.keys()].join(', ') || 'none'})`)
+		if (phase && !phaseOrder.has(phase)) {
+			throw new InputError(`--phase: unknown phase "${phase}" (expected one of ${[...phaseOrder.keys()].join(', ') || 'none'})`)
+		}
 		const assignee = stringOption(context, 'assignee')
 		const selected = roadmap.tasks
 			.filter((t) => (!status || t.status === status) && (!assignee || t.assignees.includes(assignee)) && (!phase || t.phase === phase))
@@ -296,16 +332,24 @@ Replaces the assignees unless --add or --remove is given.`,
 	},
 	async run(context) {
 		const [, id, ...users] = context.args
-		if (context.options.add && context.options.remove) throw new UsageError('--add and --remove cannot go together', 'assign')
+		if (context.options.add && context.options.remove) {
+			throw new UsageError('--add and --remove cannot go together', 'assign')
+		}
 		for (const user of users) {
 			const checked = v.safeParse(userIdSchema, user)
-			if (!checked.success) throw new InputError(`user "${user}": ${checked.issues[0].message}`)
+			if (!checked.success) {
+				throw new InputError(`user "${user}": ${checked.issues[0].message}`)
+			}
 		}
 		const { roadmap, written } = await updateRoadmap(context, (draft) => {
 			const task = findTask(draft, id)
-			if (context.options.add) task.assignees = [...new Set([...task.assignees, ...users])]
-			else if (context.options.remove) task.assignees = task.assignees.filter((user) => !users.includes(user))
-			else task.assignees = [...new Set(users)]
+			if (context.options.add) {
+				task.assignees = [...new Set([...task.assignees, ...users])]
+			} else if (context.options.remove) {
+				task.assignees = task.assignees.filter((user) => !users.includes(user))
+			} else {
+				task.assignees = [...new Set(users)]
+			}
 		})
 		const assignees = findTask(roadmap, id).assignees.join(', ') || 'nobody'
 		context.out(written ? `${id}: ${assignees}` : `${id}: already ${assignees}`)
@@ -336,7 +380,7 @@ the problems are listed by row ("ligne") and column ("colonne"), and the exit co
 		try {
 			bytes = await readFile(file)
 		} catch (error) {
-			throw new Error(`cannot read ${file}: ${(error as Error).message}`)
+			throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
 		}
 		const table = readTaskTable(decodeCsv(bytes))
 		const dryRun = Boolean(context.options['dry-run'])
@@ -346,8 +390,11 @@ the problems are listed by row ("ligne") and column ("colonne"), and the exit co
 			counts = result
 			return result.roadmap
 		}
-		if (dryRun) apply(await loadRoadmap(context))
-		else await updateRoadmap(context, apply)
+		if (dryRun) {
+			apply(await loadRoadmap(context))
+		} else {
+			await updateRoadmap(context, apply)
+		}
 		const summary = `${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`
 		context.out(dryRun
 			? `${basename(file)} is valid: ${summary} (nothing written: --dry-run)`
@@ -367,9 +414,15 @@ CSV has the columns import-csv reads, so that importing an export changes nothin
 	},
 	async run(context) {
 		const format = stringOption(context, 'format') ?? 'json'
-		if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv', 'export')
+		if (format !== 'json' && format !== 'csv') {
+			throw new UsageError('--format must be json or csv', 'export')
+		}
 		const roadmap = await loadRoadmap(context)
-		if (format === 'csv') for (const problem of itemsNotExportable(roadmap)) context.warn(`warning: ${problem}`)
+		if (format === 'csv') {
+			for (const problem of itemsNotExportable(roadmap)) {
+				context.warn(`warning: ${problem}`)
+			}
+		}
 		const text = format === 'json' ? serializeRoadmap(roadmap) : tasksToCsv(roadmap)
 		const output = stringOption(context, 'output')
 		if (!output) {

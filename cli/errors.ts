@@ -1,10 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * What can go wrong on the command line, and how it is told: one clear line on
  * standard error (a few more when a file has several bad rows), no stack
  * trace, and an exit code scripts can test.
  */
-import { DavError } from '../src/storage/dav'
-import { RoadmapFolderError } from '../src/storage/roadmapFolder'
+
+import { DavError } from '../src/storage/dav.ts'
+import { RoadmapFolderError } from '../src/storage/roadmapFolder.ts'
 
 export const EXIT_FAILURE = 1
 export const EXIT_INVALID_INPUT = 2
@@ -30,15 +35,23 @@ interface FetchFailure extends TypeError {
 
 /** `url` is the server the command talked to, for "cannot reach" messages. */
 export function reportError(error: unknown, url: string | undefined): ErrorReport {
-	if (error instanceof InputError) return { message: error.message, code: EXIT_INVALID_INPUT }
+	if (error instanceof InputError) {
+		return { message: error.message, code: EXIT_INVALID_INPUT }
+	}
 	if (error instanceof UsageError) {
 		const help = error.command ? `degooglisation ${error.command} --help` : 'degooglisation --help'
 		return { message: `${error.message}\nRun "${help}" for usage.`, code: EXIT_FAILURE }
 	}
 	if (error instanceof DavError) {
-		if (error.status === 401) return { message: 'authentication failed: check the user and app password', code: EXIT_FAILURE }
-		if (error.status === 403) return { message: `permission denied: ${error.path}`, code: EXIT_FAILURE }
-		if (error.status === 404) return { message: `not found: ${error.path}`, code: EXIT_FAILURE }
+		if (error.status === 401) {
+			return { message: 'authentication failed: check the user and app password', code: EXIT_FAILURE }
+		}
+		if (error.status === 403) {
+			return { message: `permission denied: ${error.path}`, code: EXIT_FAILURE }
+		}
+		if (error.status === 404) {
+			return { message: `not found: ${error.path}`, code: EXIT_FAILURE }
+		}
 		return { message: `${url} answered HTTP ${error.status} to ${error.method} ${error.path}`, code: EXIT_FAILURE }
 	}
 	if (error instanceof RoadmapFolderError) {

@@ -3,14 +3,15 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** `import` and `export` of spreadsheets, run as a process against the sandbox. */
+
 import * as XLSX from '@e965/xlsx'
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../sandbox/server'
-import { createNodeDavClient } from '../src/storage/nodeClient'
+import { startSandbox } from '../sandbox/server.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
 
 const bin = join(import.meta.dirname, '..', 'bin', 'degooglisation.mjs')
 const USER = { id: 'alice', displayName: 'Alice', password: 'alice-secret' }

@@ -7,22 +7,24 @@
  * and `export` as ODS or CSV besides JSON; the same module as the app's
  * (src/spreadsheet/).
  */
+
+import type { Roadmap } from '../src/domain/model.ts'
+import type { ImportResult, OdsLanguage } from '../src/spreadsheet/index.ts'
+import type { Command } from './commands.ts'
+
 import { readFile, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { newId } from '../src/domain/ids'
-import type { Roadmap } from '../src/domain/model'
-import type { ImportResult, OdsLanguage } from '../src/spreadsheet/index'
-import { applyTaskTable, indicatorsToCsv, itemsNotExportable, readSpreadsheet, readTaskTable, roadmapToOds, tasksToCsv } from '../src/spreadsheet/index'
-import type { Command } from './commands'
-import { asInputError, toInputError } from './csv'
-import { UsageError } from './errors'
-import { COMMANDS, loadRoadmap, roadmapPath, updateRoadmap } from './commands'
+import { newId } from '../src/domain/ids.ts'
+import { applyTaskTable, indicatorsToCsv, itemsNotExportable, readSpreadsheet, readTaskTable, roadmapToOds, tasksToCsv } from '../src/spreadsheet/index.ts'
+import { COMMANDS, loadRoadmap, roadmapPath, updateRoadmap } from './commands.ts'
+import { asInputError, toInputError } from './csv.ts'
+import { UsageError } from './errors.ts'
 
 async function readInput(file: string): Promise<Uint8Array> {
 	try {
 		return new Uint8Array(await readFile(file))
 	} catch (error) {
-		throw new Error(`cannot read ${file}: ${(error as Error).message}`)
+		throw new Error(`cannot read ${file}: ${(error as Error).message}`, { cause: error })
 	}
 }
 
@@ -59,11 +61,16 @@ exit code is 2. With --dry-run, each row that would add or update a task is list
 			return result.roadmap
 		}
 		const dryRun = Boolean(context.options['dry-run'])
-		if (dryRun) apply(await loadRoadmap(context))
-		else await updateRoadmap(context, apply)
+		if (dryRun) {
+			apply(await loadRoadmap(context))
+		} else {
+			await updateRoadmap(context, apply)
+		}
 		const summary = `${result!.added} added, ${result!.updated} updated, ${result!.unchanged} unchanged`
 		if (dryRun) {
-			for (const line of preview(result!)) context.out(line)
+			for (const line of preview(result!)) {
+				context.out(line)
+			}
 			context.out(`${basename(file)} is valid: ${summary} (nothing written: --dry-run)`)
 		} else {
 			context.out(`imported ${basename(file)} into ${roadmapPath(context.args[0])}: ${summary}`)
@@ -90,17 +97,27 @@ indicators. --lang sets the headers and, in ODS, how dates show (fr: 31/01/2027)
 	},
 	async run(context) {
 		const format = (context.options.format as string | undefined) ?? 'json'
-		if (!['json', 'csv', 'ods'].includes(format)) throw new UsageError('--format must be json, csv or ods', 'export')
+		if (!['json', 'csv', 'ods'].includes(format)) {
+			throw new UsageError('--format must be json, csv or ods', 'export')
+		}
 		if (format === 'json') {
 			await jsonExport.run(context)
 			return
 		}
 		const lang = (context.options.lang as string | undefined) ?? (format === 'ods' ? 'fr' : 'en')
-		if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang must be fr or en', 'export')
+		if (lang !== 'fr' && lang !== 'en') {
+			throw new UsageError('--lang must be fr or en', 'export')
+		}
 		const output = context.options.output as string | undefined
-		if (format === 'ods' && !output && process.stdout.isTTY) throw new UsageError('an ODS file is not for a terminal: give --output <file>', 'export')
+		if (format === 'ods' && !output && process.stdout.isTTY) {
+			throw new UsageError('an ODS file is not for a terminal: give --output <file>', 'export')
+		}
 		const roadmap = await loadRoadmap(context)
-		if (!context.options.indicators) for (const problem of itemsNotExportable(roadmap)) context.warn(`warning: ${problem}`)
+		if (!context.options.indicators) {
+			for (const problem of itemsNotExportable(roadmap)) {
+				context.warn(`warning: ${problem}`)
+			}
+		}
 		const content = format === 'ods'
 			? roadmapToOds(roadmap, lang as OdsLanguage)
 			: context.options.indicators ? indicatorsToCsv(roadmap, lang as OdsLanguage) : tasksToCsv(roadmap, lang as OdsLanguage)

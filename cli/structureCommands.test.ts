@@ -4,13 +4,14 @@
  */
 
 /** The structure and department commands, run as a process (through bin/degooglisation.mjs) against the sandbox. */
+
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../sandbox/server'
-import { createNodeDavClient } from '../src/storage/nodeClient'
+import { startSandbox } from '../sandbox/server.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
 
 const bin = join(import.meta.dirname, '..', 'bin', 'degooglisation.mjs')
 const USER = { id: 'alice', displayName: 'Alice', password: 'alice-secret' }

@@ -10,22 +10,41 @@
  * as one change file, so that it never undoes what someone else changed
  * meanwhile; refusals come back as kinds, told here in the tool's words.
  */
-import type { Command, CommandContext } from './commands'
-import { loadRoadmap, updateRoadmap } from './commands'
-import { InputError, UsageError } from './errors'
-import { idFromLabel, newWriterId } from '../src/domain/ids'
-import type { IsoDate, Roadmap } from '../src/domain/model'
-import { readNumber } from '../src/domain/overview'
-import { departmentProgress, roadmapProgress } from '../src/domain/progress'
-import { isValidDate } from '../src/domain/schema'
-import type { IndicatorFields, MeasurementFields, PhasePatch, StructureEdit, StructureError } from '../src/domain/structure'
+
+import type { IsoDate, Roadmap } from '../src/domain/model.ts'
+import type { IndicatorFields, MeasurementFields, PhasePatch, StructureEdit, StructureError } from '../src/domain/structure.ts'
+import type { Command, CommandContext } from './commands.ts'
+
+import { idFromLabel, newWriterId } from '../src/domain/ids.ts'
+import { readNumber } from '../src/domain/overview.ts'
+import { departmentProgress, roadmapProgress } from '../src/domain/progress.ts'
+import { isValidDate } from '../src/domain/schema.ts'
 import {
-	addCategory, addDepartment, addIndicator, addMeasurement, addPhase, applyEdit, editIndicator, editMeasurement, editPhase, editRoadmapFields,
-	movePhase, removeCategory, removeDepartment, removeIndicator, removeMeasurement, removePhase, renameCategory, renameDepartment, setTaskDepartments,
-} from '../src/domain/structure'
+	addCategory,
+	addDepartment,
+	addIndicator,
+	addMeasurement,
+	addPhase,
+	applyEdit,
+	editIndicator,
+	editMeasurement,
+	editPhase,
+	editRoadmapFields,
+	movePhase,
+	removeCategory,
+	removeDepartment,
+	removeIndicator,
+	removeMeasurement,
+	removePhase,
+	renameCategory,
+	renameDepartment,
+	setTaskDepartments,
+} from '../src/domain/structure.ts'
+import { loadRoadmap, updateRoadmap } from './commands.ts'
+import { InputError, UsageError } from './errors.ts'
 
 const ERROR_TEXT: Record<StructureError['kind'], (e: StructureError) => string> = {
-	'empty': (e) => `${e.field} cannot be empty`,
+	empty: (e) => `${e.field} cannot be empty`,
 	'too-long': (e) => `${e.field} is too long`,
 	'invalid-date': (e) => `${e.field}: not a date (expected YYYY-MM-DD)`,
 	'end-before-start': () => 'the end comes before the start',
@@ -50,7 +69,9 @@ const ERROR_TEXT: Record<StructureError['kind'], (e: StructureError) => string> 
 function applyStructureEdit(context: CommandContext, make: (roadmap: Roadmap) => StructureEdit): Promise<{ roadmap: Roadmap, written: boolean }> {
 	return updateRoadmap(context, (draft) => {
 		const result = make(draft)
-		if (!result.ok) throw new InputError(ERROR_TEXT[result.error.kind](result.error))
+		if (!result.ok) {
+			throw new InputError(ERROR_TEXT[result.error.kind](result.error))
+		}
 		return applyEdit(draft, result.ops)
 	})
 }
@@ -60,23 +81,35 @@ const text = (context: CommandContext, name: string) => context.options[name] as
 /** `none` clears a date. */
 function dateOption(context: CommandContext, name: string): IsoDate | null | undefined {
 	const value = text(context, name)
-	if (value === undefined) return undefined
-	if (value === 'none') return null
-	if (!isValidDate(value)) throw new InputError(`--${name}: not a date (expected YYYY-MM-DD, or none): ${value}`)
+	if (value === undefined) {
+		return undefined
+	}
+	if (value === 'none') {
+		return null
+	}
+	if (!isValidDate(value)) {
+		throw new InputError(`--${name}: not a date (expected YYYY-MM-DD, or none): ${value}`)
+	}
 	return value
 }
 
 /** `none` clears a number; `12,5` and `12.5` both read. */
 function numberOption(context: CommandContext, name: string): number | null | undefined {
 	const value = text(context, name)
-	if (value === undefined || value === 'none') return value === undefined ? undefined : null
+	if (value === undefined || value === 'none') {
+		return value === undefined ? undefined : null
+	}
 	const number = readNumber(value)
-	if (number === null) throw new InputError(`--${name}: not a number: ${value}`)
+	if (number === null) {
+		throw new InputError(`--${name}: not a number: ${value}`)
+	}
 	return number
 }
 
 function requireSome(context: CommandContext, command: string, names: string[]): void {
-	if (!names.some((name) => context.options[name] !== undefined)) throw new UsageError(`give at least one of ${names.map((n) => `--${n}`).join(', ')}`, command)
+	if (!names.some((name) => context.options[name] !== undefined)) {
+		throw new UsageError(`give at least one of ${names.map((n) => `--${n}`).join(', ')}`, command)
+	}
 }
 
 function dates(start: string | null, end: string | null): string {
@@ -188,7 +221,9 @@ const movePhaseCommand: Command = {
 	options: {},
 	async run(context) {
 		const [, id, position] = context.args
-		if (!/^\d+$/.test(position) || Number(position) < 1) throw new InputError(`not a position: "${position}" (expected 1, 2, 3…)`)
+		if (!/^\d+$/.test(position) || Number(position) < 1) {
+			throw new InputError(`not a position: "${position}" (expected 1, 2, 3…)`)
+		}
 		const { roadmap } = await applyStructureEdit(context, (r) => movePhase(r, id, Number(position) - 1))
 		context.out([...roadmap.phases].sort((a, b) => a.order - b.order).map((p, i) => `${i + 1}. ${p.id}: ${p.title}`).join('\n'))
 	},
@@ -254,9 +289,13 @@ const removeIndicatorCommand: Command = {
 
 function measurementPatch(context: CommandContext): Partial<MeasurementFields> {
 	const date = text(context, 'date')
-	if (date !== undefined && !isValidDate(date)) throw new InputError(`--date: not a date (expected YYYY-MM-DD): ${date}`)
+	if (date !== undefined && !isValidDate(date)) {
+		throw new InputError(`--date: not a date (expected YYYY-MM-DD): ${date}`)
+	}
 	const value = numberOption(context, 'value')
-	if (value === null) throw new InputError('--value: a measurement needs a number')
+	if (value === null) {
+		throw new InputError('--value: a measurement needs a number')
+	}
 	return { date, value, note: text(context, 'note') }
 }
 
@@ -272,9 +311,13 @@ const addMeasurementCommand: Command = {
 	options: { id: { type: 'string', value: 'id', help: 'the new id (default: m-<date>-…)' }, ...measurementOptions, value: { ...measurementOptions.value, required: true } },
 	async run(context) {
 		const [, indicatorId, date] = context.args
-		if (!isValidDate(date)) throw new InputError(`not a date (expected YYYY-MM-DD): ${date}`)
+		if (!isValidDate(date)) {
+			throw new InputError(`not a date (expected YYYY-MM-DD): ${date}`)
+		}
 		const value = numberOption(context, 'value')
-		if (value === undefined || value === null) throw new UsageError('add-measurement needs --value <number>', 'add-measurement')
+		if (value === undefined || value === null) {
+			throw new UsageError('add-measurement needs --value <number>', 'add-measurement')
+		}
 		const id = text(context, 'id') ?? `m-${date}-${newWriterId().slice(0, 4)}`
 		await applyStructureEdit(context, (r) => addMeasurement(r, indicatorId, { id, date, value, note: text(context, 'note') }))
 		context.out(`added measurement ${id} to ${indicatorId}: ${value} on ${date}`)
@@ -360,7 +403,9 @@ const setDepartments: Command = {
 	},
 	async run(context) {
 		const [, taskId, ...ids] = context.args
-		if (context.options.add && context.options.remove) throw new UsageError('--add and --remove cannot go together', 'set-departments')
+		if (context.options.add && context.options.remove) {
+			throw new UsageError('--add and --remove cannot go together', 'set-departments')
+		}
 		const { roadmap, written } = await applyStructureEdit(context, (r) => {
 			const current = r.tasks.find((t) => t.id === taskId)?.departments ?? []
 			const next = context.options.add ? [...current, ...ids] : context.options.remove ? current.filter((id) => !ids.includes(id)) : ids
@@ -374,9 +419,16 @@ const setDepartments: Command = {
 export const STRUCTURE_COMMANDS: Command[] = [
 	structure,
 	setRoadmap,
-	addPhaseCommand, editPhaseCommand, movePhaseCommand, removePhaseCommand,
-	addIndicatorCommand, editIndicatorCommand, removeIndicatorCommand,
-	addMeasurementCommand, editMeasurementCommand, removeMeasurementCommand,
+	addPhaseCommand,
+	editPhaseCommand,
+	movePhaseCommand,
+	removePhaseCommand,
+	addIndicatorCommand,
+	editIndicatorCommand,
+	removeIndicatorCommand,
+	addMeasurementCommand,
+	editMeasurementCommand,
+	removeMeasurementCommand,
 	...labelCommands('category', 'categories', { add: addCategory, rename: renameCategory, remove: removeCategory }, 'Remove a category; its tasks keep working, without a category.'),
 	...labelCommands('department', 'departments', { add: addDepartment, rename: renameDepartment, remove: removeDepartment }, 'Remove a department; it is taken off its tasks.'),
 	setDepartments,

@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Logins as Nextcloud accepts them: HTTP basic with user and password, or a
  * session cookie whose requests carry the session's request token (Nextcloud's
  * CSRF check).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+
 import type { IncomingMessage } from 'node:http'
+
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 
 export interface SandboxUser {
 	id: string
@@ -54,7 +60,9 @@ export class Sessions {
 
 	/** What a new login does to the session's request token (in another tab, say): the page's copy is refused from then on. */
 	rotateRequestTokens(): void {
-		for (const session of this.sessions.values()) session.requestToken = randomBytes(24).toString('base64url')
+		for (const session of this.sessions.values()) {
+			session.requestToken = randomBytes(24).toString('base64url')
+		}
 	}
 
 	/** Every session ends, as when they time out: the cookies browsers hold name sessions the server no longer knows. */
@@ -64,14 +72,16 @@ export class Sessions {
 
 	close(req: IncomingMessage): void {
 		const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([a-f0-9]+)`).exec(req.headers.cookie ?? '')
-		if (match) this.sessions.delete(match[1])
+		if (match) {
+			this.sessions.delete(match[1])
+		}
 	}
 }
 
-export type AuthResult =
-	| { kind: 'user', user: SandboxUser, session: Session | null }
-	| { kind: 'anonymous' }
-	| { kind: 'bad-credentials' }
+export type AuthResult
+	= | { kind: 'user', user: SandboxUser, session: Session | null }
+		| { kind: 'anonymous' }
+		| { kind: 'bad-credentials' }
 
 /** Who is calling: HTTP basic first, then the session cookie. */
 export function authenticate(req: IncomingMessage, sessions: Sessions): AuthResult {
@@ -92,7 +102,9 @@ export function authenticate(req: IncomingMessage, sessions: Sessions): AuthResu
  * header or query parameter. A request without a session has no token.
  */
 export function passesCsrfCheck(req: IncomingMessage, session: Session | null): boolean {
-	if (req.headers['ocs-apirequest']) return true
+	if (req.headers['ocs-apirequest']) {
+		return true
+	}
 	const token = req.headers.requesttoken ?? new URL(req.url ?? '/', 'http://sandbox').searchParams.get('requesttoken')
 	return session !== null && typeof token === 'string' && sameText(token, session.requestToken)
 }

@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** Avatars as Nextcloud serves them: initials for a user without a picture, a guest picture for anyone else when asked, else 404. */
+
+import type { Sandbox } from './server.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Sandbox } from './server'
-import { startSandbox } from './server'
+import { startSandbox } from './server.ts'
 
 let dataDir: string
 let sandbox: Sandbox

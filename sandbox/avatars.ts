@@ -1,14 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Nextcloud's avatar endpoints (`core.avatar.getAvatar`, `core.guest_avatar.getAvatar`):
  * `/index.php/avatar/<user>/<size>[/dark]` and `/index.php/avatar/guest/<name>/<size>[/dark]`.
  * Nextcloud generates a picture with the person's initials when they uploaded
  * none; with `?guestFallback=true` an unknown user gets a guest picture, else 404.
- * @nextcloud/vue's NcAvatar asks with `guestFallback=true` and must get an
+ * `@nextcloud/vue`'s NcAvatar asks with `guestFallback=true` and must get an
  * image: it remembers a failed one as "has an avatar" (it keeps `false` as a
  * string) and shows a broken image in every avatar it draws for that person afterwards.
  */
+
 import type { ServerResponse } from 'node:http'
-import type { SandboxUser } from './auth'
+import type { SandboxUser } from './auth.ts'
 
 const AVATAR_PATH = /^\/index\.php\/avatar\/(?:(guest)\/)?([^/]+)\/(\d+)(\/dark)?$/
 
@@ -22,7 +27,9 @@ function initials(name: string): string {
 /** A colour from the name, stable across requests, as Nextcloud's placeholder avatars have. */
 function hueOf(name: string): number {
 	let hash = 0
-	for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) % 360
+	for (const char of name) {
+		hash = (hash * 31 + char.codePointAt(0)!) % 360
+	}
 	return hash
 }
 
@@ -40,7 +47,9 @@ function placeholder(name: string, size: number, dark: boolean): string {
 /** Answers an avatar request and returns true, or returns false for any other path. */
 export function handleAvatar(path: string, query: URLSearchParams, users: SandboxUser[], res: ServerResponse): boolean {
 	const match = AVATAR_PATH.exec(path)
-	if (!match) return false
+	if (!match) {
+		return false
+	}
 	const [, guest, rawName, size, dark] = match
 	const name = decodeURIComponent(rawName!)
 	const user = guest ? undefined : users.find((u) => u.id === name)
@@ -50,7 +59,9 @@ export function handleAvatar(path: string, query: URLSearchParams, users: Sandbo
 		return true
 	}
 	const headers: Record<string, string> = { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'private, max-age=86400, immutable' }
-	if (user) headers['X-NC-IsCustomAvatar'] = '0'
+	if (user) {
+		headers['X-NC-IsCustomAvatar'] = '0'
+	}
 	res.writeHead(200, headers)
 	res.end(placeholder(user?.displayName ?? name, servedSize(Number(size)), dark !== undefined))
 	return true

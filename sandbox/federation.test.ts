@@ -1,27 +1,34 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Federation between two sandboxes, beyond what the contract suite can check
  * on real servers: the owner's permissions and refusals reach the partner, a
  * declined share ends on the owner's side, and the partner's server answers
  * 503 while the owner's server is down.
  */
+
+import type { Sandbox } from './server.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from './server'
-import { startSandbox } from './server'
+import { startSandbox } from './server.ts'
 
 let dirs: string[]
 let commune: Sandbox
 let partner: Sandbox
 
 const basic = (user: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}`, 'OCS-APIRequest': 'true' })
-const ocs = async (server: Sandbox, user: string, method: string, path: string, body?: Record<string, unknown>) => {
+async function ocs(server: Sandbox, user: string, method: string, path: string, body?: Record<string, unknown>) {
 	const response = await fetch(`${server.url}/ocs/v2.php/apps/files_sharing/api/v1/${path}?format=json`, { method, headers: { ...basic(user), 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) })
 	return { status: response.status, ocs: (await response.json()).ocs }
 }
-const dav = (server: Sandbox, user: string, path: string, init: RequestInit = {}) =>
-	fetch(`${server.url}/remote.php/dav/files/${user}${path.split('/').map(encodeURIComponent).join('/')}`, { ...init, headers: { ...basic(user), ...init.headers as Record<string, string> } })
+function dav(server: Sandbox, user: string, path: string, init: RequestInit = {}) {
+	return fetch(`${server.url}/remote.php/dav/files/${user}${path.split('/').map(encodeURIComponent).join('/')}`, { ...init, headers: { ...basic(user), ...init.headers as Record<string, string> } })
+}
 
 /** alice shares `/name` with bastien, who accepts it; returns the owner's share id. */
 async function shareAndAccept(name: string, permissions: number): Promise<string> {

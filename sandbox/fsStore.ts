@@ -1,8 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Users' files on disk (`<dataDir>/<user>/files/…`) with what Nextcloud keeps
  * in its file cache: file ids and ETags (not content hashes; a change below a
  * folder gives it and every parent a new one, as Nextcloud's propagator does).
  */
+
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { link, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
@@ -78,7 +83,9 @@ export class FsStore {
 	pathOfFileId(user: string, fileId: number): string | null {
 		const prefix = `${user}:`
 		for (const [key, entry] of Object.entries(this.meta.entries)) {
-			if (entry.fileId === fileId && key.startsWith(prefix)) return key.slice(prefix.length)
+			if (entry.fileId === fileId && key.startsWith(prefix)) {
+				return key.slice(prefix.length)
+			}
 		}
 		return null
 	}
@@ -86,7 +93,9 @@ export class FsStore {
 	private forget(user: string, path: string): void {
 		const prefix = this.key(user, path)
 		for (const key of Object.keys(this.meta.entries)) {
-			if (key === prefix || key.startsWith(`${prefix}/`)) delete this.meta.entries[key]
+			if (key === prefix || key.startsWith(`${prefix}/`)) {
+				delete this.meta.entries[key]
+			}
 		}
 		this.scheduleSave()
 	}
@@ -160,11 +169,16 @@ export class FsStore {
 		const entry = this.entry(user, path, false)
 		await this.keepVersion(user, entry.fileId, Math.floor((await stat(part)).mtimeMs / 1000), part, author)
 		await rename(part, target)
-		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) await utimes(target, before.atime, before.mtime)
-		else entry.etag = newEtag(false)
+		if (before !== null && Math.floor(before.mtimeMs / 1000) === Math.floor(Date.now() / 1000)) {
+			await utimes(target, before.atime, before.mtime)
+		} else {
+			entry.etag = newEtag(false)
+		}
 		if (mtime !== undefined) {
 			const written = await stat(target)
-			if (Math.floor(written.mtimeMs / 1000) !== Math.floor(mtime)) entry.etag = newEtag(false)
+			if (Math.floor(written.mtimeMs / 1000) !== Math.floor(mtime)) {
+				entry.etag = newEtag(false)
+			}
 			await utimes(target, written.atime, new Date(Math.floor(mtime) * 1000))
 		}
 		this.propagate(user, path)
@@ -250,7 +264,9 @@ export class FsStore {
 		if (from.isFolder) {
 			await mkdir(this.diskPath(user, to))
 			this.entry(user, to, true)
-			for (const child of await this.children(user, from.path)) await this.copy(user, child, posix.join(to, child.name))
+			for (const child of await this.children(user, from.path)) {
+				await this.copy(user, child, posix.join(to, child.name))
+			}
 		} else {
 			await writeFile(this.diskPath(user, to), await this.read(user, from.path))
 			this.entry(user, to, false).etag = from.etag
@@ -271,7 +287,9 @@ let lastFolderEtagMicros = 0
 
 /** Nextcloud's shapes: 32 hex digits for a file, PHP's `uniqid()` (13 hex digits from the time in µs) for a folder. */
 function newEtag(isFolder: boolean): string {
-	if (!isFolder) return randomBytes(16).toString('hex')
+	if (!isFolder) {
+		return randomBytes(16).toString('hex')
+	}
 	// Strictly increasing, so two changes within the same microsecond still differ.
 	lastFolderEtagMicros = Math.max(Date.now() * 1000, lastFolderEtagMicros + 1)
 	const seconds = Math.floor(lastFolderEtagMicros / 1e6)

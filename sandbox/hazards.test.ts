@@ -1,14 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The sandbox reproduces what Nextcloud 32 does to read-modify-write with
  * If-Match (docs/sandbox.md): two writers can both pass the precondition, so
  * accepted writes get lost. The storage's own tests and the stress test are
  * only meaningful because this hazard is there.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from './server'
+import { startSandbox } from './server.ts'
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>
 let dataDir: string
@@ -33,7 +38,9 @@ async function naiveWriter(url: string, name: string, count: number): Promise<st
 			const tokens = JSON.parse(await read.text()) as string[]
 			const token = `${name}-${i}`
 			const write = await fetch(url, { method: 'PUT', headers: { ...auth, 'If-Match': etag }, body: JSON.stringify([...tokens, token]) })
-			if (write.status === 412) continue
+			if (write.status === 412) {
+				continue
+			}
 			accepted.push(token)
 			break
 		}

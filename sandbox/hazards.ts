@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Nextcloud's behaviours under concurrency that the storage must survive,
  * reproduced on demand (measured on Nextcloud 32: see docs/sandbox.md).
@@ -53,10 +57,18 @@ export class HazardDice {
 
 	/** A status a write should fail with, or null. */
 	writeFailure(path: string): number | null {
-		if (!this.applies(path)) return null
-		if (this.roll(this.config.lockedRate)) return 423
-		if (this.roll(this.config.serverErrorRate)) return 500
-		if (this.roll(this.config.unavailableRate)) return 503
+		if (!this.applies(path)) {
+			return null
+		}
+		if (this.roll(this.config.lockedRate)) {
+			return 423
+		}
+		if (this.roll(this.config.serverErrorRate)) {
+			return 500
+		}
+		if (this.roll(this.config.unavailableRate)) {
+			return 503
+		}
 		return null
 	}
 }

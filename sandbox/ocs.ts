@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The OCS endpoints the app uses, as Nextcloud answers them: JSON with
  * `?format=json` or `Accept: application/json`, XML otherwise; v2 answers
@@ -5,11 +9,13 @@
  * Parameters come from the query string and from a JSON or form body, as
  * Nextcloud reads them.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AuthResult, SandboxUser } from './auth'
-import { passesCsrfCheck } from './auth'
-import type { Sharing } from './sharing'
-import { OcsFailure } from './sharing'
+import type { AuthResult, SandboxUser } from './auth.ts'
+import type { Sharing } from './sharing.ts'
+
+import { passesCsrfCheck } from './auth.ts'
+import { OcsFailure } from './sharing.ts'
 
 export const NEXTCLOUD_VERSION = { major: 32, minor: 0, micro: 1, string: '32.0.1', full: '32.0.1.2' }
 
@@ -24,7 +30,9 @@ const INVALID_QUERY = 'Invalid query, please check the syntax. API specification
 function toXml(value: unknown, indent: string): string {
 	const entries = Array.isArray(value) ? value.map((v) => ['element', v] as const) : Object.entries(value as Record<string, unknown>)
 	return entries.map(([key, v]) => {
-		if (v === null || v === undefined) return `${indent}<${key}/>\n`
+		if (v === null || v === undefined) {
+			return `${indent}<${key}/>\n`
+		}
 		if (typeof v === 'object') {
 			const inner = toXml(v, `${indent} `)
 			return inner ? `${indent}<${key}>\n${inner}${indent}</${key}>\n` : `${indent}<${key}/>\n`
@@ -42,7 +50,9 @@ export function phpJson(value: unknown): string {
 export function sendOcs(res: ServerResponse, version: 1 | 2, format: Format, status: number, data: unknown, message = 'OK', headers: Record<string, string> = {}): void {
 	const ok = status < 300
 	const meta: Record<string, unknown> = { status: ok ? 'ok' : 'failure', statuscode: version === 1 && ok ? 100 : status, message }
-	if (version === 1) Object.assign(meta, { totalitems: '', itemsperpage: '' })
+	if (version === 1) {
+		Object.assign(meta, { totalitems: '', itemsperpage: '' })
+	}
 	// 997 (not logged in) is HTTP 401 for both versions; 998 (no such endpoint) is a 404 in v2.
 	const httpStatus = status === 997 ? 401 : version === 1 ? 200 : status === 998 ? 404 : status
 	if (format === 'json') {
@@ -56,7 +66,9 @@ export function sendOcs(res: ServerResponse, version: 1 | 2, format: Format, sta
 
 function formatOf(req: IncomingMessage, query: URLSearchParams): Format {
 	const asked = query.get('format')
-	if (asked === 'json' || asked === 'xml') return asked
+	if (asked === 'json' || asked === 'xml') {
+		return asked
+	}
 	return (req.headers.accept ?? '').includes('application/json') ? 'json' : 'xml'
 }
 
@@ -64,7 +76,9 @@ const THEMING_CAPABILITY = { name: 'Nextcloud', productName: 'Nextcloud', url: '
 
 /** The capabilities of what the sandbox does, with Nextcloud 32's values; an anonymous caller gets the public ones only. */
 export function capabilities(anonymous = false): Record<string, unknown> {
-	if (anonymous) return { bruteforce: { delay: 0, 'allow-listed': false }, theming: THEMING_CAPABILITY }
+	if (anonymous) {
+		return { bruteforce: { delay: 0, 'allow-listed': false }, theming: THEMING_CAPABILITY }
+	}
 	return {
 		core: { pollinterval: 60, 'webdav-root': 'remote.php/webdav', 'reference-api': false, 'mod-rewrite-working': false, user: { language: '', locale: '', timezone: 'UTC' } },
 		files: { blacklisted_files: ['.htaccess'], forbidden_filenames: ['.htaccess'], forbidden_filename_basenames: [], forbidden_filename_characters: ['\\', '/'], forbidden_filename_extensions: ['.filepart', '.part'], bigfilechunking: false, file_conversions: [], windows_compatible_filenames: false },
@@ -234,11 +248,15 @@ const ROUTES: Route[] = [
 function paramsOf(req: IncomingMessage, query: URLSearchParams, body: Buffer): Record<string, string> {
 	const params: Record<string, string> = Object.fromEntries(query)
 	const text = body.toString('utf8').trim()
-	if (!text) return params
+	if (!text) {
+		return params
+	}
 	if ((req.headers['content-type'] ?? '').includes('application/json')) {
 		try {
 			for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
-				if (value !== null && value !== undefined) params[key] = String(value)
+				if (value !== null && value !== undefined) {
+					params[key] = String(value)
+				}
 			}
 		} catch {
 			// Nextcloud ignores a body it cannot parse.
@@ -257,16 +275,22 @@ export async function handleOcs(req: IncomingMessage, res: ServerResponse, versi
 	const format = formatOf(req, query)
 	// A failed login and an unknown endpoint are answered by ocs/v2.php itself, not by a controller: its XML is text/xml.
 	const outsideController: Record<string, string> = format === 'xml' ? { 'Content-Type': 'text/xml; charset=UTF-8' } : {}
-	if (auth.kind === 'bad-credentials') return sendOcs(res, version, format, 997, [], 'Unauthorised', { 'WWW-Authenticate': 'Basic realm="Authorisation Required"', ...outsideController })
+	if (auth.kind === 'bad-credentials') {
+		return sendOcs(res, version, format, 997, [], 'Unauthorised', { 'WWW-Authenticate': 'Basic realm="Authorisation Required"', ...outsideController })
+	}
 	const route = ROUTES.find((r) => r.pattern.test(path))
-	if (!route) return sendOcs(res, version, format, 998, [], INVALID_QUERY, outsideController)
+	if (!route) {
+		return sendOcs(res, version, format, 998, [], INVALID_QUERY, outsideController)
+	}
 	const handle = route.methods[req.method ?? 'GET']
 	if (!handle) {
 		res.writeHead(405, { 'Content-Type': 'application/json; charset=utf-8' })
 		res.end()
 		return
 	}
-	if (auth.kind === 'anonymous' && !route.public) return sendOcs(res, version, format, 997, [], 'Current user is not logged in')
+	if (auth.kind === 'anonymous' && !route.public) {
+		return sendOcs(res, version, format, 997, [], 'Current user is not logged in')
+	}
 	if (!passesCsrfCheck(req, auth.kind === 'user' ? auth.session : null)) {
 		res.writeHead(412, { 'Content-Type': 'application/json; charset=utf-8' })
 		res.end(JSON.stringify({ message: 'CSRF check failed' }))
@@ -277,7 +301,9 @@ export async function handleOcs(req: IncomingMessage, res: ServerResponse, versi
 		const data = await handle({ user: auth.kind === 'user' ? auth.user : null, query, params: paramsOf(req, query, body), args, ctx })
 		sendOcs(res, version, format, 200, data)
 	} catch (error) {
-		if (!(error instanceof OcsFailure)) throw error
+		if (!(error instanceof OcsFailure)) {
+			throw error
+		}
 		sendOcs(res, version, format, error.status, [], error.message)
 	}
 }

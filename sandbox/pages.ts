@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The page shells: what a Nextcloud 32 page gives an app (the layout, head
  * data, the globals core's scripts define, initial state, translations, theme
@@ -5,10 +9,12 @@
  * dashboard. Measured on a real page: tests/contract cannot cover a page, so
  * docs/sandbox.md lists what is left out.
  */
+
+import type { SandboxUser } from './auth.ts'
+
 import { randomBytes } from 'node:crypto'
-import type { SandboxUser } from './auth'
-import { capabilities, NEXTCLOUD_VERSION } from './ocs'
-import { escapeXml as escapeHtml } from './webdav'
+import { capabilities, NEXTCLOUD_VERSION } from './ocs.ts'
+import { escapeXml as escapeHtml } from './webdav.ts'
 
 export type Language = 'fr' | 'en'
 
@@ -52,7 +58,7 @@ const SKIP_LINKS: Record<Language, { content: string, navigation: string }> = {
 	en: { content: 'Skip to main content', navigation: 'Skip to navigation of app' },
 }
 
-/** The date names core gives @nextcloud/l10n (`dayNames`, `monthNamesShort`…), in the page's language. */
+/** The date names core gives `@nextcloud/l10n` (`dayNames`, `monthNamesShort`…), in the page's language. */
 function dateNames(lang: Language): Record<string, unknown> {
 	const days = [0, 1, 2, 3, 4, 5, 6].map((d) => new Date(Date.UTC(1970, 0, 4 + d)))
 	const months = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(1970, m, 15)))
@@ -101,7 +107,9 @@ function shell(options: ShellOptions): string {
 		.join('\n')
 	const skipText = SKIP_LINKS[lang]
 	const skipLinks = [`<a href="${options.skipTo.content}" class="button primary skip-navigation skip-content">${skipText.content}</a>`]
-	if (options.skipTo.navigation) skipLinks.push(`<a href="${options.skipTo.navigation}" class="button primary skip-navigation">${skipText.navigation}</a>`)
+	if (options.skipTo.navigation) {
+		skipLinks.push(`<a href="${options.skipTo.navigation}" class="button primary skip-navigation">${skipText.navigation}</a>`)
+	}
 	const nonce = Buffer.from(requestToken).toString('base64')
 	return `<!DOCTYPE html>
 <html class="ng-csp" data-placeholder-focus="false" lang="${lang}" data-locale="${lang}" translate="no">

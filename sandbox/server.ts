@@ -1,30 +1,36 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The sandbox: a Nextcloud-compatible server for trying the app and testing
  * it without Nextcloud. WebDAV, the OCS endpoints the app uses, a page shell
  * and a dashboard page. Whatever it emulates, tests/contract checks against a
  * real Nextcloud too; where they differ, Nextcloud is right.
  */
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { SandboxUser } from './auth.ts'
+import type { HazardConfig } from './hazards.ts'
+import type { Language } from './pages.ts'
+import type { SandboxSwitches } from './switches.ts'
+import type { DavEndpoint } from './webdav.ts'
+
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
-import type { SandboxUser } from './auth'
-import { authenticate, passesCsrfCheck, SESSION_COOKIE, Sessions } from './auth'
-import { handleAvatar } from './avatars'
-import { FsStore } from './fsStore'
-import type { HazardConfig } from './hazards'
-import { DEFAULT_HAZARDS, HazardDice } from './hazards'
-import { handleOcs, NEXTCLOUD_VERSION, SANDBOX_GROUP } from './ocs'
-import type { Language } from './pages'
-import { appPage, dashboardPage, loginPage } from './pages'
-import { Sharing } from './sharing'
-import type { SandboxSwitches } from './switches'
-import { answerMaintenance, DEFAULT_SWITCHES } from './switches'
-import { handleVersions } from './versions'
-import type { DavEndpoint } from './webdav'
-import { FILES_ENDPOINT_FEATURES, handleBulk, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav'
+import { authenticate, passesCsrfCheck, SESSION_COOKIE, Sessions } from './auth.ts'
+import { handleAvatar } from './avatars.ts'
+import { FsStore } from './fsStore.ts'
+import { DEFAULT_HAZARDS, HazardDice } from './hazards.ts'
+import { handleOcs, NEXTCLOUD_VERSION, SANDBOX_GROUP } from './ocs.ts'
+import { appPage, dashboardPage, loginPage } from './pages.ts'
+import { Sharing } from './sharing.ts'
+import { answerMaintenance, DEFAULT_SWITCHES } from './switches.ts'
+import { handleVersions } from './versions.ts'
+import { FILES_ENDPOINT_FEATURES, handleBulk, handleDav, handleFilesRoot, handleForeignHome, LEGACY_ENDPOINT_FEATURES, readBody, sendDavError } from './webdav.ts'
 
 export interface SandboxOptions {
 	port: number
@@ -68,6 +74,7 @@ const FILES_CONFIG = { crop_image_previews: true, default_view: 'files', folder_
 
 function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
 	// Non-ASCII characters go out percent-encoded as UTF-8, as a browser reads the raw UTF-8 bytes PHP sends; Node would send Latin-1.
+	// eslint-disable-next-line no-control-regex -- the range is every ASCII character, NUL included.
 	res.writeHead(303, { Location: location.replace(/[^\x00-\x7f]+/g, encodeURIComponent), ...headers })
 	res.end()
 }
@@ -91,7 +98,9 @@ async function serveFile(res: ServerResponse, root: string, relative: string): P
 
 function languageOf(req: IncomingMessage, url: URL): Language {
 	const asked = url.searchParams.get('lang')
-	if (asked === 'fr' || asked === 'en') return asked
+	if (asked === 'fr' || asked === 'en') {
+		return asked
+	}
 	return /(?:^|;\s*)sandbox_lang=en/.test(req.headers.cookie ?? '') ? 'en' : 'fr'
 }
 
@@ -103,7 +112,9 @@ async function loadTranslations(appDir: string, lang: Language): Promise<(text: 
 
 /** A page asked for without a session: a browser goes to the login form and comes back, anything else gets a 401. */
 function notLoggedIn(req: IncomingMessage, res: ServerResponse, comeBackTo: string): void {
-	if ((req.headers.accept ?? '').includes('text/html')) return redirect(res, `/index.php/login?redirect_url=${comeBackTo}`)
+	if ((req.headers.accept ?? '').includes('text/html')) {
+		return redirect(res, `/index.php/login?redirect_url=${comeBackTo}`)
+	}
 	res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8' })
 	res.end(JSON.stringify({ message: 'Current user is not logged in' }))
 }
@@ -120,7 +131,9 @@ function sendDavUnauthenticated(req: IncomingMessage, res: ServerResponse, badCr
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 	const store = new FsStore(options.dataDir)
-	for (const user of options.users) store.ensureUser(user.id)
+	for (const user of options.users) {
+		store.ensureUser(user.id)
+	}
 	const sessions = new Sessions(options.users)
 	const hazards: HazardConfig = { ...DEFAULT_HAZARDS, ...options.hazards }
 	const switches: SandboxSwitches = { ...DEFAULT_SWITCHES }
@@ -149,8 +162,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 	/** A user's files: one's own, another user's (seen empty), or nobody's. */
 	async function files(req: IncomingMessage, res: ServerResponse, user: SandboxUser, owner: string, rawPath: string, endpoint: DavEndpoint): Promise<void> {
-		if (owner === user.id) return handleDav(req, res, owner, sharing.viewOf(owner), rawPath, endpoint, davContext)
-		if (sessions.findUser(owner)) return handleForeignHome(req, res, owner, rawPath, endpoint)
+		if (owner === user.id) {
+			return handleDav(req, res, owner, sharing.viewOf(owner), rawPath, endpoint, davContext)
+		}
+		if (sessions.findUser(owner)) {
+			return handleForeignHome(req, res, owner, rawPath, endpoint)
+		}
 		await readBody(req)
 		sendDavError(res, 404, `Principal with name ${owner} not found`, { headers: req.method === 'PROPFIND' ? { DAV: endpoint.features } : {} })
 	}
@@ -165,19 +182,29 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 			return
 		}
 
-		if (switches.maintenance && await answerMaintenance(req, res, path)) return
+		if (switches.maintenance && await answerMaintenance(req, res, path)) {
+			return
+		}
 
-		if (path === '/remote.php/dav/bulk') return routeDav(req, res, (user) => handleBulk(req, res, sharing.viewOf(user.id), davContext))
-		if (path === '/remote.php/dav/files' || path === '/remote.php/dav/files/') return routeDav(req, res, () => handleFilesRoot(req, res))
+		if (path === '/remote.php/dav/bulk') {
+			return routeDav(req, res, (user) => handleBulk(req, res, sharing.viewOf(user.id), davContext))
+		}
+		if (path === '/remote.php/dav/files' || path === '/remote.php/dav/files/') {
+			return routeDav(req, res, () => handleFilesRoot(req, res))
+		}
 		const userFiles = /^\/remote\.php\/dav\/files\/([^/]+)(\/.*)?$/.exec(path)
 		if (userFiles) {
 			const endpoint = { root: `/remote.php/dav/files/${userFiles[1]}`, features: FILES_ENDPOINT_FEATURES }
 			return routeDav(req, res, (user) => files(req, res, user, decodeURIComponent(userFiles[1]), userFiles[2] ?? '/', endpoint))
 		}
 		const versions = /^\/remote\.php\/dav\/versions\/([^/]+)(\/.*)?$/.exec(path)
-		if (versions) return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store, sharing))
+		if (versions) {
+			return routeDav(req, res, (user) => handleVersions(req, res, user.id, decodeURIComponent(versions[1]), versions[2] ?? '/', store, sharing))
+		}
 		const legacy = /^\/remote\.php\/webdav(\/.*)?$/.exec(path)
-		if (legacy) return routeDav(req, res, (user) => handleDav(req, res, user.id, sharing.viewOf(user.id), legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
+		if (legacy) {
+			return routeDav(req, res, (user) => handleDav(req, res, user.id, sharing.viewOf(user.id), legacy[1] ?? '/', { root: '/remote.php/webdav', features: LEGACY_ENDPOINT_FEATURES }, davContext))
+		}
 
 		// A federated share's folder, for the partner's server: the share token as login, no password.
 		const publicDav = /^\/public\.php\/webdav(\/.*)?$/.exec(path)
@@ -224,16 +251,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		}
 		if (path === '/sandbox/switches' && options.allowHazardControl && req.method === 'POST') {
 			const asked = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { maintenance?: boolean, rotateRequestTokens?: boolean, expireSessions?: boolean }
-			if (typeof asked.maintenance === 'boolean') switches.maintenance = asked.maintenance
-			if (asked.rotateRequestTokens) sessions.rotateRequestTokens()
-			if (asked.expireSessions) sessions.expireAll()
+			if (typeof asked.maintenance === 'boolean') {
+				switches.maintenance = asked.maintenance
+			}
+			if (asked.rotateRequestTokens) {
+				sessions.rotateRequestTokens()
+			}
+			if (asked.expireSessions) {
+				sessions.expireAll()
+			}
 			res.writeHead(200, { 'Content-Type': 'application/json' })
 			res.end(JSON.stringify(switches))
 			return
 		}
-		if (path === '/sandbox/nextcloud-vars.css') return serveFile(res, join(import.meta.dirname, 'assets'), 'nextcloud-vars.css')
+		if (path === '/sandbox/nextcloud-vars.css') {
+			return serveFile(res, join(import.meta.dirname, 'assets'), 'nextcloud-vars.css')
+		}
 		const asset = /^\/apps\/degooglisation\/((?:js|css|img|l10n)\/.+)$/.exec(path)
-		if (asset) return serveFile(res, appDir, decodeURIComponent(asset[1]))
+		if (asset) {
+			return serveFile(res, appDir, decodeURIComponent(asset[1]))
+		}
 
 		if (path === '/index.php/login') {
 			const target = url.searchParams.get('redirect_url') ?? '/index.php/apps/degooglisation/'
@@ -253,7 +290,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 					return redirect(res, redirectUrl.startsWith('/') ? redirectUrl : '/', { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax` })
 				}
 			}
-			if (id === null && sessions.fromCookie(req)) return redirect(res, redirectUrl)
+			if (id === null && sessions.fromCookie(req)) {
+				return redirect(res, redirectUrl)
+			}
 			res.writeHead(id !== null ? 403 : 200, { 'Content-Type': 'text/html; charset=utf-8' })
 			res.end(loginPage(options.users, id !== null ? 'Mauvais identifiant ou mot de passe.' : null, redirectUrl))
 			return
@@ -269,7 +308,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		if (filesApi && req.method === 'GET') {
 			const auth = authenticate(req, sessions)
 			res.writeHead(auth.kind === 'user' ? 200 : 401, { 'Content-Type': 'application/json; charset=utf-8' })
-			if (auth.kind !== 'user') return void res.end(JSON.stringify({ message: 'Current user is not logged in' }))
+			if (auth.kind !== 'user') {
+				return void res.end(JSON.stringify({ message: 'Current user is not logged in' }))
+			}
 			res.end(JSON.stringify({ message: 'ok', data: filesApi[1] === 'configs' ? FILES_CONFIG : [] }))
 			return
 		}
@@ -279,24 +320,35 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		const isDashboard = /^\/index\.php\/apps\/dashboard\/?$/.test(path)
 		if (isAppPage || isDashboard) {
 			const session = sessions.fromCookie(req)
-			if (!session) return notLoggedIn(req, res, path + (url.search ? `?${encodeURIComponent(url.search.slice(1))}` : ''))
+			if (!session) {
+				return notLoggedIn(req, res, path + (url.search ? `?${encodeURIComponent(url.search.slice(1))}` : ''))
+			}
 			const lang = languageOf(req, url)
 			const page = { user: session.user, requestToken: session.requestToken, lang, instanceName, origin: `http://${req.headers.host}`, translate: await loadTranslations(appDir, lang) }
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `sandbox_lang=${lang}; Path=/; SameSite=Lax` })
 			res.end(isAppPage ? appPage(page) : dashboardPage(page))
 			return
 		}
-		if (handleAvatar(path, url.searchParams, options.users, res)) return
-		if (path === '/' || path === '/index.php') return redirect(res, '/index.php/apps/degooglisation/')
-		if (path === '/favicon.ico') return serveFile(res, join(appDir, 'img'), 'app-dark.svg')
+		if (handleAvatar(path, url.searchParams, options.users, res)) {
+			return
+		}
+		if (path === '/' || path === '/index.php') {
+			return redirect(res, '/index.php/apps/degooglisation/')
+		}
+		if (path === '/favicon.ico') {
+			return serveFile(res, join(appDir, 'img'), 'app-dark.svg')
+		}
 		res.writeHead(404, { 'Content-Type': 'text/plain' })
 		res.end('Not found')
 	}
 
 	const server = createServer((req, res) => {
 		route(req, res).catch((error: Error) => {
-			if (!res.headersSent) sendDavError(res, 500, error.message)
-			else res.end()
+			if (!res.headersSent) {
+				sendDavError(res, 500, error.message)
+			} else {
+				res.end()
+			}
 		})
 	})
 	server.keepAliveTimeout = 1000

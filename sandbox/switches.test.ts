@@ -7,11 +7,12 @@
  * (docs/sandbox.md): maintenance mode, a request token changed by a login
  * elsewhere, a session that has ended.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from './server'
+import { startSandbox } from './server.ts'
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>
 let dataDir: string
@@ -33,13 +34,17 @@ async function logIn(): Promise<{ cookie: string, token: string }> {
 	return { cookie, token }
 }
 
-const propfind = (session: { cookie: string, token: string }) => fetch(`${sandbox.url}/remote.php/dav/files/alice/`, {
-	method: 'PROPFIND',
-	headers: { cookie: session.cookie, requesttoken: session.token, 'X-Requested-With': 'XMLHttpRequest', Depth: '0' },
-})
-const ocs = (session: { cookie: string, token: string }) => fetch(`${sandbox.url}/ocs/v2.php/apps/files_sharing/api/v1/shares?format=json`, {
-	headers: { cookie: session.cookie, requesttoken: session.token, 'OCS-APIRequest': 'true', 'X-Requested-With': 'XMLHttpRequest' },
-})
+function propfind(session: { cookie: string, token: string }) {
+	return fetch(`${sandbox.url}/remote.php/dav/files/alice/`, {
+		method: 'PROPFIND',
+		headers: { cookie: session.cookie, requesttoken: session.token, 'X-Requested-With': 'XMLHttpRequest', Depth: '0' },
+	})
+}
+function ocs(session: { cookie: string, token: string }) {
+	return fetch(`${sandbox.url}/ocs/v2.php/apps/files_sharing/api/v1/shares?format=json`, {
+		headers: { cookie: session.cookie, requesttoken: session.token, 'OCS-APIRequest': 'true', 'X-Requested-With': 'XMLHttpRequest' },
+	})
+}
 
 describe('sandbox switches', () => {
 	it('maintenance mode: 503 everywhere but the static files, with the maintenance header from OCS and index.php, not from WebDAV', async () => {

@@ -8,8 +8,10 @@
  * and sessions that end. Answered as Nextcloud 32 and 34 answer them (measured
  * with `occ maintenance:mode --on`, see docs/sandbox.md).
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readBody, sendDavError } from './webdav'
+
+import { readBody, sendDavError } from './webdav.ts'
 
 export interface SandboxSwitches {
 	/** `occ maintenance:mode --on`. */
@@ -24,7 +26,9 @@ export const DEFAULT_SWITCHES: SandboxSwitches = { maintenance: false }
  * WebDAV's 503 has no maintenance header, unlike OCS's and index.php's.
  */
 export async function answerMaintenance(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-	if (path.startsWith('/sandbox/') || path.startsWith('/apps/') || path === '/status.php' || path === '/favicon.ico') return false
+	if (path.startsWith('/sandbox/') || path.startsWith('/apps/') || path === '/status.php' || path === '/favicon.ico') {
+		return false
+	}
 	await readBody(req)
 	if (/^\/(remote|public)\.php\//.test(path)) {
 		sendDavError(res, 503, 'System is in maintenance mode.', { exception: 'OCA\\DAV\\Exception\\ServerMaintenanceMode' })

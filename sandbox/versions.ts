@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * File versions at /remote.php/dav/versions/<user>/, as Nextcloud 32's
  * files_versions answers (measured): `versions/<fileId>/` lists every content
@@ -5,10 +9,12 @@
  * GET reads one; MOVE of one to `restore/target` puts it back. Recipients
  * of an internal share reach the versions of its files too.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { FsStore } from './fsStore'
-import type { Sharing } from './sharing'
-import { FILES_ENDPOINT_FEATURES, depthOf, escapeXml, mimeType, rawurlencode, readBody, requestedProps, sendDavError, sendMultistatus } from './webdav'
+import type { FsStore } from './fsStore.ts'
+import type { Sharing } from './sharing.ts'
+
+import { depthOf, escapeXml, FILES_ENDPOINT_FEATURES, mimeType, rawurlencode, readBody, requestedProps, sendDavError, sendMultistatus } from './webdav.ts'
 
 const ALLPROP = ['d:getlastmodified', 'd:getcontentlength', 'd:resourcetype', 'd:getetag', 'd:getcontenttype']
 
@@ -17,8 +23,12 @@ const hasPreview = (type: string) => type === 'text/plain' || type === 'text/mar
 
 function propstats(found: string[], missing: string[]): string {
 	let xml = ''
-	if (found.length) xml += `<d:propstat><d:prop>${found.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`
-	if (missing.length) xml += `<d:propstat><d:prop>${missing.map((p) => `<${p}/>`).join('')}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`
+	if (found.length) {
+		xml += `<d:propstat><d:prop>${found.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`
+	}
+	if (missing.length) {
+		xml += `<d:propstat><d:prop>${missing.map((p) => `<${p}/>`).join('')}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`
+	}
 	return xml
 }
 
@@ -28,25 +38,33 @@ function propstats(found: string[], missing: string[]): string {
  */
 export async function handleVersions(req: IncomingMessage, res: ServerResponse, user: string, principal: string, rest: string, store: FsStore, sharing: Sharing): Promise<void> {
 	const body = (await readBody(req)).toString('utf8')
-	if (principal !== user) return sendDavError(res, 403, '')
+	if (principal !== user) {
+		return sendDavError(res, 403, '')
+	}
 	const match = /^\/versions\/(\d+)\/?(?:(\d+)\/?)?$/.exec(rest)
 	const found = match ? sharing.locateFileId(user, Number(match[1])) : null
 	const file = found ? await store.info(found.owner, found.path) : null
-	if (!match || !found || !file || file.isFolder) return sendDavError(res, 404, '')
+	if (!match || !found || !file || file.isFolder) {
+		return sendDavError(res, 404, '')
+	}
 	const { owner, path } = found
 	const fileId = Number(match[1])
 	const versions = await store.versions(owner, fileId)
 	const root = `/remote.php/dav/versions/${encodeURIComponent(user)}/versions/${fileId}`
 	const { type, served } = mimeType(file.name)
 	const version = match[2] === undefined ? null : versions.find((v) => v.revision === Number(match[2]))
-	if (match[2] !== undefined && !version) return sendDavError(res, 404, '')
+	if (match[2] !== undefined && !version) {
+		return sendDavError(res, 404, '')
+	}
 
 	switch (req.method) {
 		case 'PROPFIND': {
 			const props = requestedProps(body)
 			const collection = props.length ? props : ['d:resourcetype']
 			const responses = []
-			if (!version) responses.push(`<d:response><d:href>${root}/</d:href>${propstats(collection.includes('d:resourcetype') ? ['<d:resourcetype><d:collection/></d:resourcetype>'] : [], collection.filter((p) => p !== 'd:resourcetype'))}</d:response>`)
+			if (!version) {
+				responses.push(`<d:response><d:href>${root}/</d:href>${propstats(collection.includes('d:resourcetype') ? ['<d:resourcetype><d:collection/></d:resourcetype>'] : [], collection.filter((p) => p !== 'd:resourcetype'))}</d:response>`)
+			}
 			const listed = version ? [version] : depthOf(req) > 0 ? versions : []
 			for (const v of listed) {
 				const values: Record<string, string> = {
@@ -85,7 +103,9 @@ export async function handleVersions(req: IncomingMessage, res: ServerResponse, 
 		}
 		case 'MOVE': {
 			const destination = decodeURIComponent(new URL(String(req.headers.destination ?? ''), 'http://sandbox').pathname)
-			if (!version || destination !== `/remote.php/dav/versions/${user}/restore/target`) return sendDavError(res, 403, '')
+			if (!version || destination !== `/remote.php/dav/versions/${user}/restore/target`) {
+				return sendDavError(res, 403, '')
+			}
 			await store.restoreVersion(owner, path, fileId, version.revision)
 			res.writeHead(201, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Length': '0' })
 			res.end()

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * What a user sees under /remote.php/dav/files/<user>/: their own files, and
  * the folders others shared with them mounted at the root, as Nextcloud mounts
@@ -6,9 +10,11 @@
  * server, through its public WebDAV and the share's token, as Nextcloud's
  * federated storage does.
  */
+
+import type { FsStore, NodeInfo } from './fsStore.ts'
+
 import { posix } from 'node:path'
-import type { FsStore, NodeInfo } from './fsStore'
-import { normalise } from './fsStore'
+import { normalise } from './fsStore.ts'
 
 /** A node as one user sees it. */
 export interface ViewNode extends NodeInfo {
@@ -42,12 +48,22 @@ export const PERMISSION = { read: 1, update: 2, create: 4, delete: 8, share: 16,
  */
 export function davPermissions(bits: number, isFolder: boolean, shared: boolean, mountRoot = false, listedInParent = false): string {
 	let letters = shared ? 'S' : ''
-	if (bits & PERMISSION.share) letters += 'R'
+	if (bits & PERMISSION.share) {
+		letters += 'R'
+	}
 	letters += 'G'
-	if (bits & PERMISSION.delete || mountRoot) letters += 'D'
-	if (bits & PERMISSION.update || listedInParent) letters += 'NV'
-	if (!isFolder && bits & PERMISSION.update) letters += 'W'
-	if (isFolder && bits & PERMISSION.create) letters += 'CK'
+	if (bits & PERMISSION.delete || mountRoot) {
+		letters += 'D'
+	}
+	if (bits & PERMISSION.update || listedInParent) {
+		letters += 'NV'
+	}
+	if (!isFolder && bits & PERMISSION.update) {
+		letters += 'W'
+	}
+	if (isFolder && bits & PERMISSION.create) {
+		letters += 'CK'
+	}
 	return letters
 }
 
@@ -65,9 +81,13 @@ export interface FilesView {
 
 /** Everything below `node` down to `depth` levels, each folder followed by its contents (Sabre's order). */
 export async function descendants(view: FilesView, node: ViewNode, depth: number): Promise<ViewNode[]> {
-	if (!node.isFolder || depth <= 0) return []
+	if (!node.isFolder || depth <= 0) {
+		return []
+	}
 	const found: ViewNode[] = []
-	for (const child of await view.children(node.path)) found.push(child, ...await descendants(view, child, depth - 1))
+	for (const child of await view.children(node.path)) {
+		found.push(child, ...await descendants(view, child, depth - 1))
+	}
 	return found
 }
 
@@ -195,8 +215,12 @@ export class RemoteView implements FilesView {
 
 	private async propfind(path: string, depth: 0 | 1): Promise<ViewNode[] | null> {
 		const response = await this.request('PROPFIND', path, { body: PROPFIND_BODY, headers: { Depth: String(depth), 'Content-Type': 'application/xml' } })
-		if (response.status === 404) return null
-		if (response.status !== 207) return this.fail(response)
+		if (response.status === 404) {
+			return null
+		}
+		if (response.status !== 207) {
+			return this.fail(response)
+		}
 		const xml = await response.text()
 		return [...xml.matchAll(/<d:response>([\s\S]*?)<\/d:response>/g)].map(([, block]) => {
 			const href = decodeURIComponent(textOf(block, 'd:href') ?? '')
@@ -230,32 +254,42 @@ export class RemoteView implements FilesView {
 
 	async read(path: string): Promise<Buffer> {
 		const response = await this.request('GET', path)
-		if (!response.ok) return this.fail(response)
+		if (!response.ok) {
+			return this.fail(response)
+		}
 		return Buffer.from(await response.arrayBuffer())
 	}
 
 	async write(path: string, body: Buffer, mtime?: number): Promise<void> {
 		const response = await this.request('PUT', path, { body, headers: mtime === undefined ? {} : { 'X-OC-MTime': String(mtime) } })
 		// The owner's 423 reaches the partner as a 500, as measured on Nextcloud 32.
-		if (!response.ok) return this.fail(response, response.status === 423 ? 500 : undefined)
+		if (!response.ok) {
+			return this.fail(response, response.status === 423 ? 500 : undefined)
+		}
 		await response.arrayBuffer()
 	}
 
 	async makeFolder(path: string): Promise<void> {
 		const response = await this.request('MKCOL', path)
-		if (!response.ok) return this.fail(response)
+		if (!response.ok) {
+			return this.fail(response)
+		}
 		await response.arrayBuffer()
 	}
 
 	async remove(path: string): Promise<void> {
 		const response = await this.request('DELETE', path)
-		if (!response.ok) return this.fail(response)
+		if (!response.ok) {
+			return this.fail(response)
+		}
 		await response.arrayBuffer()
 	}
 
 	private async transfer(method: 'MOVE' | 'COPY', from: string, to: string): Promise<void> {
 		const response = await this.request(method, from, { headers: { Destination: `${this.remote}/public.php/webdav${encodePath(to)}` } })
-		if (!response.ok) return this.fail(response)
+		if (!response.ok) {
+			return this.fail(response)
+		}
 		await response.arrayBuffer()
 	}
 
@@ -296,7 +330,9 @@ export class UserFilesView implements FilesView {
 	}
 
 	private static place(node: ViewNode, mount: Mount | null): ViewNode {
-		if (!mount) return node
+		if (!mount) {
+			return node
+		}
 		const path = normalise(`${mount.mountpoint}/${node.path}`)
 		return { ...node, path, name: posix.basename(path) }
 	}
@@ -320,7 +356,9 @@ export class UserFilesView implements FilesView {
 		for (const inner of this.mounts().filter((m) => posix.dirname(m.mountpoint) === here)) {
 			// A partner's server that does not answer hides its share, as Nextcloud leaves out unavailable storages.
 			const root = await inner.view.info('/').catch(() => null)
-			if (root) found.push(UserFilesView.listedRoot(root, inner))
+			if (root) {
+				found.push(UserFilesView.listedRoot(root, inner))
+			}
 		}
 		return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 	}
@@ -342,7 +380,9 @@ export class UserFilesView implements FilesView {
 
 	async remove(path: string): Promise<void> {
 		const { view, sub, mount } = this.locate(path)
-		if (mount && sub === '/') return mount.unmount()
+		if (mount && sub === '/') {
+			return mount.unmount()
+		}
 		await view.remove(sub)
 		await this.afterRemove()
 	}
@@ -350,8 +390,12 @@ export class UserFilesView implements FilesView {
 	async move(from: string, to: string): Promise<void> {
 		const source = this.locate(from)
 		const target = this.locate(to)
-		if (source.mount && source.sub === '/') throw new DavStatusError(403, 'Moving a share\'s mount point is not emulated by the sandbox')
-		if (source.view === target.view) return source.view.move(source.sub, target.sub)
+		if (source.mount && source.sub === '/') {
+			throw new DavStatusError(403, 'Moving a share\'s mount point is not emulated by the sandbox')
+		}
+		if (source.view === target.view) {
+			return source.view.move(source.sub, target.sub)
+		}
 		const node = (await source.view.info(source.sub))!
 		await copyAcross(source.view, node, target.view, target.sub)
 		await source.view.remove(source.sub)
@@ -361,14 +405,20 @@ export class UserFilesView implements FilesView {
 		const source = this.locate(from.path)
 		const target = this.locate(to)
 		const node = (await source.view.info(source.sub))!
-		if (source.view === target.view) return source.view.copy(node, target.sub)
+		if (source.view === target.view) {
+			return source.view.copy(node, target.sub)
+		}
 		await copyAcross(source.view, node, target.view, target.sub)
 	}
 }
 
 /** A copy between two storages (home and a share): what Nextcloud does with a read and a write per file. */
 async function copyAcross(from: FilesView, node: ViewNode, to: FilesView, target: string): Promise<void> {
-	if (!node.isFolder) return to.write(target, await from.read(node.path))
+	if (!node.isFolder) {
+		return to.write(target, await from.read(node.path))
+	}
 	await to.makeFolder(target)
-	for (const child of await from.children(node.path)) await copyAcross(from, child, to, posix.join(target, child.name))
+	for (const child of await from.children(node.path)) {
+		await copyAcross(from, child, to, posix.join(target, child.name))
+	}
 }

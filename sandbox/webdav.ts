@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * WebDAV at /remote.php/dav/files/<user>/ (and the legacy /remote.php/webdav/)
  * as Nextcloud 32 answers it: the statuses, headers, XML and messages of the
  * real server, and its precondition race (checked by tests/contract against
  * both).
  */
-import { createHash } from 'node:crypto'
+
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { HazardConfig, HazardDice } from './hazards.ts'
+import type { FilesView, ViewNode } from './views.ts'
+
+import { createHash } from 'node:crypto'
 import { posix } from 'node:path'
-import { normalise } from './fsStore'
-import type { HazardConfig, HazardDice } from './hazards'
-import type { FilesView, ViewNode } from './views'
-import { DavStatusError, descendants } from './views'
+import { normalise } from './fsStore.ts'
+import { DavStatusError, descendants } from './views.ts'
 
 export interface DavContext {
 	hazards: HazardConfig
@@ -155,9 +161,13 @@ const PREFIX_OF_NAMESPACE: Record<string, string> = { 'DAV:': 'd', 'http://owncl
 /** The requested properties as `prefix:name`, in the canonical prefixes. Empty for allprop. */
 export function requestedProps(body: string): string[] {
 	const propMatch = /<(?:[\w-]+:)?prop\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?prop>/.exec(body)
-	if (!propMatch) return []
+	if (!propMatch) {
+		return []
+	}
 	const declared = new Map<string, string>()
-	for (const m of body.matchAll(/xmlns:([\w-]+)="([^"]*)"/g)) declared.set(m[1], m[2])
+	for (const m of body.matchAll(/xmlns:([\w-]+)="([^"]*)"/g)) {
+		declared.set(m[1], m[2])
+	}
 	const defaultNs = /xmlns="([^"]*)"/.exec(body)?.[1]
 	const props: string[] = []
 	for (const m of propMatch[1].matchAll(/<(?:([\w-]+):)?([\w-]+)\s*\/?>/g)) {
@@ -175,12 +185,19 @@ function responseXml(owner: string, node: ViewNode, props: string[], endpoint: D
 	const missing: string[] = []
 	for (const prop of wanted) {
 		const value = Object.hasOwn(values, prop) ? values[prop] : null
-		if (value === null) missing.push(`<${prop}/>`)
-		else found.push(value === '' ? `<${prop}/>` : `<${prop}>${value}</${prop}>`)
+		if (value === null) {
+			missing.push(`<${prop}/>`)
+		} else {
+			found.push(value === '' ? `<${prop}/>` : `<${prop}>${value}</${prop}>`)
+		}
 	}
 	let xml = `<d:response><d:href>${hrefOf(endpoint, node.path, node.isFolder)}</d:href>`
-	if (found.length) xml += `<d:propstat><d:prop>${found.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`
-	if (missing.length) xml += `<d:propstat><d:prop>${missing.join('')}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`
+	if (found.length) {
+		xml += `<d:propstat><d:prop>${found.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`
+	}
+	if (missing.length) {
+		xml += `<d:propstat><d:prop>${missing.join('')}</d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat>`
+	}
 	return `${xml}</d:response>`
 }
 
@@ -192,7 +209,9 @@ export function sendMultistatus(res: ServerResponse, responses: string[], header
 /** Sabre reads Depth as 0, a number or infinity; Nextcloud 32 allows infinity, and defaults to 1. */
 export function depthOf(req: IncomingMessage): number {
 	const header = String(req.headers.depth ?? '1').trim().toLowerCase()
-	if (header === 'infinity') return Number.POSITIVE_INFINITY
+	if (header === 'infinity') {
+		return Number.POSITIVE_INFINITY
+	}
 	return /^\d+$/.test(header) ? Number(header) : 1
 }
 
@@ -211,7 +230,9 @@ function fileIdHeader(node: ViewNode, ctx: DavContext): string {
 /** X-OC-MTime in seconds, as MtimeSanitizer reads it (a number, not hexadecimal); undefined without one. */
 function mtimeHeader(req: IncomingMessage): number | undefined {
 	const header = req.headers['x-oc-mtime']
-	if (typeof header !== 'string' || header === '' || /^\s*0x/i.test(header) || !Number.isFinite(Number(header)) || Number(header) <= 24 * 3600) return undefined
+	if (typeof header !== 'string' || header === '' || /^\s*0x/i.test(header) || !Number.isFinite(Number(header)) || Number(header) <= 24 * 3600) {
+		return undefined
+	}
 	return Math.trunc(Number(header))
 }
 
@@ -227,7 +248,9 @@ function lockedMessage(owner: string, path: string): string {
 }
 
 function sendHazard(res: ServerResponse, status: number, owner: string, path: string): void {
-	if (status === 423) return sendDavError(res, 423, lockedMessage(owner, path))
+	if (status === 423) {
+		return sendDavError(res, 423, lockedMessage(owner, path))
+	}
 	sendDavError(res, status, status === 503 ? 'Service unavailable' : 'Internal Server Error')
 }
 
@@ -239,8 +262,12 @@ export async function handleDav(req: IncomingMessage, res: ServerResponse, owner
 	try {
 		await answerDav(req, res, owner, view, rawPath, endpoint, ctx)
 	} catch (error) {
-		if (!(error instanceof DavStatusError)) throw error
-		if (!req.readableEnded) await readBody(req)
+		if (!(error instanceof DavStatusError)) {
+			throw error
+		}
+		if (!req.readableEnded) {
+			await readBody(req)
+		}
 		sendDavError(res, error.status, error.message, { headers: error.headers })
 	}
 }
@@ -266,9 +293,13 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 		}
 		case 'PROPFIND': {
 			const body = (await readBody(req)).toString('utf8')
-			if (body.trim() !== '' && !body.trimStart().startsWith('<')) return sendDavError(res, 400, 'Document is empty\n on line 1, column 1')
+			if (body.trim() !== '' && !body.trimStart().startsWith('<')) {
+				return sendDavError(res, 400, 'Document is empty\n on line 1, column 1')
+			}
 			const node = await view.info(path)
-			if (!node) return notFound(res, path, davHeader)
+			if (!node) {
+				return notFound(res, path, davHeader)
+			}
 			const props = requestedProps(body)
 			const nodes = [node, ...await descendants(view, node, depthOf(req))]
 			sendMultistatus(res, nodes.map((n) => responseXml(owner, n, props, endpoint)), davHeader)
@@ -277,7 +308,9 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 		case 'GET':
 		case 'HEAD': {
 			const node = await view.info(path)
-			if (!node) return notFound(res, path)
+			if (!node) {
+				return notFound(res, path)
+			}
 			if (node.isFolder) {
 				res.writeHead(200, NO_BODY)
 				res.end()
@@ -319,14 +352,24 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 				await readBody(req)
 				return sendDavError(res, 409, 'PUT is not allowed on non-files.')
 			}
-			if (existing && !existing.permissions.includes('W')) throw forbidden()
+			if (existing && !existing.permissions.includes('W')) {
+				throw forbidden()
+			}
 			const body = await readBody(req)
-			if (hazards.preconditionGapMs > 0) await sleep(hazards.preconditionGapMs)
+			if (hazards.preconditionGapMs > 0) {
+				await sleep(hazards.preconditionGapMs)
+			}
 			const failure = dice.writeFailure(path)
-			if (failure) return sendHazard(res, failure, owner, path)
+			if (failure) {
+				return sendHazard(res, failure, owner, path)
+			}
 			const parent = await view.info(posix.dirname(path))
-			if (!parent || !parent.isFolder) return notFound(res, posix.dirname(path))
-			if (!existing && !parent.permissions.includes('C')) throw forbidden()
+			if (!parent || !parent.isFolder) {
+				return notFound(res, posix.dirname(path))
+			}
+			if (!existing && !parent.permissions.includes('C')) {
+				throw forbidden()
+			}
 			// Nextcloud applies X-OC-MTime once the file is written (Connector\Sabre\File::put).
 			const mtime = mtimeHeader(req)
 			await view.write(path, body, mtime)
@@ -337,10 +380,16 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 		}
 		case 'MKCOL': {
 			await readBody(req)
-			if (await view.info(path)) return sendDavError(res, 405, 'The resource you tried to create already exists', { headers: { Allow: ALLOWED_METHODS } })
+			if (await view.info(path)) {
+				return sendDavError(res, 405, 'The resource you tried to create already exists', { headers: { Allow: ALLOWED_METHODS } })
+			}
 			const parent = await view.info(posix.dirname(path))
-			if (!parent) return sendDavError(res, 409, 'Parent node does not exist')
-			if (!parent.permissions.includes('C')) throw forbidden()
+			if (!parent) {
+				return sendDavError(res, 409, 'Parent node does not exist')
+			}
+			if (!parent.permissions.includes('C')) {
+				throw forbidden()
+			}
 			await view.makeFolder(path)
 			res.writeHead(201, { 'OC-FileId': fileIdHeader((await view.info(path))!, ctx), ...NO_BODY })
 			res.end()
@@ -348,10 +397,16 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 		}
 		case 'DELETE': {
 			const failure = dice.writeFailure(path)
-			if (failure) return sendHazard(res, failure, owner, path)
+			if (failure) {
+				return sendHazard(res, failure, owner, path)
+			}
 			const node = await view.info(path)
-			if (!node) return notFound(res, path)
-			if (!node.permissions.includes('D')) throw forbidden()
+			if (!node) {
+				return notFound(res, path)
+			}
+			if (!node.permissions.includes('D')) {
+				throw forbidden()
+			}
 			await view.remove(path)
 			res.writeHead(204, NO_BODY)
 			res.end()
@@ -361,10 +416,16 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 		case 'COPY': {
 			await readBody(req)
 			const destination = req.headers.destination
-			if (typeof destination !== 'string') return sendDavError(res, 400, 'The destination header was not supplied')
+			if (typeof destination !== 'string') {
+				return sendDavError(res, 400, 'The destination header was not supplied')
+			}
 			const source = await view.info(path)
-			if (!source) return notFound(res, path)
-			if (method === 'MOVE' && !source.permissions.includes('D')) throw new DavStatusError(403, `files/${owner}${path} cannot be deleted`)
+			if (!source) {
+				return notFound(res, path)
+			}
+			if (method === 'MOVE' && !source.permissions.includes('D')) {
+				throw new DavStatusError(403, `files/${owner}${path} cannot be deleted`)
+			}
 			// Nextcloud ignores the destination's host and reads its path against the same endpoint.
 			const destinationPath = decodeURIComponent(new URL(destination, 'http://sandbox').pathname)
 			const rootPath = decodeURIComponent(endpoint.root)
@@ -373,13 +434,24 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 			}
 			const target = normalise(destinationPath.slice(rootPath.length))
 			const existing = await view.info(target)
-			if (existing && req.headers.overwrite === 'F') return sendDavError(res, 412, 'The destination node already exists, and the overwrite header is set to false', { header: 'Overwrite' })
+			if (existing && req.headers.overwrite === 'F') {
+				return sendDavError(res, 412, 'The destination node already exists, and the overwrite header is set to false', { header: 'Overwrite' })
+			}
 			const targetParent = await view.info(posix.dirname(target))
-			if (!targetParent) return sendDavError(res, 409, 'The destination node is not found')
-			if (!targetParent.permissions.includes('C') || (existing && !existing.permissions.includes('D'))) throw forbidden()
-			if (existing) await view.remove(target)
-			if (method === 'MOVE') await view.move(path, target)
-			else await view.copy(source, target)
+			if (!targetParent) {
+				return sendDavError(res, 409, 'The destination node is not found')
+			}
+			if (!targetParent.permissions.includes('C') || (existing && !existing.permissions.includes('D'))) {
+				throw forbidden()
+			}
+			if (existing) {
+				await view.remove(target)
+			}
+			if (method === 'MOVE') {
+				await view.move(path, target)
+			} else {
+				await view.copy(source, target)
+			}
 			const result = (await view.info(target))!
 			res.writeHead(existing ? 204 : 201, method === 'MOVE' ? nodeHeaders(result, ctx) : { 'OC-FileId': fileIdHeader(result, ctx), ...NO_BODY })
 			res.end()
@@ -394,7 +466,9 @@ async function answerDav(req: IncomingMessage, res: ServerResponse, owner: strin
 /** `/remote.php/dav/files/` itself: a collection whose members nobody lists. */
 export async function handleFilesRoot(req: IncomingMessage, res: ServerResponse): Promise<void> {
 	await readBody(req)
-	if (req.method !== 'PROPFIND') return sendDavError(res, 501, `There was no plugin in the system that was willing to handle this ${req.method} method.`)
+	if (req.method !== 'PROPFIND') {
+		return sendDavError(res, 501, `There was no plugin in the system that was willing to handle this ${req.method} method.`)
+	}
 	sendMultistatus(res, ['<d:response><d:href>/remote.php/dav/files/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>'], { DAV: FILES_ENDPOINT_FEATURES })
 }
 
@@ -411,9 +485,15 @@ export async function handleForeignHome(req: IncomingMessage, res: ServerRespons
 		return sendMultistatus(res, [`<d:response><d:href>${endpoint.root}/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`], { DAV: endpoint.features })
 	}
 	const isChild = path !== '/' && posix.dirname(path) === '/'
-	if (method === 'PUT' && isChild) return sendDavError(res, 403, `Permission denied to create file (filename ${firstSegment})`)
-	if (method === 'MKCOL' && isChild) return sendDavError(res, 403, 'Permission denied to create directory')
-	if (method === 'DELETE' && path === '/') return sendDavError(res, 403, 'Permission denied to delete node')
+	if (method === 'PUT' && isChild) {
+		return sendDavError(res, 403, `Permission denied to create file (filename ${firstSegment})`)
+	}
+	if (method === 'MKCOL' && isChild) {
+		return sendDavError(res, 403, 'Permission denied to create directory')
+	}
+	if (method === 'DELETE' && path === '/') {
+		return sendDavError(res, 403, 'Permission denied to delete node')
+	}
 	sendDavError(res, 404, `File not found: ${firstSegment} in '${owner}'`)
 }
 
@@ -428,13 +508,17 @@ export async function handleBulk(req: IncomingMessage, res: ServerResponse, view
 	const body = await readBody(req)
 	const contentType = req.headers['content-type'] ?? ''
 	const boundary = /^\s*multipart\/related\s*;\s*boundary="?([^";]+)"?/i.exec(contentType)?.[1]
-	if (req.method !== 'POST' || !boundary) return sendDavError(res, 400, 'Content-Type must be multipart/related')
+	if (req.method !== 'POST' || !boundary) {
+		return sendDavError(res, 400, 'Content-Type must be multipart/related')
+	}
 	const written: Record<string, Record<string, unknown>> = {}
 	const delimiter = Buffer.from(`--${boundary}`)
 	let at = body.indexOf(delimiter)
 	while (at >= 0 && body.subarray(at + delimiter.length, at + delimiter.length + 2).toString() !== '--') {
 		const headersEnd = body.indexOf('\r\n\r\n', at)
-		if (headersEnd < 0) break
+		if (headersEnd < 0) {
+			break
+		}
 		const headers = new Map(body.subarray(at + delimiter.length, headersEnd).toString('utf8').split('\r\n').filter((line) => line.includes(':'))
 			.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]))
 		const length = Number(headers.get('content-length'))

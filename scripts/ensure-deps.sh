@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Installs the npm dependencies from the lock file when they are missing or stale.
 # npm 11 rejects this lock in `npm ci` (rollup's optional platform packages); npm 10 installs it.
 set -euo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # Builds build/degooglisation-<version>.tar.gz laid out like an app store release.
 # Pass --no-build to package the js/ and css/ already built.
 set -euo pipefail

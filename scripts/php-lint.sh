@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # php -l on every PHP file of the app.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # One command to try Dégooglisation: installs, builds, and starts the sandbox
 # (a Nextcloud-compatible server) with demo users and a demo roadmap, and the
 # partner commune's sandbox on the next port, to share with through federation.

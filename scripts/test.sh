@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+# SPDX-License-Identifier: AGPL-3.0-or-later
 # The whole test suite. Set NEXTCLOUD_URL, NEXTCLOUD_USER, NEXTCLOUD_PASSWORD to
 # also run the contract suite against a real Nextcloud.
 set -euo pipefail
@@ -12,6 +14,14 @@ reports=$(mktemp -d)
 
 step "type check"
 npx vue-tsc --noEmit -p .
+step "lint (ESLint, @nextcloud/eslint-config)"
+npx eslint .
+step "SPDX headers"
+missing=0
+while IFS= read -r -d '' file; do
+	head -n 12 "$file" | grep -q 'SPDX-License-Identifier' || { echo "no SPDX header: $file"; missing=1; }
+done < <(git ls-files -z -- '*.ts' '*.mts' '*.js' '*.mjs' '*.vue' '*.php' '*.sh' '*.css' .ci/run ':!l10n/')
+[ "$missing" = 0 ]
 step "PHP syntax"
 bash scripts/php-lint.sh
 step "PHP unit tests (shared fixtures with the TypeScript core)"

@@ -4,8 +4,10 @@
  */
 // The Dashboard widget's entry: registers with Nextcloud's dashboard and
 // loads the widget only when the dashboard asks for it.
-import { reloadOnStaleChunks } from './staleChunks'
-import type { DashboardPanel, MountedWidget } from './views/dashboardWidget'
+
+import type { DashboardPanel, MountedWidget } from './views/dashboardWidget.ts'
+
+import { reloadOnStaleChunks } from './staleChunks.ts'
 
 declare global {
 	interface Window {
@@ -19,7 +21,7 @@ reloadOnStaleChunks(import.meta.url)
 
 document.addEventListener('DOMContentLoaded', () => {
 	window.OCA?.Dashboard?.register('degooglisation', async (element, panel) => {
-		const { mountDashboardWidget } = await import('./views/dashboardWidget')
+		const { mountDashboardWidget } = await import('./views/dashboardWidget.ts')
 		mounted?.unmount()
 		mounted = mountDashboardWidget(element, panel.widget.url)
 	})

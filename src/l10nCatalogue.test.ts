@@ -1,14 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { l10nScript, sourceStrings } from './l10nCatalogue'
+import { l10nScript, sourceStrings } from './l10nCatalogue.ts'
 
 const root = join(import.meta.dirname, '..')
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name)
-		if (entry.isDirectory()) return sourceFiles(path)
+		if (entry.isDirectory()) {
+			return sourceFiles(path)
+		}
 		return /\.(ts|vue|php)$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : []
 	})
 }

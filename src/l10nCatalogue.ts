@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** Build-time helpers for the l10n/ catalogues (used by scripts/l10n.ts and its test). */
 export interface Catalogue {
 	translations: Record<string, string | string[]>
@@ -12,9 +16,13 @@ export function l10nScript(catalogue: Catalogue): string {
 export function sourceStrings(sources: string[]): Set<string> {
 	const strings = new Set<string>()
 	for (const source of sources) {
-		for (const match of source.matchAll(/(?:\bt\(\s*'degooglisation',|->t\()\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(match[1].replace(/\\'/g, "'"))
+		for (const match of source.matchAll(/(?:\bt\(\s*'degooglisation',|->t\()\s*'((?:[^'\\]|\\.)*)'/g)) {
+			strings.add(match[1].replace(/\\'/g, "'"))
+		}
 		// Plurals are keyed _singular_::_plural_, as Nextcloud's catalogues do.
-		for (const match of source.matchAll(/\bn\(\s*'degooglisation',\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g)) strings.add(`_${match[1]}_::_${match[2]}_`.replace(/\\'/g, "'"))
+		for (const match of source.matchAll(/\bn\(\s*'degooglisation',\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g)) {
+			strings.add(`_${match[1]}_::_${match[2]}_`.replace(/\\'/g, "'"))
+		}
 	}
 	return strings
 }

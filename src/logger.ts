@@ -4,6 +4,7 @@
  */
 // The app's logger: Nextcloud's, tagged with the app id, so failures that the UI
 // recovers from are still seen in the browser console and by administrators.
+
 import { getLoggerBuilder } from '@nextcloud/logger'
 
 export const logger = getLoggerBuilder()

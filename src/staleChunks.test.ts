@@ -3,8 +3,9 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { reloadOnStaleChunks } from './staleChunks'
+import { reloadOnStaleChunks } from './staleChunks.ts'
 
 const ENTRY = 'https://cloud.mairie.fr/apps/degooglisation/js/degooglisation-main.mjs?v=f6ab2d07-0'
 

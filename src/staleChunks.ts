@@ -19,8 +19,12 @@ export function reloadOnStaleChunks(entryUrl: string, reload = () => window.loca
 	const appFolder = new URL('..', entryUrl).href
 	window.addEventListener('vite:preloadError', (event) => {
 		const error = (event as Event & { payload?: unknown }).payload
-		if (!String(error instanceof Error ? error.message : error).includes(appFolder)) return
-		if (Date.now() - Number(storage.getItem(RELOADED_AT_KEY) ?? 0) < NO_SECOND_RELOAD_MS) return
+		if (!String(error instanceof Error ? error.message : error).includes(appFolder)) {
+			return
+		}
+		if (Date.now() - Number(storage.getItem(RELOADED_AT_KEY) ?? 0) < NO_SECOND_RELOAD_MS) {
+			return
+		}
 		storage.setItem(RELOADED_AT_KEY, String(Date.now()))
 		reload()
 	})

@@ -114,7 +114,7 @@ final class AssignedTasks {
 
 	/**
 	 * A share from another server: reading it waits on that server, and one that is
-	 * down held the whole dashboard for minutes (measured: 4 min 27 s on Nextcloud 34).
+	 * down held the whole dashboard for minutes (bench/measured.md).
 	 */
 	private static function isFederated(Folder $folder): bool {
 		return $folder->getStorage()->instanceOfStorage(self::FEDERATED_STORAGE);

@@ -3,12 +3,13 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 // @vitest-environment jsdom
+
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { DavError } from '../storage/dav'
-import { OcsError } from '../storage/ocs'
-import { toApiError } from './errors'
-import { answerShare, pendingShares } from './remoteShares'
-import { listShares, setCanEdit } from './shares'
+import { DavError } from '../storage/dav.ts'
+import { OcsError } from '../storage/ocs.ts'
+import { toApiError } from './errors.ts'
+import { answerShare, pendingShares } from './remoteShares.ts'
+import { listShares, setCanEdit } from './shares.ts'
 
 // Nextcloud's OCS API, faked at the API module's edge.
 const ocs = {
@@ -18,7 +19,7 @@ const ocs = {
 	sharesOf: vi.fn(),
 	updateShare: vi.fn(async () => ({})),
 }
-vi.mock('./clients', () => ({ ocsClient: () => ocs }))
+vi.mock('./clients.ts', () => ({ ocsClient: () => ocs }))
 
 beforeEach(() => vi.clearAllMocks())
 

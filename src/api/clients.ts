@@ -7,17 +7,21 @@
  * browser transport (Nextcloud's, once the entry has set it). Only src/api
  * and the roadmap session use them: components and stores call the API functions.
  */
+
+import type { BrowserSession } from '../storage/browserClient.ts'
+import type { DavClient } from '../storage/dav.ts'
+import type { OcsClient } from '../storage/ocs.ts'
+
 import { getCurrentUser, getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'
-import type { BrowserSession } from '../storage/browserClient'
-import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
-import type { DavClient } from '../storage/dav'
-import type { OcsClient } from '../storage/ocs'
-import { ApiError } from './errors'
+import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient.ts'
+import { ApiError } from './errors.ts'
 
 function session(): BrowserSession {
 	const uid = getCurrentUser()?.uid
-	if (!uid) throw new ApiError('session-expired', 'not logged in to Nextcloud')
+	if (!uid) {
+		throw new ApiError('session-expired', 'not logged in to Nextcloud')
+	}
 	return { uid, requestToken: getRequestToken, baseUrl: getBaseUrl() }
 }
 

@@ -3,16 +3,18 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 // @vitest-environment jsdom
+
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../sandbox/server'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { createNodeDavClient } from '../storage/nodeClient'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import { summarizeRoadmap } from './partners'
+import { startSandbox } from '../../sandbox/server.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../storage/nodeClient.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
+import { summarizeRoadmap } from './partners.ts'
 
 function location(path: string): DiscoveredRoadmap {
 	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: 'bob', ownerDisplayName: 'Bruno', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT', origin: 'federated' }

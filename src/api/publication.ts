@@ -8,6 +8,7 @@
  * keeps the publication (lib/Controller/PublicationController.php) and builds
  * the page from the roadmap at each visit (docs/public-page.md).
  */
+
 import { getRequestToken } from '@nextcloud/auth'
 import { generateUrl } from '@nextcloud/router'
 
@@ -49,7 +50,9 @@ async function call(method: 'GET' | 'POST' | 'DELETE', folder: string, body?: ob
 		credentials: 'same-origin',
 	})
 	const data = await response.json().catch(() => ({})) as { publication?: Publication | null, message?: string }
-	if (!response.ok) throw new PublicationRequestError(response.status, data.message ?? `HTTP ${response.status}`, data.message !== undefined)
+	if (!response.ok) {
+		throw new PublicationRequestError(response.status, data.message ?? `HTTP ${response.status}`, data.message !== undefined)
+	}
 	return data.publication ?? null
 }
 

@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Federated shares partner communes sent the user: those waiting for an answer, and the answer. */
-import type { RemoteShare } from '../storage/ocs'
-import { ocsClient } from './clients'
-import { request } from './errors'
+
+import type { RemoteShare } from '../storage/ocs.ts'
+
+import { ocsClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export interface PendingShare {
 	/** A number, or text when too large for one (Nextcloud 34). */

@@ -8,15 +8,17 @@
  * documents (the report as .odt, spreadsheets) saved into the user's files.
  * Works on the WebDAV client of src/api/clients.ts (`davClient()`).
  */
+
+import type { ReportPeriod } from '../domain/report.ts'
+import type { ReportRecord } from '../domain/reportRecord.ts'
+import type { DavClient } from '../storage/dav.ts'
+
 import { getRequestToken } from '@nextcloud/auth'
 import { getBaseUrl } from '@nextcloud/router'
-import { newWriterId } from '../domain/ids'
-import type { ReportRecord } from '../domain/reportRecord'
-import { parseReportRecord, parseReportRecordFileName, reportRecordFileName, serializeReportRecord, REPORT_RECORD_FORMAT, REPORT_RECORD_VERSION } from '../domain/reportRecord'
-import type { ReportPeriod } from '../domain/report'
-import { STATE_FOLDER } from '../domain/storageFormat'
-import type { DavClient } from '../storage/dav'
-import { logger } from '../logger'
+import { newWriterId } from '../domain/ids.ts'
+import { parseReportRecord, parseReportRecordFileName, REPORT_RECORD_FORMAT, REPORT_RECORD_VERSION, reportRecordFileName, serializeReportRecord } from '../domain/reportRecord.ts'
+import { STATE_FOLDER } from '../domain/storageFormat.ts'
+import { logger } from '../logger.ts'
 
 type Dav = Pick<DavClient, 'list' | 'get' | 'put' | 'filesRoot'>
 
@@ -26,7 +28,9 @@ export async function listReportRecords(dav: Dav, folder: string): Promise<Repor
 	const names = (await dav.list(hidden)).map((entry) => entry.name).filter((name) => parseReportRecordFileName(name) !== null)
 	const records = await Promise.all(names.map(async (name) => {
 		const parsed = parseReportRecord(new TextDecoder().decode((await dav.get(`${hidden}/${name}`)).body))
-		if ('problem' in parsed) logger.warn(`Report record ${name} skipped: ${parsed.problem}`)
+		if ('problem' in parsed) {
+			logger.warn(`Report record ${name} skipped: ${parsed.problem}`)
+		}
 		return 'record' in parsed ? parsed.record : null
 	}))
 	return records.filter((record): record is ReportRecord => record !== null)
@@ -50,7 +54,9 @@ export async function saveReportRecord(dav: Dav, folder: string, entry: { author
 		file: entry.file,
 	}
 	const written = await dav.put(`${folder}/${STATE_FOLDER}/${reportRecordFileName(record.writer, record.seq)}`, serializeReportRecord(record), { createOnly: true })
-	if (written.status === 412) throw new Error('a report record of that name already exists')
+	if (written.status === 412) {
+		throw new Error('a report record of that name already exists')
+	}
 	return record
 }
 
@@ -67,7 +73,9 @@ export async function putDocument(dav: Pick<DavClient, 'filesRoot'>, path: strin
 		body: bytes as BodyInit,
 		credentials: 'same-origin',
 	})
-	if (response.status !== 201 && response.status !== 204) throw new Error(`PUT ${path}: HTTP ${response.status}`)
+	if (response.status !== 201 && response.status !== 204) {
+		throw new Error(`PUT ${path}: HTTP ${response.status}`)
+	}
 }
 
 /** A name for a document that says what it is and when: `Rapport au conseil 2026-12-07.odt`. */

@@ -3,13 +3,15 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Where the user's roadmaps are: their own, colleagues', partner communes'. */
-import { logger } from '../logger'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { discoverRoadmaps, isRoadmapFolder } from '../storage/roadmapDiscovery'
-import { davClient, ocsClient } from './clients'
-import { request } from './errors'
-import type { PendingShare } from './remoteShares'
-import { pendingShares } from './remoteShares'
+
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+import type { PendingShare } from './remoteShares.ts'
+
+import { logger } from '../logger.ts'
+import { discoverRoadmaps, isRoadmapFolder } from '../storage/roadmapDiscovery.ts'
+import { davClient, ocsClient } from './clients.ts'
+import { request } from './errors.ts'
+import { pendingShares } from './remoteShares.ts'
 
 export type { DiscoveredRoadmap }
 

@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Nextcloud's sharee search: who a roadmap can be shared with, or a task assigned to. */
-import type { Sharee } from '../storage/ocs'
-import { SHARE_TYPE } from '../storage/ocs'
-import { ocsClient } from './clients'
-import { request } from './errors'
+
+import type { Sharee } from '../storage/ocs.ts'
+
+import { SHARE_TYPE } from '../storage/ocs.ts'
+import { ocsClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export type { Sharee }
 export { SHARE_TYPE }

@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** A roadmap folder's shares, through Nextcloud's own share API. */
-import type { Share } from '../storage/ocs'
-import { SHARE_TYPE } from '../storage/ocs'
-import { ocsClient } from './clients'
-import { request } from './errors'
-import type { Sharee } from './sharees'
+
+import type { Share } from '../storage/ocs.ts'
+import type { Sharee } from './sharees.ts'
+
+import { SHARE_TYPE } from '../storage/ocs.ts'
+import { ocsClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export type ShareKind = 'colleague' | 'group' | 'partner'
 
@@ -29,7 +31,9 @@ const KINDS: Record<number, ShareKind> = { [SHARE_TYPE.user]: 'colleague', [SHAR
 
 function roadmapShare(share: Share): RoadmapShare | null {
 	const kind = KINDS[share.share_type]
-	if (!kind) return null
+	if (!kind) {
+		return null
+	}
 	return { id: String(share.id), kind, shareWith: share.share_with, displayName: share.share_with_displayname || share.share_with, canEdit: (share.permissions & ~READ_ONLY & CAN_EDIT) !== 0 }
 }
 

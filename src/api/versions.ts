@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Nextcloud's older versions of a file (files_versions), newest first. */
-import type { FileVersion } from '../storage/dav'
-import { davClient } from './clients'
-import { request } from './errors'
+
+import type { FileVersion } from '../storage/dav.ts'
+
+import { davClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export type { FileVersion }
 

@@ -1,14 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
+import type { Roadmap } from '../domain/model.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Roadmap } from '../domain/model'
-import { DavError } from '../storage/dav'
-import { RoadmapFolderError } from '../storage/roadmapFolder'
+import { DavError } from '../storage/dav.ts'
+import { RoadmapFolderError } from '../storage/roadmapFolder.ts'
 
 const store = { create: vi.fn(async (_target: string, _roadmap: Roadmap) => {}) }
-vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
+vi.mock('../stores/roadmap.ts', () => ({ useRoadmapStore: () => store }))
 const pickFolder = vi.fn(async (): Promise<string | null> => '/Projets')
-vi.mock('./pickFolder', async (importOriginal) => ({ ...await importOriginal<typeof import('./pickFolder')>(), pickFolder }))
+vi.mock('./pickFolder.ts', async (importOriginal) => ({ ...await importOriginal<typeof import('./pickFolder.ts')>(), pickFolder }))
 
 async function mountDialog() {
 	const { default: NewRoadmapDialog } = await import('./NewRoadmapDialog.vue')

@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
+import type { Share } from '../storage/ocs.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Share } from '../storage/ocs'
-import { OcsError } from '../storage/ocs'
+import { OcsError } from '../storage/ocs.ts'
 
 const FOLDER = '/Dégooglisation/Saint-Exemple'
 
@@ -28,7 +34,7 @@ const client = {
 	}),
 }
 // Nextcloud's OCS API is faked at the API module's edge; the panel and src/api/shares run for real.
-vi.mock('../api/clients', () => ({ ocsClient: () => client }))
+vi.mock('../api/clients.ts', () => ({ ocsClient: () => client }))
 
 const { default: SharePanel } = await import('./SharePanel.vue')
 

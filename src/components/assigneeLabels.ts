@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * How assignees are shown: tasks keep user ids, people read names. Names come
  * from Nextcloud's sharee search, asked once per id and page.
  */
+
+import type { Sharee } from '../api/sharees.ts'
+
 import { reactive } from 'vue'
-import type { Sharee } from '../api/sharees'
-import { findUser, SHARE_TYPE } from '../api/sharees'
-import { logger } from '../logger'
+import { findUser, SHARE_TYPE } from '../api/sharees.ts'
+import { logger } from '../logger.ts'
 
 const labels = reactive<Record<string, string>>({})
 const asked = new Set<string>()
@@ -30,7 +36,9 @@ export async function lookUpAssignees(ids: readonly string[]): Promise<void> {
 		asked.add(id)
 		try {
 			const found = await findUser(id)
-			if (found) rememberLabel(found)
+			if (found) {
+				rememberLabel(found)
+			}
 		} catch (error) {
 			logger.info('An assignee\'s name could not be looked up', { id, error })
 			asked.delete(id)

@@ -7,7 +7,8 @@
  * the values put into a text for HTML, and Vue escapes the whole text again:
  * a title with quotation marks then read `&quot;`. Vue's escaping is enough.
  */
-import { n as translatePlural, t as translate } from '@nextcloud/l10n'
+
+import { t as translate, n as translatePlural } from '@nextcloud/l10n'
 
 type Vars = Record<string, string | number>
 

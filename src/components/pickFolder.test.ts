@@ -1,3 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 class FilePickerClosed extends Error {}
@@ -12,7 +17,7 @@ const builder = {
 }
 vi.mock('@nextcloud/dialogs', () => ({ FilePickerClosed, getFilePickerBuilder: vi.fn(() => builder) }))
 
-const { folderNameOf, normalizeFolder, pickFolder } = await import('./pickFolder')
+const { folderNameOf, normalizeFolder, pickFolder } = await import('./pickFolder.ts')
 
 beforeEach(() => {
 	vi.clearAllMocks()

@@ -1,5 +1,9 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
- * Choosing a folder with Nextcloud's own file picker. @nextcloud/dialogs is
+ * Choosing a folder with Nextcloud's own file picker. `@nextcloud/dialogs` is
  * large, so it is loaded the first time someone picks a folder.
  */
 
@@ -16,11 +20,15 @@ export async function pickFolder(title: string, chooseLabel: string, startAt?: s
 		.setMimeTypeFilter(['httpd/unix-directory'])
 		// With nothing selected, the button picks the folder being shown.
 		.setButtonFactory(() => [{ label: chooseLabel, variant: 'primary', callback: () => {} }])
-	if (startAt) builder.startAt(startAt)
+	if (startAt) {
+		builder.startAt(startAt)
+	}
 	try {
 		return await builder.build().pick()
 	} catch (error) {
-		if (error instanceof FilePickerClosed) return null
+		if (error instanceof FilePickerClosed) {
+			return null
+		}
 		throw error
 	}
 }

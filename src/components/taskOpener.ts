@@ -1,12 +1,18 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Opening a task in the sidebar, which the route names (`?task=<id>`), and
  * starting a new one there with its title ready to type.
  */
-import { t } from '@nextcloud/l10n'
+
 import type { LocationQuery } from 'vue-router'
+
+import { t } from '@nextcloud/l10n'
 import { ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { useRoadmapStore } from '../stores/roadmap'
+import { useRoadmapStore } from '../stores/roadmap.ts'
 
 /** The task whose title field takes the focus when the sidebar shows it: the one just created. */
 export const titleToFocus = ref<string | null>(null)
@@ -34,7 +40,9 @@ export function useTaskOpener() {
 	 * `new-task` request from the URL, which `replace` then takes out of the history.
 	 */
 	async function startNewTask(replace = false): Promise<void> {
-		if (store.readOnly || !store.roadmap) return
+		if (store.readOnly || !store.roadmap) {
+			return
+		}
 		const phases = [...store.roadmap?.phases ?? []].sort((a, b) => a.order - b.order)
 		const id = store.createTask({ title: t('degooglisation', 'New task'), phase: phases[0]?.id ?? null, status: 'todo' })
 		titleToFocus.value = id

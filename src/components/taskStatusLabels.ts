@@ -1,5 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { TaskStatus } from '../domain/model.ts'
+
 import { t } from '@nextcloud/l10n'
-import type { TaskStatus } from '../domain/model'
 
 /** Each task status as the user reads it, in their language; called from a component's setup, once translations are registered. */
 export function taskStatusLabels(): Record<TaskStatus, string> {

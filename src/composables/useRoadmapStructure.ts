@@ -8,12 +8,14 @@
  * through the store's `edit`. A refusal comes back as a sentence for the
  * person, in their language; nothing is saved then.
  */
-import * as structure from '../domain/structure'
-import type { IndicatorFields, PhasePatch, RoadmapFieldsPatch, StructureEdit, StructureError, MeasurementFields } from '../domain/structure'
-import { newId } from '../domain/ids'
-import type { IsoDate, Phase, Roadmap } from '../domain/model'
-import { useRoadmapStore } from '../stores/roadmap'
-import { t } from '../components/l10n'
+
+import type { IsoDate, Phase, Roadmap } from '../domain/model.ts'
+import type { IndicatorFields, MeasurementFields, PhasePatch, RoadmapFieldsPatch, StructureEdit, StructureError } from '../domain/structure.ts'
+
+import { t } from '../components/l10n.ts'
+import { newId } from '../domain/ids.ts'
+import * as structure from '../domain/structure.ts'
+import { useRoadmapStore } from '../stores/roadmap.ts'
 
 /** Categories and departments: both are lists of labels that tasks point at by id. */
 export type LabelList = 'categories' | 'departments'
@@ -26,15 +28,15 @@ export function orderedPhases(roadmap: Roadmap): Phase[] {
 /** Why an edit was refused, said for the person who made it. */
 export function structureErrorMessage(error: StructureError): string {
 	switch (error.kind) {
-	case 'empty': return t('degooglisation', 'Enter a name first.')
-	case 'too-long': return t('degooglisation', 'This text is too long.')
-	case 'invalid-date': return t('degooglisation', 'Enter a date, for instance 2026-03-31.')
-	case 'end-before-start': return t('degooglisation', 'The end of a phase cannot come before its start.')
-	case 'invalid-number': return t('degooglisation', 'Enter a number, for instance 42 or 12.5.')
-	case 'phase-has-tasks': return t('degooglisation', 'Choose the phase its tasks move to.')
-	case 'same-phase': return t('degooglisation', 'Its tasks cannot move to the phase being removed: choose another one.')
-	// Ids the app chose, or things someone else removed meanwhile.
-	default: return t('degooglisation', 'This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.')
+		case 'empty': return t('degooglisation', 'Enter a name first.')
+		case 'too-long': return t('degooglisation', 'This text is too long.')
+		case 'invalid-date': return t('degooglisation', 'Enter a date, for instance 2026-03-31.')
+		case 'end-before-start': return t('degooglisation', 'The end of a phase cannot come before its start.')
+		case 'invalid-number': return t('degooglisation', 'Enter a number, for instance 42 or 12.5.')
+		case 'phase-has-tasks': return t('degooglisation', 'Choose the phase its tasks move to.')
+		case 'same-phase': return t('degooglisation', 'Its tasks cannot move to the phase being removed: choose another one.')
+			// Ids the app chose, or things someone else removed meanwhile.
+		default: return t('degooglisation', 'This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.')
 	}
 }
 
@@ -43,9 +45,13 @@ export function useRoadmapStructure() {
 
 	/** Runs a domain edit on the roadmap shown and saves its operations; null when done, else why not. */
 	function run(build: (roadmap: Roadmap) => StructureEdit): string | null {
-		if (!store.roadmap || store.readOnly) return null
+		if (!store.roadmap || store.readOnly) {
+			return null
+		}
 		const result = build(store.roadmap)
-		if (!result.ok) return structureErrorMessage(result.error)
+		if (!result.ok) {
+			return structureErrorMessage(result.error)
+		}
 		if (result.ops.length) {
 			store.edit((draft) => {
 				Object.assign(draft, structure.applyEdit(draft, result.ops))

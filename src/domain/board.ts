@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The task board: which tasks a filter keeps, the status columns, and where a
  * moved card goes. Framework-free, so that the Vue board stays thin and the
  * rules are tested here.
  */
-import type { Category, IsoDate, Phase, Task, TaskStatus } from './model'
-import { TASK_STATUSES } from './model'
+
+import type { Category, IsoDate, Phase, Task, TaskStatus } from './model.ts'
+
+import { TASK_STATUSES } from './model.ts'
 
 /** In the assignee filter, stands for the current user. */
 export const ME = 'me'
@@ -72,7 +78,9 @@ const foldedCache = new WeakMap<Task, { categoryLabel: string, folded: string }>
 
 function foldedTask(task: Task, categoryLabel: string): string {
 	const cached = foldedCache.get(task)
-	if (cached && cached.categoryLabel === categoryLabel) return cached.folded
+	if (cached && cached.categoryLabel === categoryLabel) {
+		return cached.folded
+	}
 	const folded = foldText([task.title, task.description, task.category ?? '', categoryLabel, ...task.assignees].join('\n'))
 	foldedCache.set(task, { categoryLabel, folded })
 	return folded
@@ -86,15 +94,29 @@ export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context
 	const words = foldText(filter.text).split(/\s+/).filter(Boolean)
 	const labels = new Map((context.categories ?? []).map((c) => [c.id, c.label]))
 	return tasks.filter((task) => {
-		if (phases.size && !phases.has(task.phase ?? '')) return false
-		if (categories.size && !categories.has(task.category ?? '')) return false
-		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) return false
-		if (filter.assignees.length && !task.assignees.some((a) => assignees.has(a))) return false
-		if (filter.due === 'overdue' && !isOverdue(task, context.today)) return false
-		if (filter.due === 'soon' && !isDueSoon(task, context.today)) return false
+		if (phases.size && !phases.has(task.phase ?? '')) {
+			return false
+		}
+		if (categories.size && !categories.has(task.category ?? '')) {
+			return false
+		}
+		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) {
+			return false
+		}
+		if (filter.assignees.length && !task.assignees.some((a) => assignees.has(a))) {
+			return false
+		}
+		if (filter.due === 'overdue' && !isOverdue(task, context.today)) {
+			return false
+		}
+		if (filter.due === 'soon' && !isDueSoon(task, context.today)) {
+			return false
+		}
 		if (words.length) {
 			const haystack = foldedTask(task, task.category ? labels.get(task.category) ?? '' : '')
-			if (!words.every((word) => haystack.includes(word))) return false
+			if (!words.every((word) => haystack.includes(word))) {
+				return false
+			}
 		}
 		return true
 	})
@@ -113,7 +135,9 @@ export interface BoardColumn {
 /** One column per status, in TASK_STATUSES order, cards in board order. */
 export function boardColumns(tasks: readonly Task[]): BoardColumn[] {
 	const byStatus = new Map<TaskStatus, Task[]>(TASK_STATUSES.map((s) => [s, []]))
-	for (const task of tasks) byStatus.get(task.status)?.push(task)
+	for (const task of tasks) {
+		byStatus.get(task.status)?.push(task)
+	}
 	return TASK_STATUSES.map((status) => ({ status, tasks: byStatus.get(status)!.sort(compareCards) }))
 }
 
@@ -127,7 +151,9 @@ export interface PhaseGroup {
 export function groupByPhase(tasks: readonly Task[], phases: readonly Phase[]): PhaseGroup[] {
 	const sorted = [...phases].sort((a, b) => a.order - b.order)
 	const groups = new Map<string | null, Task[]>([...sorted.map((p) => [p.id, []] as [string, Task[]]), [null, []]])
-	for (const task of tasks) (groups.get(task.phase) ?? groups.get(null)!).push(task)
+	for (const task of tasks) {
+		(groups.get(task.phase) ?? groups.get(null)!).push(task)
+	}
 	return [...sorted, null]
 		.map((phase) => ({ phase, tasks: groups.get(phase?.id ?? null)! }))
 		.filter((group) => group.tasks.length > 0)
@@ -138,10 +164,18 @@ export function groupByPhase(tasks: readonly Task[], phases: readonly Phase[]): 
  * column), or null when doubles leave no room between them: the caller then renumbers.
  */
 export function orderBetween(before?: number, after?: number): number | null {
-	if (before === undefined && after === undefined) return 1
-	if (before === undefined) return after! - 1
-	if (after === undefined) return before + 1
-	if (!(before < after)) return null
+	if (before === undefined && after === undefined) {
+		return 1
+	}
+	if (before === undefined) {
+		return after! - 1
+	}
+	if (after === undefined) {
+		return before + 1
+	}
+	if (!(before < after)) {
+		return null
+	}
 	const middle = before + (after - before) / 2
 	return middle > before && middle < after ? middle : null
 }
@@ -166,7 +200,9 @@ export function placeBefore(column: readonly Task[], movingId: string, beforeId:
 	const others = column.filter((t) => t.id !== movingId).sort(compareCards)
 	const index = beforeId === null ? others.length : Math.max(0, others.findIndex((t) => t.id === beforeId))
 	const order = orderBetween(others[index - 1]?.order, others[index]?.order)
-	if (order !== null) return { order, renumbered: null }
+	if (order !== null) {
+		return { order, renumbered: null }
+	}
 	const moving = column.find((t) => t.id === movingId) ?? ({ id: movingId } as Task)
 	const renumbered = renumber([...others.slice(0, index), moving, ...others.slice(index)])
 	return { order: renumbered.get(movingId)!, renumbered }
@@ -189,6 +225,8 @@ export const PHASE_PALETTE = ['#0082c9', '#2e8540', '#8e44ad', '#c05600', '#0083
 /** A palette index that depends only on the phase id, so a phase keeps its colour when others are added or reordered. */
 export function phaseColourIndex(phaseId: string): number {
 	let hash = 2166136261
-	for (let i = 0; i < phaseId.length; i++) hash = Math.imul(hash ^ phaseId.charCodeAt(i), 16777619)
+	for (let i = 0; i < phaseId.length; i++) {
+		hash = Math.imul(hash ^ phaseId.charCodeAt(i), 16777619)
+	}
 	return (hash >>> 0) % PHASE_PALETTE.length
 }

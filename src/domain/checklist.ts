@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Checklist items are listed in id order (files keep every collection in id
  * order), so an item added at the end needs an id that sorts after those of
  * the list. Time-ordered ids sort after earlier ones, and their prefix `z`
  * after ids from elsewhere (the starter template's `<task>-c1`, …).
  */
-import { newId } from './ids'
-import type { ChecklistItem } from './model'
+
+import type { ChecklistItem } from './model.ts'
+
+import { newId } from './ids.ts'
 
 export function appendedItemId(items: readonly Pick<ChecklistItem, 'id'>[], now: number = Date.now()): string {
 	const last = items.reduce((max, item) => (item.id > max ? item.id : max), '')

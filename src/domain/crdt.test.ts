@@ -1,12 +1,18 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { RoadmapState } from './crdt.ts'
+import type { Roadmap } from './model.ts'
+import type { ChangeFile, Operation } from './storageFormat.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { RoadmapState } from './crdt'
-import { applyChanges, cloneState, diffRoadmaps, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from './crdt'
-import { serializeRoadmap } from './format'
-import type { Roadmap } from './model'
-import { makeTask, TASK_STATUSES } from './model'
-import type { ChangeFile, Operation } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { applyChanges, cloneState, diffRoadmaps, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from './crdt.ts'
+import { serializeRoadmap } from './format.ts'
+import { makeTask, TASK_STATUSES } from './model.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 function change(state: RoadmapState, writer: string, seq: number, ops: Operation[]): ChangeFile {
 	return { format: 'degooglisation-change', version: 1, writer, seq, clock: state.clock + 1, author: writer, at: '2026-11-22T10:00:00.000Z', seen: { ...state.covers }, ops }
@@ -58,9 +64,14 @@ function simulate(scripts: Edit[][]): ChangeFile[] {
 	for (let step = 0; step < longest; step++) {
 		scripts.forEach((script, i) => {
 			const edit = script[step]
-			if (!edit) return
-			if (edit.kind === 'sync') applyChanges(writers[i].state, published)
-			else published.push(writers[i].edit(opsOf(edit, writers[i].id, step)))
+			if (!edit) {
+				return
+			}
+			if (edit.kind === 'sync') {
+				applyChanges(writers[i].state, published)
+			} else {
+				published.push(writers[i].edit(opsOf(edit, writers[i].id, step)))
+			}
 		})
 	}
 	return published
@@ -77,7 +88,9 @@ describe('merging change files', () => {
 			// shuffle, then apply in random batches (held-back changes are offered again later)
 			const shuffled = changes.map((c) => ({ c, k: randoms.next().value })).sort((a, b) => a.k - b.k).map((x) => x.c)
 			const other = stateFromRoadmap(base)
-			for (let i = 0; i < shuffled.length; i += 3) applyChanges(other, shuffled.slice(0, i + 3))
+			for (let i = 0; i < shuffled.length; i += 3) {
+				applyChanges(other, shuffled.slice(0, i + 3))
+			}
 			expect(text(materialize(other))).toBe(text(materialize(inOrder)))
 		}), { numRuns: 200 })
 	})

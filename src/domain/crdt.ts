@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The merge engine. A roadmap's state is a tree of entities (the roadmap itself,
  * its phases, tasks, checklist items…); every field of every entity, and the
@@ -14,13 +18,24 @@
  * version of the format) are registers like the others: they merge, and are
  * kept in snapshots and in the readable file, without being understood.
  */
+
+import type { Roadmap } from './model.ts'
+import type { ChangeFile, Operation, SnapshotFile, VersionVector } from './storageFormat.ts'
+
 import * as v from 'valibot'
-import type { Roadmap } from './model'
-import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
+import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model.ts'
 import {
-	categorySchema, checklistItemSchema, departmentSchema, idSchema, indicatorSchema, isFieldName, measurementSchema, phaseSchema, roadmapSchema, taskSchema,
-} from './schema'
-import type { ChangeFile, Operation, SnapshotFile, VersionVector } from './storageFormat'
+	categorySchema,
+	checklistItemSchema,
+	departmentSchema,
+	idSchema,
+	indicatorSchema,
+	isFieldName,
+	measurementSchema,
+	phaseSchema,
+	roadmapSchema,
+	taskSchema,
+} from './schema.ts'
 
 /** Total order over operations: Lamport clock, then writer, then the writer's seq, then the op's index. */
 export interface Stamp {
@@ -31,12 +46,24 @@ export interface Stamp {
 }
 
 export function compareStamps(a: Stamp | null, b: Stamp | null): number {
-	if (a === b) return 0
-	if (a === null) return -1
-	if (b === null) return 1
-	if (a.clock !== b.clock) return a.clock - b.clock
-	if (a.writer !== b.writer) return a.writer < b.writer ? -1 : 1
-	if (a.seq !== b.seq) return a.seq - b.seq
+	if (a === b) {
+		return 0
+	}
+	if (a === null) {
+		return -1
+	}
+	if (b === null) {
+		return 1
+	}
+	if (a.clock !== b.clock) {
+		return a.clock - b.clock
+	}
+	if (a.writer !== b.writer) {
+		return a.writer < b.writer ? -1 : 1
+	}
+	if (a.seq !== b.seq) {
+		return a.seq - b.seq
+	}
 	return a.index - b.index
 }
 
@@ -163,9 +190,9 @@ function unknownEntries(value: Record<string, unknown>, spec: CollectionSpec): s
 	return Object.keys(value).filter((key) => key !== 'id' && !(spec === ROOT_SPEC && DOCUMENT_HEADER.has(key)) && !spec.fields.includes(key) && !Object.hasOwn(spec.children, key))
 }
 
-type Target =
-	| { kind: 'field', entityPath: string[], spec: CollectionSpec, field: string }
-	| { kind: 'entity', entityPath: string[], spec: CollectionSpec }
+type Target
+	= | { kind: 'field', entityPath: string[], spec: CollectionSpec, field: string }
+		| { kind: 'entity', entityPath: string[], spec: CollectionSpec }
 
 /**
  * Resolves `tasks/t1/checklist/c2/done` into the entity path
@@ -180,18 +207,28 @@ export function resolvePath(path: string): Target {
 	while (i < parts.length) {
 		const name = parts[i]
 		const known = spec.fields.includes(name) || Object.hasOwn(spec.children, name)
-		if (!known && !isFieldName(name)) throw new Error(`unknown field "${name}"`)
+		if (!known && !isFieldName(name)) {
+			throw new Error(`unknown field "${name}"`)
+		}
 		if (i === parts.length - 1) {
-			if (Object.hasOwn(spec.children, name)) throw new Error(`"${name}" is a collection, not a field`)
+			if (Object.hasOwn(spec.children, name)) {
+				throw new Error(`"${name}" is a collection, not a field`)
+			}
 			return { kind: 'field', entityPath, spec, field: name }
 		}
-		if (spec.fields.includes(name)) throw new Error(`"${name}" is a field, not a collection`)
+		if (spec.fields.includes(name)) {
+			throw new Error(`"${name}" is a field, not a collection`)
+		}
 		const id = parts[i + 1]
-		if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(id)) throw new Error(`not a valid id "${id}"`)
+		if (!/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(id)) {
+			throw new Error(`not a valid id "${id}"`)
+		}
 		entityPath.push(name, id)
 		spec = childSpec(spec, name)
 		i += 2
-		if (i === parts.length) return { kind: 'entity', entityPath, spec }
+		if (i === parts.length) {
+			return { kind: 'entity', entityPath, spec }
+		}
 	}
 	throw new Error('empty path')
 }
@@ -205,21 +242,31 @@ export function validateOperation(operation: Operation): string | null {
 		return (error as Error).message
 	}
 	if (operation.op === 'set') {
-		if (target.kind !== 'field') return 'a set operation needs a field path'
+		if (target.kind !== 'field') {
+			return 'a set operation needs a field path'
+		}
 		const schema = target.spec.fieldSchemas[target.field]
-		if (!schema) return null // a field of a newer version: kept as it is
+		if (!schema) {
+			return null
+		} // a field of a newer version: kept as it is
 		const result = v.safeParse(schema, operation.value)
 		return result.success ? null : `value: ${result.issues[0].message}`
 	}
-	if (target.kind !== 'entity') return `an ${operation.op} operation needs an entity path`
+	if (target.kind !== 'entity') {
+		return `an ${operation.op} operation needs an entity path`
+	}
 	if (operation.op === 'add') {
 		if (target.spec.schema) {
 			const result = v.safeParse(target.spec.schema, operation.value)
-			if (!result.success) return `value: ${result.issues[0].message}`
+			if (!result.success) {
+				return `value: ${result.issues[0].message}`
+			}
 		} else if (!Object.keys(operation.value).every((key) => key === 'id' || isFieldName(key))) {
 			return 'value: holds a field whose name is not allowed'
 		}
-		if ((operation.value as { id: unknown }).id !== target.entityPath[target.entityPath.length - 1]) return 'value: id differs from the path'
+		if ((operation.value as { id: unknown }).id !== target.entityPath[target.entityPath.length - 1]) {
+			return 'value: id differs from the path'
+		}
 	}
 	return null
 }
@@ -245,12 +292,19 @@ function loadCollection(entity: EntityState, name: string, items: Array<Record<s
 }
 
 function loadEntity(entity: EntityState, value: Record<string, unknown>, spec: CollectionSpec): void {
-	for (const field of spec.fields) entity.fields.set(field, baseRegister(value[field] === undefined ? spec.defaults[field] : value[field]))
-	for (const [name, childSpec] of Object.entries(spec.children)) loadCollection(entity, name, (value[name] ?? []) as Array<Record<string, unknown>>, childSpec)
+	for (const field of spec.fields) {
+		entity.fields.set(field, baseRegister(value[field] === undefined ? spec.defaults[field] : value[field]))
+	}
+	for (const [name, childSpec] of Object.entries(spec.children)) {
+		loadCollection(entity, name, (value[name] ?? []) as Array<Record<string, unknown>>, childSpec)
+	}
 	for (const name of unknownEntries(value, spec)) {
 		const item = value[name]
-		if (isUnknownCollection(item)) loadCollection(entity, name, item, UNKNOWN_SPEC)
-		else entity.fields.set(name, baseRegister(item))
+		if (isUnknownCollection(item)) {
+			loadCollection(entity, name, item, UNKNOWN_SPEC)
+		} else {
+			entity.fields.set(name, baseRegister(item))
+		}
 	}
 }
 
@@ -266,13 +320,17 @@ function entityAt(root: EntityState, entityPath: string[], create: boolean): Ent
 	for (let i = 0; i < entityPath.length; i += 2) {
 		let collection = entity.children.get(entityPath[i])
 		if (!collection) {
-			if (!create) return undefined
+			if (!create) {
+				return undefined
+			}
 			collection = new Map()
 			entity.children.set(entityPath[i], collection)
 		}
 		let child = collection.get(entityPath[i + 1])
 		if (!child) {
-			if (!create) return undefined
+			if (!create) {
+				return undefined
+			}
 			// A placeholder: an operation may arrive before the add that creates its entity.
 			child = newEntity(false)
 			collection.set(entityPath[i + 1], child)
@@ -347,12 +405,19 @@ function addEntity(entity: EntityState, value: Record<string, unknown>, spec: Co
 			addEntity(child, item, itemSpec, make, contenders, `${path}/${name}/${item.id}`)
 		}
 	}
-	for (const field of spec.fields) offerField(field, Object.hasOwn(value, field) ? value[field] : spec.defaults[field])
-	for (const [name, itemSpec] of Object.entries(spec.children)) addChildren(name, (value[name] ?? []) as Array<Record<string, unknown>>, itemSpec)
+	for (const field of spec.fields) {
+		offerField(field, Object.hasOwn(value, field) ? value[field] : spec.defaults[field])
+	}
+	for (const [name, itemSpec] of Object.entries(spec.children)) {
+		addChildren(name, (value[name] ?? []) as Array<Record<string, unknown>>, itemSpec)
+	}
 	for (const name of unknownEntries(value, spec)) {
 		const item = value[name]
-		if (isUnknownCollection(item)) addChildren(name, item, UNKNOWN_SPEC)
-		else offerField(name, item)
+		if (isUnknownCollection(item)) {
+			addChildren(name, item, UNKNOWN_SPEC)
+		} else {
+			offerField(name, item)
+		}
 	}
 }
 
@@ -377,9 +442,15 @@ function applyOperation(state: RoadmapState, change: ChangeFile, operation: Oper
 }
 
 function saw(observer: Register, observed: Register): boolean {
-	if (!observed.stamp) return true
-	if (!observer.stamp) return false
-	if (observer.stamp.writer === observed.stamp.writer) return observer.stamp.seq >= observed.stamp.seq
+	if (!observed.stamp) {
+		return true
+	}
+	if (!observer.stamp) {
+		return false
+	}
+	if (observer.stamp.writer === observed.stamp.writer) {
+		return observer.stamp.seq >= observed.stamp.seq
+	}
 	return (observer.seen?.[observed.stamp.writer] ?? 0) >= observed.stamp.seq
 }
 
@@ -388,11 +459,19 @@ function conflictsOf(contenders: Map<Register, Contender[]>): Conflict[] {
 	for (const [winner, list] of contenders) {
 		const seenWriters = new Set<string>()
 		for (const { register: loser, path } of list) {
-			if (!loser.stamp || compareStamps(loser.stamp, winner.stamp) === 0) continue
-			if (saw(winner, loser) || saw(loser, winner)) continue
-			if (isDeepEqual(loser.value, winner.value)) continue
+			if (!loser.stamp || compareStamps(loser.stamp, winner.stamp) === 0) {
+				continue
+			}
+			if (saw(winner, loser) || saw(loser, winner)) {
+				continue
+			}
+			if (isDeepEqual(loser.value, winner.value)) {
+				continue
+			}
 			const key = formatStamp(loser.stamp)
-			if (seenWriters.has(key)) continue
+			if (seenWriters.has(key)) {
+				continue
+			}
 			seenWriters.add(key)
 			conflicts.push({
 				path,
@@ -414,7 +493,9 @@ function conflictsOf(contenders: Map<Register, Contender[]>): Conflict[] {
 export function applyChanges(state: RoadmapState, changes: ChangeFile[]): { applied: ChangeFile[], waiting: ChangeFile[], conflicts: Conflict[] } {
 	const byWriter = new Map<string, ChangeFile[]>()
 	for (const change of changes) {
-		if ((state.covers[change.writer] ?? 0) >= change.seq) continue
+		if ((state.covers[change.writer] ?? 0) >= change.seq) {
+			continue
+		}
 		const list = byWriter.get(change.writer) ?? []
 		list.push(change)
 		byWriter.set(change.writer, list)
@@ -426,7 +507,9 @@ export function applyChanges(state: RoadmapState, changes: ChangeFile[]): { appl
 		list.sort((a, b) => a.seq - b.seq)
 		let next = (state.covers[writer] ?? 0) + 1
 		for (const change of list) {
-			if (change.seq === next - 1) continue // the same change twice in the input
+			if (change.seq === next - 1) {
+				continue
+			} // the same change twice in the input
 			if (change.seq !== next) {
 				waiting.push(change)
 				continue
@@ -468,7 +551,9 @@ const COLLECTION_ORDER: Record<string, (a: Record<string, unknown>, b: Record<st
 function materializeCollection(entity: EntityState, name: string, spec: CollectionSpec): Array<Record<string, unknown>> {
 	const items: Array<Record<string, unknown>> = []
 	for (const [childId, child] of entity.children.get(name) ?? []) {
-		if (child.exists.value === true) items.push(materializeEntity(child, spec, childId))
+		if (child.exists.value === true) {
+			items.push(materializeEntity(child, spec, childId))
+		}
 	}
 	return items.sort(COLLECTION_ORDER[name] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
 }
@@ -480,16 +565,27 @@ function materializeCollection(entity: EntityState, name: string, spec: Collecti
 function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string | null): Record<string, unknown> {
 	const value: Record<string, unknown> = id === null ? {} : { id }
 	for (const field of spec.keys) {
-		if (field === 'id' || (spec === ROOT_SPEC && DOCUMENT_HEADER.has(field))) continue
-		if (Object.hasOwn(spec.children, field)) value[field] = materializeCollection(entity, field, spec.children[field])
-		else if (spec.fields.includes(field)) {
+		if (field === 'id' || (spec === ROOT_SPEC && DOCUMENT_HEADER.has(field))) {
+			continue
+		}
+		if (Object.hasOwn(spec.children, field)) {
+			value[field] = materializeCollection(entity, field, spec.children[field])
+		} else if (spec.fields.includes(field)) {
 			const fieldValue = entity.fields.get(field)?.value
 			value[field] = fieldValue === undefined ? spec.defaults[field] : fieldValue
 		}
 	}
 	const unknown = new Set<string>()
-	for (const [name, register] of entity.fields) if (!spec.fields.includes(name) && register.value !== undefined) unknown.add(name)
-	for (const name of entity.children.keys()) if (!Object.hasOwn(spec.children, name)) unknown.add(name)
+	for (const [name, register] of entity.fields) {
+		if (!spec.fields.includes(name) && register.value !== undefined) {
+			unknown.add(name)
+		}
+	}
+	for (const name of entity.children.keys()) {
+		if (!Object.hasOwn(spec.children, name)) {
+			unknown.add(name)
+		}
+	}
 	for (const name of [...unknown].sort()) {
 		const register = entity.fields.get(name)
 		const items = entity.children.has(name) ? materializeCollection(entity, name, UNKNOWN_SPEC) : []
@@ -501,7 +597,11 @@ function materializeEntity(entity: EntityState, spec: CollectionSpec, id: string
 /** The newest stamp among a collection's entities' existence (to tell which of a value and a collection of the same name came last). */
 function newestExists(entity: EntityState, name: string): Stamp | null {
 	let newest: Stamp | null = null
-	for (const child of entity.children.get(name)?.values() ?? []) if (compareStamps(child.exists.stamp, newest) > 0) newest = child.exists.stamp
+	for (const child of entity.children.get(name)?.values() ?? []) {
+		if (compareStamps(child.exists.stamp, newest) > 0) {
+			newest = child.exists.stamp
+		}
+	}
 	return newest
 }
 
@@ -522,14 +622,23 @@ export function rematerialize(state: RoadmapState, previous: Roadmap, paths: Ite
 	const rootFields = new Set<string>()
 	for (const path of paths) {
 		const [name, id] = path.split('/')
-		if (id === undefined) rootFields.add(name)
-		else touched.set(name, (touched.get(name) ?? new Set()).add(id))
+		if (id === undefined) {
+			rootFields.add(name)
+		} else {
+			touched.set(name, (touched.get(name) ?? new Set()).add(id))
+		}
 	}
 	const next: Record<string, unknown> = { ...previous }
-	for (const field of rootFields) if (ROOT_SPEC.fields.includes(field)) next[field] = state.root.fields.get(field)?.value
+	for (const field of rootFields) {
+		if (ROOT_SPEC.fields.includes(field)) {
+			next[field] = state.root.fields.get(field)?.value
+		}
+	}
 	for (const [name, ids] of touched) {
 		const spec = ROOT_SPEC.children[name]
-		if (!spec) continue
+		if (!spec) {
+			continue
+		}
 		const entities = state.root.children.get(name)
 		const items = [...(next[name] as Array<Record<string, unknown>>)]
 		const index = new Map(items.map((item, i) => [item.id as string, i]))
@@ -538,25 +647,34 @@ export function rematerialize(state: RoadmapState, previous: Roadmap, paths: Ite
 			const entity = entities?.get(id)
 			const value = entity?.exists.value === true ? materializeEntity(entity, spec, id) : null
 			const at = index.get(id)
-			if (at !== undefined) items[at] = value as Record<string, unknown>
-			else if (value) {
+			if (at !== undefined) {
+				items[at] = value as Record<string, unknown>
+			} else if (value) {
 				items.push(value)
 				added = true
 			}
 		}
 		const kept = items.filter((item) => item !== null)
 		// Tasks and most collections are in id order, which edits of a field keep.
-		if (added || COLLECTION_ORDER[name]) kept.sort(COLLECTION_ORDER[name] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
+		if (added || COLLECTION_ORDER[name]) {
+			kept.sort(COLLECTION_ORDER[name] ?? (compareIds as (a: Record<string, unknown>, b: Record<string, unknown>) => number))
+		}
 		next[name] = kept
 	}
 	return next as unknown as Roadmap
 }
 
 function collectStamps(entity: EntityState, spec: CollectionSpec, prefix: string, out: Record<string, string>): void {
-	if (prefix && entity.exists.stamp) out[prefix] = formatStamp(entity.exists.stamp)
-	if (entity.exists.value !== true) return
+	if (prefix && entity.exists.stamp) {
+		out[prefix] = formatStamp(entity.exists.stamp)
+	}
+	if (entity.exists.value !== true) {
+		return
+	}
 	for (const [field, register] of entity.fields) {
-		if (register.stamp) out[prefix ? `${prefix}/${field}` : field] = formatStamp(register.stamp)
+		if (register.stamp) {
+			out[prefix ? `${prefix}/${field}` : field] = formatStamp(register.stamp)
+		}
 	}
 	for (const [name, collection] of entity.children) {
 		for (const [id, child] of collection) {
@@ -579,9 +697,15 @@ export function cloneState(state: RoadmapState): RoadmapState {
 // ---- from edits to operations ---------------------------------------------------
 
 export function isDeepEqual(a: unknown, b: unknown): boolean {
-	if (a === b) return true
-	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-	if (Array.isArray(a) !== Array.isArray(b)) return false
+	if (a === b) {
+		return true
+	}
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+		return false
+	}
+	if (Array.isArray(a) !== Array.isArray(b)) {
+		return false
+	}
 	if (Array.isArray(a)) {
 		const bb = b as unknown[]
 		return a.length === bb.length && a.every((item, i) => isDeepEqual(item, bb[i]))
@@ -595,23 +719,32 @@ function diffCollection(beforeList: Array<Record<string, unknown>>, afterList: A
 	const beforeItems = new Map(beforeList.map((item) => [item.id as string, item]))
 	for (const item of afterList) {
 		const old = beforeItems.get(item.id as string)
-		if (!old) ops.push({ op: 'add', path: `${base}/${item.id}`, value: item })
-		else if (old !== item) diffEntity(old, item, spec, `${base}/${item.id}`, ops)
+		if (!old) {
+			ops.push({ op: 'add', path: `${base}/${item.id}`, value: item })
+		} else if (old !== item) {
+			diffEntity(old, item, spec, `${base}/${item.id}`, ops)
+		}
 		beforeItems.delete(item.id as string)
 	}
-	for (const id of beforeItems.keys()) ops.push({ op: 'remove', path: `${base}/${id}` })
+	for (const id of beforeItems.keys()) {
+		ops.push({ op: 'remove', path: `${base}/${id}` })
+	}
 }
 
 function diffEntity(before: Record<string, unknown>, after: Record<string, unknown>, spec: CollectionSpec, prefix: string, ops: Operation[]): void {
 	const path = (name: string) => (prefix ? `${prefix}/${name}` : name)
 	for (const field of spec.fields) {
-		if (!isDeepEqual(before[field], after[field])) ops.push({ op: 'set', path: path(field), value: after[field] })
+		if (!isDeepEqual(before[field], after[field])) {
+			ops.push({ op: 'set', path: path(field), value: after[field] })
+		}
 	}
 	for (const [name, childSpec] of Object.entries(spec.children)) {
 		diffCollection((before[name] ?? []) as Array<Record<string, unknown>>, (after[name] ?? []) as Array<Record<string, unknown>>, childSpec, path(name), ops)
 	}
 	for (const name of new Set([...unknownEntries(before, spec), ...unknownEntries(after, spec)])) {
-		if (isDeepEqual(before[name], after[name])) continue
+		if (isDeepEqual(before[name], after[name])) {
+			continue
+		}
 		const [old, now] = [before[name] ?? [], after[name] ?? []]
 		if ((isUnknownCollection(old) || isDeepEqual(old, [])) && (isUnknownCollection(now) || isDeepEqual(now, []))) {
 			diffCollection(old as Array<Record<string, unknown>>, now as Array<Record<string, unknown>>, UNKNOWN_SPEC, path(name), ops)
@@ -632,8 +765,11 @@ function absorbEntity(target: EntityState, source: EntityState): void {
 	offer(target.exists, source.exists, null, '')
 	for (const [field, register] of source.fields) {
 		const own = target.fields.get(field)
-		if (own) offer(own, register, null, '')
-		else target.fields.set(field, { ...register })
+		if (own) {
+			offer(own, register, null, '')
+		} else {
+			target.fields.set(field, { ...register })
+		}
 	}
 	for (const [name, collection] of source.children) {
 		let ownCollection = target.children.get(name)
@@ -643,8 +779,11 @@ function absorbEntity(target: EntityState, source: EntityState): void {
 		}
 		for (const [id, child] of collection) {
 			const own = ownCollection.get(id)
-			if (own) absorbEntity(own, child)
-			else ownCollection.set(id, structuredClone(child))
+			if (own) {
+				absorbEntity(own, child)
+			} else {
+				ownCollection.set(id, structuredClone(child))
+			}
 		}
 	}
 }
@@ -652,6 +791,8 @@ function absorbEntity(target: EntityState, source: EntityState): void {
 /** Merges another state into `target` (two snapshots written concurrently, for instance). */
 export function absorbState(target: RoadmapState, source: RoadmapState): void {
 	absorbEntity(target.root, source.root)
-	for (const [writer, seq] of Object.entries(source.covers)) target.covers[writer] = Math.max(target.covers[writer] ?? 0, seq)
+	for (const [writer, seq] of Object.entries(source.covers)) {
+		target.covers[writer] = Math.max(target.covers[writer] ?? 0, seq)
+	}
 	target.clock = Math.max(target.clock, source.clock)
 }

@@ -2,8 +2,9 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { localDate, localToday } from './dates'
+import { localDate, localToday } from './dates.ts'
 
 afterEach(() => {
 	vi.useRealTimers()

@@ -6,7 +6,8 @@
  * Calendar dates as the roadmap holds them (`YYYY-MM-DD`), in the user's own
  * time zone: "today" for a commune is its local day, not UTC's.
  */
-import type { IsoDate } from './model'
+
+import type { IsoDate } from './model.ts'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 

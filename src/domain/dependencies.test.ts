@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dependencyCycle } from './dependencies'
+import { dependencyCycle } from './dependencies.ts'
 
 const task = (id: string, ...dependsOn: string[]) => ({ id, dependsOn })
 
@@ -48,7 +53,9 @@ describe('dependencyCycle', () => {
 				expect(cycle[0]).toBe(from)
 				expect(cycle.at(-1)).toBe(from)
 				expect(cycle[1]).toBe(to)
-				for (let i = 1; i < cycle.length - 1; i++) expect(tasks.find((t) => t.id === cycle[i])!.dependsOn).toContain(cycle[i + 1])
+				for (let i = 1; i < cycle.length - 1; i++) {
+					expect(tasks.find((t) => t.id === cycle[i])!.dependsOn).toContain(cycle[i + 1])
+				}
 			}
 		}))
 	})

@@ -1,30 +1,43 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Hostile and broken input: whatever the bytes, parsing ends with a roadmap
  * or a clear error — never an exception, a hang or a polluted prototype.
  */
+
+import type { ChangeFile } from './storageFormat.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyChanges, materialize, stateFromRoadmap } from './crdt'
-import { MAX_FILE_BYTES, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap } from './format'
-import type { ChangeFile } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { applyChanges, materialize, stateFromRoadmap } from './crdt.ts'
+import { MAX_FILE_BYTES, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap } from './format.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 const valid = JSON.parse(serializeRoadmap(sampleRoadmap(4)))
 
 function expectCleanOutcome(input: string | Uint8Array): void {
 	for (const parse of [parseRoadmap, parseChangeFile, parseSnapshotFile]) {
 		const result = parse(input)
-		if (result.ok) expect(parse(JSON.stringify(result.value)).ok).toBe(true)
-		else expect(result.error.message.length).toBeGreaterThan(0)
+		if (result.ok) {
+			expect(parse(JSON.stringify(result.value)).ok).toBe(true)
+		} else {
+			expect(result.error.message.length).toBeGreaterThan(0)
+		}
 	}
 	expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 }
 
 /** Replaces the node at a random path of a JSON value with another value. */
 function mutate(value: unknown, path: number[], replacement: unknown): unknown {
-	if (path.length === 0 || typeof value !== 'object' || value === null) return replacement
+	if (path.length === 0 || typeof value !== 'object' || value === null) {
+		return replacement
+	}
 	const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value)
-	if (entries.length === 0) return replacement
+	if (entries.length === 0) {
+		return replacement
+	}
 	const [key, child] = entries[path[0] % entries.length]
 	const copy: any = Array.isArray(value) ? [...value] : { ...value }
 	copy[key] = mutate(child, path.slice(1), replacement)
@@ -44,8 +57,11 @@ describe('parsing hostile input', () => {
 		fc.assert(fc.property(fc.array(fc.nat(), { maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), (path, replacement) => {
 			const text = JSON.stringify(mutate(valid, path, replacement))
 			const result = parseRoadmap(text)
-			if (result.ok) expect(parseRoadmap(serializeRoadmap(result.value)).ok).toBe(true)
-			else expect(result.error.issues[0].message).not.toBe('')
+			if (result.ok) {
+				expect(parseRoadmap(serializeRoadmap(result.value)).ok).toBe(true)
+			} else {
+				expect(result.error.issues[0].message).not.toBe('')
+			}
 		}), { numRuns: 500 })
 	})
 
@@ -87,7 +103,14 @@ describe('merging hostile operations', () => {
 	it('stores entities named like prototype keys as plain data', () => {
 		const state = stateFromRoadmap(sampleRoadmap(1))
 		const change: ChangeFile = {
-			format: 'degooglisation-change', version: 1, writer: 'abcd1', seq: 1, clock: 1, author: 'x', at: '2026-11-22T10:00:00.000Z', seen: {},
+			format: 'degooglisation-change',
+			version: 1,
+			writer: 'abcd1',
+			seq: 1,
+			clock: 1,
+			author: 'x',
+			at: '2026-11-22T10:00:00.000Z',
+			seen: {},
 			ops: [
 				{ op: 'add', path: 'tasks/constructor', value: { ...sampleRoadmap(1).tasks[0], id: 'constructor' } },
 				{ op: 'set', path: 'tasks/constructor/title', value: 'Constructeur' },

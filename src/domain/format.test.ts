@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
-import { parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap, MAX_FILE_BYTES } from './format'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { MAX_FILE_BYTES, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap } from './format.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 function roadmapJson(mutate: (doc: Record<string, any>) => void = () => {}): string {
 	const doc = JSON.parse(serializeRoadmap(sampleRoadmap(15)))
@@ -10,7 +15,9 @@ function roadmapJson(mutate: (doc: Record<string, any>) => void = () => {}): str
 
 function errorOf(input: string | Uint8Array): string {
 	const result = parseRoadmap(input)
-	if (result.ok) throw new Error('parsed although it should not have')
+	if (result.ok) {
+		throw new Error('parsed although it should not have')
+	}
 	return result.error.message
 }
 
@@ -22,12 +29,24 @@ describe('parseRoadmap', () => {
 	})
 
 	it('names the place and the reason of an error', () => {
-		expect(errorOf(roadmapJson((d) => { d.tasks[12].due = '2026-02-30' }))).toBe('tasks[12].due: not a date (expected YYYY-MM-DD)')
-		expect(errorOf(roadmapJson((d) => { d.tasks[3].status = 'finished' }))).toMatch(/^tasks\[3\]\.status: not a status \(expected one of todo, in_progress, blocked, done, dropped\)$/)
-		expect(errorOf(roadmapJson((d) => { delete d.tasks[0].title }))).toBe('tasks[0].title: missing')
-		expect(errorOf(roadmapJson((d) => { d.phases[1]['Colour!'] = 'red' }))).toMatch(/^phases\[1\]: holds a field whose name is not allowed/)
-		expect(errorOf(roadmapJson((d) => { d.tasks[4].id = d.tasks[2].id }))).toBe('tasks[4].id: duplicate id "t00002" (also tasks[2])')
-		expect(errorOf(roadmapJson((d) => { d.indicators[0].target = 'beaucoup' }))).toBe('indicators[0].target: not a number')
+		expect(errorOf(roadmapJson((d) => {
+			d.tasks[12].due = '2026-02-30'
+		}))).toBe('tasks[12].due: not a date (expected YYYY-MM-DD)')
+		expect(errorOf(roadmapJson((d) => {
+			d.tasks[3].status = 'finished'
+		}))).toMatch(/^tasks\[3\]\.status: not a status \(expected one of todo, in_progress, blocked, done, dropped\)$/)
+		expect(errorOf(roadmapJson((d) => {
+			delete d.tasks[0].title
+		}))).toBe('tasks[0].title: missing')
+		expect(errorOf(roadmapJson((d) => {
+			d.phases[1]['Colour!'] = 'red'
+		}))).toMatch(/^phases\[1\]: holds a field whose name is not allowed/)
+		expect(errorOf(roadmapJson((d) => {
+			d.tasks[4].id = d.tasks[2].id
+		}))).toBe('tasks[4].id: duplicate id "t00002" (also tasks[2])')
+		expect(errorOf(roadmapJson((d) => {
+			d.indicators[0].target = 'beaucoup'
+		}))).toBe('indicators[0].target: not a number')
 	})
 
 	it('refuses other files with a message saying what they are not', () => {
@@ -35,7 +54,9 @@ describe('parseRoadmap', () => {
 		expect(errorOf('{"tasks": [')).toMatch(/^not valid JSON/)
 		expect(errorOf('[1,2]')).toMatch(/not a Dégooglisation roadmap \(expected a JSON object\)/)
 		expect(errorOf('{"format":"deck-board"}')).toMatch(/^format: not a Dégooglisation roadmap/)
-		expect(errorOf(roadmapJson((d) => { d.version = 7 }))).toMatch(/^version: version 7 is newer than this version of Dégooglisation understands \(1\); update the app$/)
+		expect(errorOf(roadmapJson((d) => {
+			d.version = 7
+		}))).toMatch(/^version: version 7 is newer than this version of Dégooglisation understands \(1\); update the app$/)
 		expect(errorOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toBe('not valid UTF-8 text')
 		expect(errorOf(new Uint8Array(MAX_FILE_BYTES + 1))).toMatch(/^file too large/)
 	})
@@ -43,7 +64,9 @@ describe('parseRoadmap', () => {
 	it('refuses prototype keys without touching any prototype', () => {
 		expect(errorOf(roadmapJson().replace('"title":', '"__proto__":{"polluted":true},"title":'))).toBe('__proto__: not allowed (a prototype key)')
 		expect(errorOf(roadmapJson().replace('"title":', '"\\u005f_proto__":{"polluted":true},"title":'))).toBe('__proto__: not allowed (a prototype key)')
-		expect(errorOf(roadmapJson((d) => { d.tasks[0].constructor = 'x' }))).toBe('tasks[0].constructor: not allowed (a prototype key)')
+		expect(errorOf(roadmapJson((d) => {
+			d.tasks[0].constructor = 'x'
+		}))).toBe('tasks[0].constructor: not allowed (a prototype key)')
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined()
 	})
 })
@@ -70,8 +93,15 @@ describe('serializeRoadmap', () => {
 
 describe('change and snapshot files', () => {
 	const change = {
-		format: 'degooglisation-change', version: 1, writer: 'abcd1234', seq: 2, clock: 5, author: 'alice', at: '2026-11-22T10:00:00.000Z',
-		seen: { wxyz9876: 3 }, ops: [{ op: 'set', path: 'tasks/t1/status', value: 'done' }],
+		format: 'degooglisation-change',
+		version: 1,
+		writer: 'abcd1234',
+		seq: 2,
+		clock: 5,
+		author: 'alice',
+		at: '2026-11-22T10:00:00.000Z',
+		seen: { wxyz9876: 3 },
+		ops: [{ op: 'set', path: 'tasks/t1/status', value: 'done' }],
 	}
 
 	it('accepts a valid change', () => {

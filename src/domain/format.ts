@@ -1,21 +1,32 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Reading and writing the three file kinds. Parsing is strict and every error
  * names where and why (`tasks[12].due: not a date (expected YYYY-MM-DD)`);
  * serialization is canonical (fixed key order, collections sorted, tabs) so
  * that two versions of a file differ only where the roadmap changed.
  */
-import * as v from 'valibot'
-import { isDeepEqual, materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt'
-import type { Roadmap } from './model'
-import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model'
-import {
-	CHANGE_FORMAT, SNAPSHOT_FORMAT, STORAGE_FORMAT_VERSION, changeFileSchema, roadmapSchema, snapshotFileSchema,
-} from './schema'
-import { changeForFormat10, snapshotForFormat10, withoutUnsetAdditions, withoutUnsetAdditionsInAdds } from './formatVersions'
-import type { ChangeFile, SnapshotFile } from './storageFormat'
-import { changeFileName, snapshotFileName } from './storageFormat'
 
-/** Files larger than this are refused before parsing (a 5,000-task roadmap is about 4 MB). */
+import type { Roadmap } from './model.ts'
+import type { ChangeFile, SnapshotFile } from './storageFormat.ts'
+
+import * as v from 'valibot'
+import { isDeepEqual, materialize, resolvePath, stateFromRoadmap, validateOperation } from './crdt.ts'
+import { changeForFormat10, snapshotForFormat10, withoutUnsetAdditions, withoutUnsetAdditionsInAdds } from './formatVersions.ts'
+import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION } from './model.ts'
+import {
+	CHANGE_FORMAT,
+	changeFileSchema,
+	roadmapSchema,
+	SNAPSHOT_FORMAT,
+	snapshotFileSchema,
+	STORAGE_FORMAT_VERSION,
+} from './schema.ts'
+import { changeFileName, snapshotFileName } from './storageFormat.ts'
+
+/** Files larger than this are refused before parsing; a 5,000-task roadmap stays far below it (bench/measured.md). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
 const MAX_REPORTED_ISSUES = 10
 
@@ -47,15 +58,22 @@ function fail<T>(path: string, message: string): ParseResult<T> {
 function formatPath(path: ReadonlyArray<{ key: unknown }> | undefined): string {
 	let out = ''
 	for (const item of path ?? []) {
-		if (typeof item.key === 'number') out += `[${item.key}]`
-		else out += out ? `.${String(item.key)}` : String(item.key)
+		if (typeof item.key === 'number') {
+			out += `[${item.key}]`
+		} else {
+			out += out ? `.${String(item.key)}` : String(item.key)
+		}
 	}
 	return out
 }
 
 function issueMessage(issue: v.BaseIssue<unknown>): string {
-	if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field'
-	if (issue.kind === 'schema' && issue.input === undefined && issue.received === 'undefined') return 'missing'
+	if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+		return 'unknown field'
+	}
+	if (issue.kind === 'schema' && issue.input === undefined && issue.received === 'undefined') {
+		return 'missing'
+	}
 	return issue.message
 }
 
@@ -65,18 +83,26 @@ const textDecoder = new TextDecoder('utf-8', { fatal: true })
 function readJson(input: string | Uint8Array): ParseResult<unknown> {
 	let text: string
 	if (typeof input === 'string') {
-		if (input.length > MAX_FILE_BYTES) return fail('', `file too large (more than ${MAX_FILE_BYTES / 1024 / 1024} MB)`)
+		if (input.length > MAX_FILE_BYTES) {
+			return fail('', `file too large (more than ${MAX_FILE_BYTES / 1024 / 1024} MB)`)
+		}
 		text = input
 	} else {
-		if (input.byteLength > MAX_FILE_BYTES) return fail('', `file too large (${Math.ceil(input.byteLength / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`)
+		if (input.byteLength > MAX_FILE_BYTES) {
+			return fail('', `file too large (${Math.ceil(input.byteLength / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`)
+		}
 		try {
 			text = textDecoder.decode(input)
 		} catch {
 			return fail('', 'not valid UTF-8 text')
 		}
 	}
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-	if (text.trim() === '') return fail('', 'empty file')
+	if (text.charCodeAt(0) === 0xfeff) {
+		text = text.slice(1)
+	}
+	if (text.trim() === '') {
+		return fail('', 'empty file')
+	}
 	let value: unknown
 	try {
 		value = JSON.parse(text)
@@ -95,14 +121,18 @@ function findPrototypeKey(root: unknown): string | null {
 	const stack: Array<{ value: unknown, path: string }> = [{ value: root, path: '' }]
 	while (stack.length) {
 		const { value, path } = stack.pop()!
-		if (typeof value !== 'object' || value === null) continue
+		if (typeof value !== 'object' || value === null) {
+			continue
+		}
 		if (Array.isArray(value)) {
 			value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }))
 			continue
 		}
 		for (const key of Object.keys(value)) {
 			const keyPath = path ? `${path}.${key}` : key
-			if (PROTOTYPE_KEYS.has(key)) return keyPath
+			if (PROTOTYPE_KEYS.has(key)) {
+				return keyPath
+			}
 			stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath })
 		}
 	}
@@ -110,9 +140,13 @@ function findPrototypeKey(root: unknown): string | null {
 }
 
 function checkFormat(value: unknown, format: string, version: number, what: string): ParseResult<unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('', `not a ${what} (expected a JSON object)`)
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return fail('', `not a ${what} (expected a JSON object)`)
+	}
 	const header = value as { format?: unknown, version?: unknown }
-	if (header.format !== format) return fail('format', `not a ${what} (expected "${format}", found ${JSON.stringify(header.format) ?? 'nothing'})`)
+	if (header.format !== format) {
+		return fail('format', `not a ${what} (expected "${format}", found ${JSON.stringify(header.format) ?? 'nothing'})`)
+	}
 	if (typeof header.version === 'number' && header.version > version) {
 		const message = `version ${header.version} is newer than this version of Dégooglisation understands (${version}); update the app`
 		return { ok: false, error: new FileFormatError([{ path: 'version', message }], 'newer-version', header.version) }
@@ -122,7 +156,9 @@ function checkFormat(value: unknown, format: string, version: number, what: stri
 
 function validate<T>(schema: v.GenericSchema<unknown, T>, value: unknown): ParseResult<T> {
 	const result = v.safeParse(schema, value)
-	if (result.success) return { ok: true, value: result.output }
+	if (result.success) {
+		return { ok: true, value: result.output }
+	}
 	const issues = result.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }))
 	return { ok: false, error: new FileFormatError(issues) }
 }
@@ -131,8 +167,11 @@ function duplicateIdIssues(items: Array<{ id: string }>, path: string, issues: F
 	const first = new Map<string, number>()
 	items.forEach((item, index) => {
 		const earlier = first.get(item.id)
-		if (earlier === undefined) first.set(item.id, index)
-		else issues.push({ path: `${path}[${index}].id`, message: `duplicate id "${item.id}" (also ${path}[${earlier}])` })
+		if (earlier === undefined) {
+			first.set(item.id, index)
+		} else {
+			issues.push({ path: `${path}[${index}].id`, message: `duplicate id "${item.id}" (also ${path}[${earlier}])` })
+		}
 	})
 }
 
@@ -150,11 +189,17 @@ function roadmapIssues(roadmap: Roadmap, prefix: string): FileIssue[] {
 
 function parseWith<T>(input: string | Uint8Array, format: string, version: number, what: string, schema: v.GenericSchema<unknown, T>, extraIssues: (value: T) => FileIssue[]): ParseResult<T> {
 	const json = readJson(input)
-	if (!json.ok) return json
+	if (!json.ok) {
+		return json
+	}
 	const header = checkFormat(json.value, format, version, what)
-	if (!header.ok) return header
+	if (!header.ok) {
+		return header
+	}
 	const result = validate(schema, json.value)
-	if (!result.ok) return result
+	if (!result.ok) {
+		return result
+	}
 	const issues = extraIssues(result.value)
 	return issues.length ? { ok: false, error: new FileFormatError(issues) } : result
 }
@@ -174,9 +219,13 @@ export function parseChangeFile(input: string | Uint8Array): ParseResult<ChangeF
 		const issues: FileIssue[] = []
 		change.ops.forEach((operation, i) => {
 			const message = validateOperation(operation)
-			if (message && issues.length < MAX_REPORTED_ISSUES) issues.push({ path: `ops[${i}]`, message: `${operation.path}: ${message}` })
+			if (message && issues.length < MAX_REPORTED_ISSUES) {
+				issues.push({ path: `ops[${i}]`, message: `${operation.path}: ${message}` })
+			}
 		})
-		if ((change.seen[change.writer] ?? 0) >= change.seq) issues.push({ path: 'seen', message: 'claims to have seen itself' })
+		if ((change.seen[change.writer] ?? 0) >= change.seq) {
+			issues.push({ path: 'seen', message: 'claims to have seen itself' })
+		}
 		return issues
 	})
 }

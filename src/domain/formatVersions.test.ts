@@ -2,13 +2,15 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { ChangeFile, SnapshotFile } from './storageFormat.ts'
+
 import { describe, expect, it } from 'vitest'
-import { applyChanges, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from './crdt'
-import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap, serializeSnapshotFile, snapshotFilesToWrite } from './format'
-import { changeForFormat10 } from './formatVersions'
-import type { ChangeFile, SnapshotFile } from './storageFormat'
-import { stateFilesToRead } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { applyChanges, materialize, stampsOf, stateFromRoadmap, stateFromSnapshot } from './crdt.ts'
+import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeRoadmap, serializeSnapshotFile, snapshotFilesToWrite } from './format.ts'
+import { changeForFormat10 } from './formatVersions.ts'
+import { stateFilesToRead } from './storageFormat.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 function change(ops: ChangeFile['ops'], seq = 1, writer = 'newer1'): ChangeFile {
 	return { format: 'degooglisation-change', version: 1, writer, seq, clock: seq, author: 'bastien', at: '2027-01-01T10:00:00.000Z', seen: {}, ops }
@@ -70,7 +72,9 @@ describe('a newer major version', () => {
 		const result = parseSnapshotFile(JSON.stringify({ ...snapshot, version: 2 }))
 		expect(result.ok).toBe(false)
 		expect(!result.ok && { kind: result.error.kind, version: result.error.version, message: result.error.message }).toEqual({
-			kind: 'newer-version', version: 2, message: 'version: version 2 is newer than this version of Dégooglisation understands (1); update the app',
+			kind: 'newer-version',
+			version: 2,
+			message: 'version: version 2 is newer than this version of Dégooglisation understands (1); update the app',
 		})
 		expect(!parseChangeFile('{"format":"degooglisation-change","version":2}').ok).toBe(true)
 	})

@@ -12,9 +12,11 @@
  * readers read, while the complete file, under a name they ignore, carries
  * the rest (see docs/file-format.md, "Format versions").
  */
-import { isDeepEqual } from './crdt'
-import type { Roadmap } from './model'
-import type { ChangeFile, Operation, SnapshotFile } from './storageFormat'
+
+import type { Roadmap } from './model.ts'
+import type { ChangeFile, Operation, SnapshotFile } from './storageFormat.ts'
+
+import { isDeepEqual } from './crdt.ts'
 
 interface Shape {
 	fields: readonly string[]
@@ -50,9 +52,15 @@ const ADDED_IN_1_1: Record<string, Record<string, unknown>> = {
 }
 
 function omitUnset(value: Record<string, unknown>, added: Record<string, unknown> | undefined): Record<string, unknown> {
-	if (!added) return value
+	if (!added) {
+		return value
+	}
 	const out: Record<string, unknown> = {}
-	for (const [key, item] of Object.entries(value)) if (!(key in added) || !isDeepEqual(item, added[key])) out[key] = item
+	for (const [key, item] of Object.entries(value)) {
+		if (!(key in added) || !isDeepEqual(item, added[key])) {
+			out[key] = item
+		}
+	}
 	return out
 }
 
@@ -71,7 +79,9 @@ export function withoutUnsetAdditions(roadmap: Roadmap): Roadmap {
  */
 export function withoutUnsetAdditionsInAdds(ops: Operation[]): Operation[] {
 	return ops.map((operation) => {
-		if (operation.op !== 'add') return operation
+		if (operation.op !== 'add') {
+			return operation
+		}
 		const collection = operation.path.split('/').at(-2)!
 		return { ...operation, value: omitUnset(operation.value, ADDED_IN_1_1[collection]) }
 	})
@@ -83,15 +93,23 @@ function projectLinks(links: unknown): unknown {
 
 function projectObject(value: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
 	const out: Record<string, unknown> = {}
-	for (const key of fields) if (Object.hasOwn(value, key)) out[key] = value[key]
+	for (const key of fields) {
+		if (Object.hasOwn(value, key)) {
+			out[key] = value[key]
+		}
+	}
 	return out
 }
 
 function projectEntity(value: Record<string, unknown>, shape: Shape, header: readonly string[] = ['id']): Record<string, unknown> {
 	const out = projectObject(value, [...header, ...shape.fields])
-	if (Object.hasOwn(out, 'links')) out.links = projectLinks(out.links)
+	if (Object.hasOwn(out, 'links')) {
+		out.links = projectLinks(out.links)
+	}
 	for (const [name, child] of Object.entries(shape.children)) {
-		if (Array.isArray(value[name])) out[name] = (value[name] as Array<Record<string, unknown>>).map((item) => projectEntity(item, child))
+		if (Array.isArray(value[name])) {
+			out[name] = (value[name] as Array<Record<string, unknown>>).map((item) => projectEntity(item, child))
+		}
 	}
 	return out
 }
@@ -101,9 +119,13 @@ function shapeOf(path: string): { shape: Shape, field: string | null } | null {
 	const parts = path.split('/')
 	let shape = FORMAT_1_0
 	for (let i = 0; i < parts.length; i += 2) {
-		if (i === parts.length - 1) return shape.fields.includes(parts[i]) ? { shape, field: parts[i] } : null
+		if (i === parts.length - 1) {
+			return shape.fields.includes(parts[i]) ? { shape, field: parts[i] } : null
+		}
 		const child = Object.hasOwn(shape.children, parts[i]) ? shape.children[parts[i]] : undefined
-		if (!child) return null
+		if (!child) {
+			return null
+		}
 		shape = child
 	}
 	return { shape, field: null }
@@ -112,9 +134,15 @@ function shapeOf(path: string): { shape: Shape, field: string | null } | null {
 /** The operation as a 1.0 reader takes it, or null when 1.0 has no such register. */
 function projectOperation(operation: Operation): Operation | null {
 	const target = shapeOf(operation.path)
-	if (!target) return null
-	if (operation.op === 'add') return { op: 'add', path: operation.path, value: projectEntity(operation.value, target.shape) }
-	if (operation.op === 'set' && target.field === 'links') return { ...operation, value: projectLinks(operation.value) }
+	if (!target) {
+		return null
+	}
+	if (operation.op === 'add') {
+		return { op: 'add', path: operation.path, value: projectEntity(operation.value, target.shape) }
+	}
+	if (operation.op === 'set' && target.field === 'links') {
+		return { ...operation, value: projectLinks(operation.value) }
+	}
 	return operation
 }
 

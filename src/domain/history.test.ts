@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { RoadmapState } from './crdt.ts'
+import type { ChangeFile, Operation, SnapshotFile } from './storageFormat.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { RoadmapState } from './crdt'
-import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from './crdt'
-import { buildHistory, diffHistory, finishedSince, groupChanges, restoreInto, roadmapAt } from './history'
-import { makeTask, TASK_STATUSES } from './model'
-import type { ChangeFile, Operation, SnapshotFile } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from './crdt.ts'
+import { buildHistory, diffHistory, finishedSince, groupChanges, restoreInto, roadmapAt } from './history.ts'
+import { makeTask, TASK_STATUSES } from './model.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 const base = sampleRoadmap(6)
 const taskId = (i: number) => `t${String(i).padStart(5, '0')}`

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * A roadmap's history, read from its folder: the snapshot(s) as the starting
  * point and the change files written since, each with its author and time.
@@ -5,10 +9,12 @@
  * that moment, computed exactly as a load computes the current state; what
  * changed between two moments is told task by task.
  */
-import type { RoadmapState } from './crdt'
-import { absorbState, applyChanges, cloneState, diffRoadmaps, isDeepEqual, materialize, stateFromSnapshot } from './crdt'
-import type { Roadmap, Task, TaskStatus } from './model'
-import type { ChangeFile, SnapshotFile } from './storageFormat'
+
+import type { RoadmapState } from './crdt.ts'
+import type { Roadmap, Task, TaskStatus } from './model.ts'
+import type { ChangeFile, SnapshotFile } from './storageFormat.ts'
+
+import { absorbState, applyChanges, cloneState, diffRoadmaps, isDeepEqual, materialize, stateFromSnapshot } from './crdt.ts'
 
 export interface RoadmapHistory {
 	/** The merged snapshots: the state before the first change listed. */
@@ -22,16 +28,24 @@ export interface RoadmapHistory {
 }
 
 function compareChanges(a: ChangeFile, b: ChangeFile): number {
-	if (a.clock !== b.clock) return a.clock - b.clock
-	if (a.writer !== b.writer) return a.writer < b.writer ? -1 : 1
+	if (a.clock !== b.clock) {
+		return a.clock - b.clock
+	}
+	if (a.writer !== b.writer) {
+		return a.writer < b.writer ? -1 : 1
+	}
 	return a.seq - b.seq
 }
 
 /** Orders the files of a roadmap folder into a history; changes the snapshots already hold, or that cannot apply yet, are left out. */
 export function buildHistory(snapshots: SnapshotFile[], changes: ChangeFile[]): RoadmapHistory {
-	if (snapshots.length === 0) throw new Error('a history needs at least one snapshot')
+	if (snapshots.length === 0) {
+		throw new Error('a history needs at least one snapshot')
+	}
 	const start = stateFromSnapshot(snapshots[0])
-	for (const snapshot of snapshots.slice(1)) absorbState(start, stateFromSnapshot(snapshot))
+	for (const snapshot of snapshots.slice(1)) {
+		absorbState(start, stateFromSnapshot(snapshot))
+	}
 	const { applied } = applyChanges(cloneState(start), changes.map((change) => structuredClone(change)))
 	const startAt = snapshots.map((s) => s.at).sort().at(-1)!
 	const complete = snapshots.every((s) => Object.keys(s.covers).length === 0)
@@ -69,10 +83,16 @@ export interface RoadmapDiff {
 function diffTask(before: Task, after: Task): TaskDiff | null {
 	const diff: TaskDiff = { id: after.id, title: after.title, kind: 'changed', fields: [] }
 	for (const key of Object.keys(after) as Array<keyof Task>) {
-		if (key === 'id' || isDeepEqual(before[key], after[key])) continue
-		if (key === 'status') diff.status = { from: before.status, to: after.status }
-		else if (key === 'assignees') diff.assignees = { added: after.assignees.filter((a) => !before.assignees.includes(a)), removed: before.assignees.filter((a) => !after.assignees.includes(a)) }
-		else diff.fields.push(key)
+		if (key === 'id' || isDeepEqual(before[key], after[key])) {
+			continue
+		}
+		if (key === 'status') {
+			diff.status = { from: before.status, to: after.status }
+		} else if (key === 'assignees') {
+			diff.assignees = { added: after.assignees.filter((a) => !before.assignees.includes(a)), removed: before.assignees.filter((a) => !after.assignees.includes(a)) }
+		} else {
+			diff.fields.push(key)
+		}
 	}
 	return diff.status || diff.assignees || diff.fields.length ? diff : null
 }
@@ -84,13 +104,18 @@ export function diffHistory(before: Roadmap, after: Roadmap): RoadmapDiff {
 	for (const task of after.tasks) {
 		const old = earlier.get(task.id)
 		earlier.delete(task.id)
-		if (!old) tasks.push({ id: task.id, title: task.title, kind: 'added', fields: [] })
-		else {
+		if (!old) {
+			tasks.push({ id: task.id, title: task.title, kind: 'added', fields: [] })
+		} else {
 			const diff = diffTask(old, task)
-			if (diff) tasks.push(diff)
+			if (diff) {
+				tasks.push(diff)
+			}
 		}
 	}
-	for (const task of earlier.values()) tasks.push({ id: task.id, title: task.title, kind: 'removed', fields: [] })
+	for (const task of earlier.values()) {
+		tasks.push({ id: task.id, title: task.title, kind: 'removed', fields: [] })
+	}
 	const otherEdits = diffRoadmaps({ ...before, tasks: [] }, { ...after, tasks: [] }).length
 	return { tasks, otherEdits }
 }
@@ -137,7 +162,9 @@ export function groupChanges(changes: ChangeFile[], gapMs = 15 * 60 * 1000): His
 				}
 				// A checklist item's path goes on below the field: tasks/<id>/checklist/<item>/done.
 				const what = (field ?? (op.op === 'add' ? 'added' : 'removed')) as TaskTouch['what'][number]
-				if (!touch.what.includes(what)) touch.what.push(what)
+				if (!touch.what.includes(what)) {
+					touch.what.push(what)
+				}
 			} else {
 				group.otherEdits++
 			}
@@ -169,9 +196,13 @@ export function finishedSince(history: RoadmapHistory, since: string): FinishedT
 	for (const change of history.changes) {
 		for (const op of change.ops) {
 			const [collection, id, field] = op.path.split('/')
-			if (collection !== 'tasks') continue
+			if (collection !== 'tasks') {
+				continue
+			}
 			const value = op.op === 'set' && field === 'status' ? op.value : op.op === 'add' && field === undefined ? (op.value as { status?: unknown }).status : undefined
-			if (value === 'done') doneAt.set(id, change.at)
+			if (value === 'done') {
+				doneAt.set(id, change.at)
+			}
 		}
 	}
 	return now.tasks

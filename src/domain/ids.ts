@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Identifiers made on the client: roughly time-ordered (so new checklist items
  * sort after older ones) and random enough that two writers never collide.
@@ -25,6 +29,8 @@ export function newWriterId(): string {
 export function idFromLabel(label: string, taken: ReadonlySet<string>, fallback: string): string {
 	const base = label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || fallback
 	let id = base
-	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
+	for (let n = 2; taken.has(id); n++) {
+		id = `${base}-${n}`
+	}
 	return id
 }

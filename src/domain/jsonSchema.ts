@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The JSON Schemas published in schema/, made from the valibot schemas. */
+
 import { toJsonSchema } from '@valibot/to-json-schema'
-import { changeFileSchema, roadmapSchema, snapshotFileSchema } from './schema'
+import { changeFileSchema, roadmapSchema, snapshotFileSchema } from './schema.ts'
 
 export function jsonSchemas(): Record<string, object> {
 	const make = (schema: Parameters<typeof toJsonSchema>[0], title: string) => ({

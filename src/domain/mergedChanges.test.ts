@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
-import { othersChanges } from './mergedChanges'
-import { makeTask, emptyRoadmap } from './model'
+import { othersChanges } from './mergedChanges.ts'
+import { emptyRoadmap, makeTask } from './model.ts'
 
 function roadmapWith(titles: Record<string, string>) {
 	const roadmap = emptyRoadmap('Feuille', 'Saint-Exemple')

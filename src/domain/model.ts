@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The roadmap model: what a commune's dégooglisation roadmap holds.
  * Framework-free: no Vue, no I/O. Every other layer builds on these types.

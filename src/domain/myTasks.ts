@@ -1,10 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * "Mes tâches": the open tasks assigned to a person, overdue first, then by
  * due date. The dashboard widget (TypeScript) and the mobile items (PHP,
  * lib/Service/RoadmapReader.php) compute the same list; tests/fixtures/dashboard/
  * holds the cases both test suites check.
  */
-import type { IsoDate, Roadmap, TaskStatus } from './model'
+
+import type { IsoDate, Roadmap, TaskStatus } from './model.ts'
 
 export const OPEN_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'blocked']
 

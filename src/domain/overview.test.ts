@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { Indicator } from './model.ts'
+
 import { describe, expect, it } from 'vitest'
-import type { Indicator } from './model'
-import { emptyRoadmap, makeTask } from './model'
-import { dayNumber, indicatorSeries, migrationStatus, readMeasurement, replacementRows, timelineOf } from './overview'
-import { createStarterRoadmap } from './starter/createStarterRoadmap'
+import { emptyRoadmap, makeTask } from './model.ts'
+import { dayNumber, indicatorSeries, migrationStatus, readMeasurement, replacementRows, timelineOf } from './overview.ts'
+import { createStarterRoadmap } from './starter/createStarterRoadmap.ts'
 
 describe('dayNumber', () => {
 	it('reads real dates only', () => {
@@ -69,7 +75,10 @@ describe('timelineOf', () => {
 
 describe('indicatorSeries', () => {
 	const indicator: Indicator = {
-		id: 'i', name: 'Licences', unit: 'licences', target: 0,
+		id: 'i',
+		name: 'Licences',
+		unit: 'licences',
+		target: 0,
 		measurements: [
 			{ id: 'm3', date: '2026-03-01', value: 40, note: '' },
 			{ id: 'm1', date: '2026-01-01', value: 100, note: '' },

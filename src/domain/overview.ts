@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * What the roadmap's overview shows, computed without Vue: phases laid out on
  * a timeline with their progress, indicators with their movement, and which
  * free tool replaces which proprietary one.
  */
-import type { Indicator, IsoDate, Measurement, Roadmap, Task, TaskStatus } from './model'
-import type { PhaseProgress, Progress } from './progress'
-import { roadmapProgress } from './progress'
+
+import type { Indicator, IsoDate, Measurement, Roadmap, Task, TaskStatus } from './model.ts'
+import type { PhaseProgress, Progress } from './progress.ts'
+
+import { roadmapProgress } from './progress.ts'
 
 const DAY_MS = 86_400_000
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -13,11 +19,15 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** Days since 1970-01-01 of a real `YYYY-MM-DD` date, or null for anything else (2026-02-30 included). */
 export function dayNumber(date: string | null): number | null {
 	const match = date === null ? null : ISO_DATE.exec(date)
-	if (!match) return null
+	if (!match) {
+		return null
+	}
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
 	const time = Date.UTC(year, month - 1, day)
 	const check = new Date(time)
-	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+		return null
+	}
 	return time / DAY_MS
 }
 
@@ -55,7 +65,9 @@ export function timelineOf(roadmap: Roadmap, today: IsoDate): Timeline {
 	for (const phase of roadmap.phases) {
 		const start = dayNumber(phase.start)
 		const end = dayNumber(phase.end)
-		if (start === null && end === null) continue
+		if (start === null && end === null) {
+			continue
+		}
 		const first = start ?? end!
 		const last = end ?? start!
 		spans.set(phase.id, { first: Math.min(first, last), last: Math.max(first, last) })
@@ -147,9 +159,13 @@ export type MeasurementProblem = 'date' | 'value'
  * French way (`12,5`, `1 200`) or the English way (`12.5`).
  */
 export function readMeasurement(date: string, value: string): { date: IsoDate, value: number } | { problem: MeasurementProblem } {
-	if (dayNumber(date.trim()) === null) return { problem: 'date' }
+	if (dayNumber(date.trim()) === null) {
+		return { problem: 'date' }
+	}
 	const number = readNumber(value)
-	if (number === null) return { problem: 'value' }
+	if (number === null) {
+		return { problem: 'value' }
+	}
 	return { date: date.trim(), value: number }
 }
 
@@ -181,10 +197,18 @@ export interface ReplacementRow {
  */
 export function migrationStatus(statuses: TaskStatus[]): MigrationStatus {
 	const counted = statuses.filter((s) => s !== 'dropped')
-	if (counted.length === 0) return statuses.length ? 'dropped' : 'todo'
-	if (counted.every((s) => s === 'done')) return 'done'
-	if (counted.includes('blocked')) return 'blocked'
-	if (counted.some((s) => s === 'in_progress' || s === 'done')) return 'in_progress'
+	if (counted.length === 0) {
+		return statuses.length ? 'dropped' : 'todo'
+	}
+	if (counted.every((s) => s === 'done')) {
+		return 'done'
+	}
+	if (counted.includes('blocked')) {
+		return 'blocked'
+	}
+	if (counted.some((s) => s === 'in_progress' || s === 'done')) {
+		return 'in_progress'
+	}
 	return 'todo'
 }
 
@@ -196,8 +220,7 @@ function unique(values: string[]): string[] {
 export function replacementRows(roadmap: Roadmap): ReplacementRow[] {
 	const categories = new Map(roadmap.categories.map((c) => [c.id, c.label]))
 	const phaseOrder = new Map(roadmap.phases.map((p) => [p.id, p.order]))
-	const tasks = [...roadmap.tasks].sort((a, b) =>
-		(phaseOrder.get(a.phase ?? '') ?? Number.MAX_SAFE_INTEGER) - (phaseOrder.get(b.phase ?? '') ?? Number.MAX_SAFE_INTEGER))
+	const tasks = [...roadmap.tasks].sort((a, b) => (phaseOrder.get(a.phase ?? '') ?? Number.MAX_SAFE_INTEGER) - (phaseOrder.get(b.phase ?? '') ?? Number.MAX_SAFE_INTEGER))
 	const byTool = new Map<string, Task[]>()
 	for (const task of tasks) {
 		for (const tool of unique(task.replaces)) {

@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
-import { emptyRoadmap, makeTask } from './model'
-import { departmentProgress, roadmapProgress } from './progress'
+import { emptyRoadmap, makeTask } from './model.ts'
+import { departmentProgress, roadmapProgress } from './progress.ts'
 
 describe('roadmapProgress', () => {
 	const roadmap = emptyRoadmap('R', 'C')

@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Where the migration stands: per phase and overall. Dropped tasks are left
  * out of the percentage (a commune that decides not to do a task has not
  * fallen behind); a task whose phase does not exist counts in "no phase".
  */
-import type { Roadmap, TaskStatus } from './model'
-import { TASK_STATUSES } from './model'
+
+import type { Roadmap, TaskStatus } from './model.ts'
+
+import { TASK_STATUSES } from './model.ts'
 
 export type StatusCounts = Record<TaskStatus, number>
 
@@ -62,7 +68,9 @@ export function roadmapProgress(roadmap: Roadmap): RoadmapProgress {
 		.sort((a, b) => a.order - b.order)
 		.map((phase) => ({ phaseId: phase.id, title: phase.title, ...finish(byPhase.get(phase.id) ?? emptyCounts()) }))
 	const unphased = byPhase.get(null)
-	if (unphased) phases.push({ phaseId: null, title: '', ...finish(unphased) })
+	if (unphased) {
+		phases.push({ phaseId: null, title: '', ...finish(unphased) })
+	}
 	return { overall: finish(overall), phases }
 }
 
@@ -75,10 +83,14 @@ export function departmentProgress(roadmap: Roadmap): DepartmentProgress[] {
 	const counts = new Map<string | null, StatusCounts>([...roadmap.departments.map((d) => [d.id, emptyCounts()] as const), [null, emptyCounts()]])
 	for (const task of roadmap.tasks) {
 		const known = [...new Set(task.departments)].filter((id) => counts.has(id))
-		for (const id of known.length ? known : [null]) counts.get(id)![task.status]++
+		for (const id of known.length ? known : [null]) {
+			counts.get(id)![task.status]++
+		}
 	}
 	const rows: DepartmentProgress[] = roadmap.departments.map((d) => ({ departmentId: d.id, label: d.label, ...finish(counts.get(d.id)!) }))
 	const none = finish(counts.get(null)!)
-	if (none.total > 0) rows.push({ departmentId: null, label: '', ...none })
+	if (none.total > 0) {
+		rows.push({ departmentId: null, label: '', ...none })
+	}
 	return rows
 }

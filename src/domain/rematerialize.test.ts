@@ -2,13 +2,15 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { ChangeFile, Operation } from './storageFormat.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyChanges, materialize, rematerialize, stateFromRoadmap } from './crdt'
-import { describeOperations } from './mergedChanges'
-import { makeTask, TASK_STATUSES } from './model'
-import type { ChangeFile, Operation } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { applyChanges, materialize, rematerialize, stateFromRoadmap } from './crdt.ts'
+import { describeOperations } from './mergedChanges.ts'
+import { makeTask, TASK_STATUSES } from './model.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 const opArb: fc.Arbitrary<Operation> = fc.oneof(
 	fc.record({ task: fc.nat(7), status: fc.constantFrom(...TASK_STATUSES) }).map(({ task, status }) => ({ op: 'set' as const, path: `tasks/t0000${task}/status`, value: status })),

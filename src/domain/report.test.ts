@@ -2,21 +2,23 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { Roadmap, Task } from './model.ts'
+import type { ReportRecord } from './reportRecord.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Roadmap, Task } from './model'
-import { makeTask, TASK_STATUSES } from './model'
-import { roadmapProgress } from './progress'
-import { councilReport, defaultReportPeriod, monthsBefore } from './report'
-import { lastReportPeriod, parseReportRecord, parseReportRecordFileName, reportRecordFileName, serializeReportRecord } from './reportRecord'
-import type { ReportRecord } from './reportRecord'
-import { hashtagsIn, taskTags } from './reportTags'
-import { createStarterRoadmap } from './starter/createStarterRoadmap'
-import { HistoryBuilder } from './testing/historyBuilder'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+import { makeTask, TASK_STATUSES } from './model.ts'
+import { roadmapProgress } from './progress.ts'
+import { councilReport, defaultReportPeriod, monthsBefore } from './report.ts'
+import { lastReportPeriod, parseReportRecord, parseReportRecordFileName, reportRecordFileName, serializeReportRecord } from './reportRecord.ts'
+import { hashtagsIn, taskTags } from './reportTags.ts'
+import { createStarterRoadmap } from './starter/createStarterRoadmap.ts'
+import { HistoryBuilder } from './testing/historyBuilder.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 const task = (roadmap: Roadmap, id: string): Task => roadmap.tasks.find((t) => t.id === id)!
-const measure = (roadmap: Roadmap, indicator: string, date: string, value: number) => {
+function measure(roadmap: Roadmap, indicator: string, date: string, value: number) {
 	roadmap.indicators.find((i) => i.id === indicator)!.measurements.push({ id: `${indicator}-${date}`, date, value, note: '' })
 }
 
@@ -206,14 +208,18 @@ describe('the council report of any history', () => {
 			const statusAt = (instant: string) => {
 				const status = new Map(sampleRoadmap(6).tasks.map((t) => [t.id, t.status]))
 				sorted.forEach((edit, i) => {
-					if (Date.UTC(2026, 0, 1 + edit.day, 0, i) < Date.parse(instant)) status.set(`t0000${edit.task}`, edit.status)
+					if (Date.UTC(2026, 0, 1 + edit.day, 0, i) < Date.parse(instant)) {
+						status.set(`t0000${edit.task}`, edit.status)
+					}
 				})
 				return status
 			}
 			const [start, end] = [statusAt(PERIOD.from), statusAt(PERIOD.to)]
 			const roadmapWith = (status: Map<string, Task['status']>) => {
 				const roadmap = sampleRoadmap(6)
-				for (const task of roadmap.tasks) task.status = status.get(task.id)!
+				for (const task of roadmap.tasks) {
+					task.status = status.get(task.id)!
+				}
 				return roadmap
 			}
 			expect(report.progress.overall.before).toEqual(roadmapProgress(roadmapWith(start)).overall)
@@ -221,7 +227,9 @@ describe('the council report of any history', () => {
 			const lastSetInPeriod = new Map<string, string>()
 			sorted.forEach((edit, i) => {
 				const at = Date.UTC(2026, 0, 1 + edit.day, 0, i)
-				if (at >= Date.parse(PERIOD.from) && at < Date.parse(PERIOD.to)) lastSetInPeriod.set(`t0000${edit.task}`, edit.status)
+				if (at >= Date.parse(PERIOD.from) && at < Date.parse(PERIOD.to)) {
+					lastSetInPeriod.set(`t0000${edit.task}`, edit.status)
+				}
 			})
 			const finished = [...lastSetInPeriod].filter(([id, status]) => status === 'done' && end.get(id) === 'done').map(([id]) => id).sort()
 			expect(report.activity.flatMap((phase) => phase.finished.map((a) => a.taskId)).sort()).toEqual(finished)

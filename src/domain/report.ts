@@ -11,16 +11,18 @@
  * Territoire Numérique Libre label, and the next milestones.
  * How each figure is decided: docs/reporting.md.
  */
-import { addDays, isOverdue } from './board'
-import { applyChanges, cloneState, materialize } from './crdt'
-import type { RoadmapHistory } from './history'
-import type { Indicator, IsoDate, Measurement, Roadmap, Task, TaskStatus } from './model'
-import type { MigrationStatus, ReplacementRow } from './overview'
-import { dayNumber, indicatorSeries, replacementRows, timelineOf } from './overview'
-import type { Progress } from './progress'
-import { roadmapProgress } from './progress'
-import type { PacteLevel, ReportTag, TnlAxis } from './reportTags'
-import { indicatorTags, PACTE_LEVELS, taskTags, TNL_AXES } from './reportTags'
+
+import type { RoadmapHistory } from './history.ts'
+import type { Indicator, IsoDate, Measurement, Roadmap, Task, TaskStatus } from './model.ts'
+import type { MigrationStatus, ReplacementRow } from './overview.ts'
+import type { Progress } from './progress.ts'
+import type { PacteLevel, ReportTag, TnlAxis } from './reportTags.ts'
+
+import { addDays, isOverdue } from './board.ts'
+import { applyChanges, cloneState, materialize } from './crdt.ts'
+import { dayNumber, indicatorSeries, replacementRows, timelineOf } from './overview.ts'
+import { roadmapProgress } from './progress.ts'
+import { indicatorTags, PACTE_LEVELS, taskTags, TNL_AXES } from './reportTags.ts'
 
 /** A span of time, as ISO instants: changes at or after `from` and before `to` belong to it. */
 export interface ReportPeriod {
@@ -115,7 +117,9 @@ function touchesIn(changes: RoadmapHistory['changes']): { status: Map<string, To
 	for (const change of changes) {
 		for (const op of change.ops) {
 			const [collection, id, field, ...rest] = op.path.split('/')
-			if (collection !== 'tasks' || id === undefined || rest.length) continue
+			if (collection !== 'tasks' || id === undefined || rest.length) {
+				continue
+			}
 			const touch = { by: change.author, at: change.at }
 			if (op.op === 'add' && field === undefined) {
 				added.set(id, touch)
@@ -147,14 +151,22 @@ function activityByPhase(end: Roadmap, changes: RoadmapHistory['changes']): Phas
 	for (const task of end.tasks) {
 		const statusTouch = status.get(task.id)
 		const kind = statusTouch && statusTouch.value === task.status ? ACTIVITY_OF_STATUS[task.status] : undefined
-		if (kind) group(task)[kind].push(entry(task, statusTouch!))
+		if (kind) {
+			group(task)[kind].push(entry(task, statusTouch!))
+		}
 		const addedTouch = added.get(task.id)
-		if (addedTouch) group(task).added.push(entry(task, addedTouch))
+		if (addedTouch) {
+			group(task).added.push(entry(task, addedTouch))
+		}
 	}
 	const order = new Map(end.phases.map((phase) => [phase.id, phase.order]))
 	const byTime = (a: TaskActivity, b: TaskActivity) => Date.parse(a.at) - Date.parse(b.at) || (a.taskId < b.taskId ? -1 : 1)
 	const result = [...groups.values()].sort((a, b) => (order.get(a.phaseId ?? '') ?? Infinity) - (order.get(b.phaseId ?? '') ?? Infinity))
-	for (const phase of result) for (const kind of ACTIVITY_KINDS) phase[kind].sort(byTime)
+	for (const phase of result) {
+		for (const kind of ACTIVITY_KINDS) {
+			phase[kind].sort(byTime)
+		}
+	}
 	return result
 }
 
@@ -208,10 +220,15 @@ function indicatorReport(indicator: Indicator, fromDay: IsoDate, today: IsoDate,
 		if (end !== null && first !== null && last !== null && last > first) {
 			projected = latest.value + ((latest.value - baseline.value) / (last - first)) * (end - last)
 		}
-		if (meets(latest.value, target, baseline.value)) status = 'reached'
-		else if (end === null) status = 'unknown'
-		else if (now! > end) status = 'missed'
-		else if (projected !== null) status = meets(projected, target, baseline.value) ? 'on_track' : 'off_track'
+		if (meets(latest.value, target, baseline.value)) {
+			status = 'reached'
+		} else if (end === null) {
+			status = 'unknown'
+		} else if (now! > end) {
+			status = 'missed'
+		} else if (projected !== null) {
+			status = meets(projected, target, baseline.value) ? 'on_track' : 'off_track'
+		}
 	}
 	return {
 		id: indicator.id,
@@ -277,10 +294,15 @@ function commitmentPart(tag: ReportTag, tasks: TaggedTasks, indicators: Indicato
 	const measured = indicators.filter((indicator) => indicator.tags.includes(tag))
 	const withTarget = measured.filter((indicator) => indicator.target !== null)
 	let state: CommitmentState
-	if (counted.length === 0 && measured.length === 0) state = 'untracked'
-	else if (done === counted.length && withTarget.every((indicator) => indicator.status === 'reached') && (counted.length > 0 || withTarget.length > 0)) state = 'reached'
-	else if (counted.some((task) => task.status === 'done' || task.status === 'in_progress') || measured.some((indicator) => indicator.latest)) state = 'in_progress'
-	else state = 'not_started'
+	if (counted.length === 0 && measured.length === 0) {
+		state = 'untracked'
+	} else if (done === counted.length && withTarget.every((indicator) => indicator.status === 'reached') && (counted.length > 0 || withTarget.length > 0)) {
+		state = 'reached'
+	} else if (counted.some((task) => task.status === 'done' || task.status === 'in_progress') || measured.some((indicator) => indicator.latest)) {
+		state = 'in_progress'
+	} else {
+		state = 'not_started'
+	}
 	return {
 		tag,
 		state,
@@ -420,14 +442,18 @@ function roadmapsAtInstants(history: RoadmapHistory, instants: string[]): Roadma
 
 function migrationCounts(rows: ReplacementRow[]): Record<MigrationStatus, number> {
 	const counts: Record<MigrationStatus, number> = { todo: 0, in_progress: 0, blocked: 0, done: 0, dropped: 0 }
-	for (const row of rows) counts[row.status]++
+	for (const row of rows) {
+		counts[row.status]++
+	}
 	return counts
 }
 
 export function councilReport(history: RoadmapHistory, period: ReportPeriod, options: ReportOptions = {}): CouncilReport {
 	const from = Date.parse(period.from)
 	const to = Date.parse(period.to)
-	if (Number.isNaN(from) || Number.isNaN(to) || from > to) throw new RangeError(`not a period: ${period.from} – ${period.to}`)
+	if (Number.isNaN(from) || Number.isNaN(to) || from > to) {
+		throw new RangeError(`not a period: ${period.from} – ${period.to}`)
+	}
 	const reached = history.complete || from >= Date.parse(history.startAt)
 	const [atFrom, after] = roadmapsAtInstants(history, [period.from, period.to])
 	const before = !reached && options.startRoadmap ? options.startRoadmap : atFrom

@@ -10,9 +10,11 @@
  * releases that do not know it leave it alone (docs/file-format.md: any other
  * file in `.degooglisation/` is ignored). See docs/reporting.md.
  */
+
+import type { ReportPeriod } from './report.ts'
+
 import * as v from 'valibot'
-import type { ReportPeriod } from './report'
-import { writerIdSchema } from './schema'
+import { writerIdSchema } from './schema.ts'
 
 export const REPORT_RECORD_FORMAT = 'degooglisation-report'
 export const REPORT_RECORD_VERSION = 1
@@ -68,7 +70,9 @@ export function lastReportPeriod(records: ReportRecord[]): ReportPeriod | null {
 	for (const record of records) {
 		const end = Date.parse(record.to)
 		const lastEnd = last ? Date.parse(last.to) : -Infinity
-		if (end > lastEnd || (end === lastEnd && Date.parse(record.at) > Date.parse(last!.at))) last = record
+		if (end > lastEnd || (end === lastEnd && Date.parse(record.at) > Date.parse(last!.at))) {
+			last = record
+		}
 	}
 	return last && { from: last.from, to: last.to }
 }

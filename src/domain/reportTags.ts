@@ -11,8 +11,10 @@
  * description (`#pacte-2`), a field every release reads and writes.
  * See docs/reporting.md.
  */
-import type { Indicator, Task } from './model'
-import { STARTER_INDICATORS, STARTER_TASKS } from './starter/starterTemplate'
+
+import type { Indicator, Task } from './model.ts'
+
+import { STARTER_INDICATORS, STARTER_TASKS } from './starter/starterTemplate.ts'
 
 export const PACTE_LEVELS = [1, 2, 3] as const
 export type PacteLevel = typeof PACTE_LEVELS[number]
@@ -38,7 +40,9 @@ const HASHTAG = /(?:^|[^\p{L}\p{N}_-])#([a-z0-9-]+)(?![\p{L}\p{N}_-])/gu
 export function hashtagsIn(text: string): ReportTag[] {
 	const found = new Set<ReportTag>()
 	for (const match of text.toLowerCase().matchAll(HASHTAG)) {
-		if ((REPORT_TAGS as readonly string[]).includes(match[1])) found.add(match[1] as ReportTag)
+		if ((REPORT_TAGS as readonly string[]).includes(match[1])) {
+			found.add(match[1] as ReportTag)
+		}
 	}
 	return [...found]
 }

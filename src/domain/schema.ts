@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Valibot schemas of the three file kinds a roadmap folder holds: the roadmap
  * document, change files and snapshots. They are the single source of the
@@ -7,8 +11,9 @@
  * minor version) is kept, provided its name could name a register. Fields
  * added after 1.0 are optional, with the value 1.0 files mean by leaving them out.
  */
+
 import * as v from 'valibot'
-import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION, TASK_STATUSES } from './model'
+import { ROADMAP_FORMAT, ROADMAP_FORMAT_VERSION, TASK_STATUSES } from './model.ts'
 
 /** Largest text a field may hold: generous for a description, small enough to refuse garbage. */
 export const MAX_TEXT = 100_000
@@ -18,7 +23,9 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
 export function isValidDate(value: string): boolean {
-	if (!DATE_PATTERN.test(value)) return false
+	if (!DATE_PATTERN.test(value)) {
+		return false
+	}
 	const date = new Date(`${value}T00:00:00Z`)
 	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
 }
@@ -88,6 +95,7 @@ export const userIdSchema = v.pipe(
 	v.string('not a string'),
 	v.minLength(1, 'empty user id'),
 	v.maxLength(320, 'longer than 320 characters'),
+	// eslint-disable-next-line no-control-regex -- control characters are what this refuses.
 	v.regex(/^[^\u0000-\u001f\u007f]+$/, 'contains control characters'),
 )
 
@@ -189,8 +197,6 @@ export const snapshotFileSchema = v.object({
 	covers: versionVectorSchema,
 	clock: clockSchema,
 	/** Stamp of every register that an operation ever set (the others keep the base value). */
-	stamps: v.pipe(
-		v.record(registerPathSchema, v.pipe(v.string(), v.regex(/^\d+\.[a-z0-9]{4,40}\.\d+\.\d+$/, 'not a stamp')), 'not an object'),
-	),
+	stamps: v.pipe(v.record(registerPathSchema, v.pipe(v.string(), v.regex(/^\d+\.[a-z0-9]{4,40}\.\d+\.\d+$/, 'not a stamp')), 'not an object')),
 	roadmap: roadmapSchema,
 })

@@ -1,11 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The files of a roadmap folder besides the readable roadmap document:
  * change files and snapshots, their names and their types.
  * See docs/file-format.md.
  */
+
 import type * as v from 'valibot'
-import type { Roadmap } from './model'
-import type { changeFileSchema, operationSchema, snapshotFileSchema, versionVectorSchema } from './schema'
+import type { Roadmap } from './model.ts'
+import type { changeFileSchema, operationSchema, snapshotFileSchema, versionVectorSchema } from './schema.ts'
 
 export type Operation = v.InferOutput<typeof operationSchema>
 export type ChangeFile = v.InferOutput<typeof changeFileSchema>
@@ -43,7 +48,9 @@ export interface StateFileName {
 /** Reads a name of STATE_FOLDER; null for any other file (left alone). */
 export function parseStateFileName(name: string): StateFileName | null {
 	const match = /^(change|snapshot)\.([a-z0-9]{4,40})\.(\d{6})(\.complete)?\.json$/.exec(name)
-	if (!match) return null
+	if (!match) {
+		return null
+	}
 	const seq = Number(match[3])
 	return seq >= 1 ? { kind: match[1] as 'change' | 'snapshot', writer: match[2], seq, complete: match[4] !== undefined, name } : null
 }
@@ -58,7 +65,9 @@ export function stateFilesToRead(names: Iterable<string>): Array<StateFileName &
 	const byKey = new Map<string, StateFileName[]>()
 	for (const name of names) {
 		const parsed = parseStateFileName(name)
-		if (!parsed) continue
+		if (!parsed) {
+			continue
+		}
 		const key = `${parsed.kind}.${parsed.writer}.${parsed.seq}`
 		byKey.set(key, [...(byKey.get(key) ?? []), parsed])
 	}
@@ -76,6 +85,8 @@ export function vectorCovers(b: VersionVector, a: VersionVector): boolean {
 
 export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
 	const out: VersionVector = { ...a }
-	for (const [writer, seq] of Object.entries(b)) out[writer] = Math.max(out[writer] ?? 0, seq)
+	for (const [writer, seq] of Object.entries(b)) {
+		out[writer] = Math.max(out[writer] ?? 0, seq)
+	}
 	return out
 }

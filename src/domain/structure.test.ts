@@ -2,20 +2,41 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { Roadmap } from './model.ts'
+import type { ChangeFile } from './storageFormat.ts'
+import type { StructureEdit } from './structure.ts'
+
 import { describe, expect, it } from 'vitest'
-import { applyChanges, materialize, stateFromRoadmap } from './crdt'
-import type { Roadmap } from './model'
-import { createEmptyRoadmap } from './starter/createStarterRoadmap'
-import type { StructureEdit } from './structure'
+import { applyChanges, materialize, stateFromRoadmap } from './crdt.ts'
+import { createEmptyRoadmap } from './starter/createStarterRoadmap.ts'
 import {
-	addCategory, addDepartment, addIndicator, addMeasurement, addPhase, applyEdit, editIndicator, editMeasurement, editPhase, editRoadmapFields,
-	movePhase, removeCategory, removeDepartment, removeIndicator, removeMeasurement, removePhase, renameCategory, renameDepartment, setTaskDepartments,
-} from './structure'
-import type { ChangeFile } from './storageFormat'
-import { sampleRoadmap } from './testing/sampleRoadmap'
+	addCategory,
+	addDepartment,
+	addIndicator,
+	addMeasurement,
+	addPhase,
+	applyEdit,
+	editIndicator,
+	editMeasurement,
+	editPhase,
+	editRoadmapFields,
+	movePhase,
+	removeCategory,
+	removeDepartment,
+	removeIndicator,
+	removeMeasurement,
+	removePhase,
+	renameCategory,
+	renameDepartment,
+	setTaskDepartments,
+} from './structure.ts'
+import { sampleRoadmap } from './testing/sampleRoadmap.ts'
 
 function ops(result: StructureEdit) {
-	if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.error)}`)
+	if (!result.ok) {
+		throw new Error(`refused: ${JSON.stringify(result.error)}`)
+	}
 	return result.ops
 }
 

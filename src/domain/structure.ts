@@ -12,32 +12,34 @@
  * kinds, not sentences: the app and the command line each say them in their
  * own words and language.
  */
-import * as v from 'valibot'
-import { orderBetween } from './board'
-import { applyChanges, materialize, stateFromRoadmap } from './crdt'
-import type { Department, Indicator, IsoDate, Measurement, Phase, Roadmap } from './model'
-import { MAX_SHORT_TEXT, MAX_TEXT, idSchema, isValidDate } from './schema'
-import type { Operation } from './storageFormat'
 
-export type StructureErrorKind =
+import type { Department, Indicator, IsoDate, Measurement, Phase, Roadmap } from './model.ts'
+import type { Operation } from './storageFormat.ts'
+
+import * as v from 'valibot'
+import { orderBetween } from './board.ts'
+import { applyChanges, materialize, stateFromRoadmap } from './crdt.ts'
+import { idSchema, isValidDate, MAX_SHORT_TEXT, MAX_TEXT } from './schema.ts'
+
+export type StructureErrorKind
 	/** A title, name or label left empty. */
-	| 'empty'
-	| 'too-long'
-	| 'invalid-date'
-	| 'end-before-start'
-	| 'invalid-number'
-	| 'invalid-id'
-	| 'duplicate-id'
-	| 'unknown-phase'
-	| 'unknown-indicator'
-	| 'unknown-measurement'
-	| 'unknown-category'
-	| 'unknown-department'
-	| 'unknown-task'
+	= | 'empty'
+		| 'too-long'
+		| 'invalid-date'
+		| 'end-before-start'
+		| 'invalid-number'
+		| 'invalid-id'
+		| 'duplicate-id'
+		| 'unknown-phase'
+		| 'unknown-indicator'
+		| 'unknown-measurement'
+		| 'unknown-category'
+		| 'unknown-department'
+		| 'unknown-task'
 	/** Removing a phase that holds tasks needs another phase to move them to. */
-	| 'phase-has-tasks'
+		| 'phase-has-tasks'
 	/** The phase the tasks would move to is the one removed. */
-	| 'same-phase'
+		| 'same-phase'
 
 export interface StructureError {
 	kind: StructureErrorKind
@@ -65,7 +67,9 @@ function edit(build: () => Operation[]): StructureEdit {
 	try {
 		return { ok: true, ops: build() }
 	} catch (error) {
-		if (error instanceof Refusal) return { ok: false, error: error.error }
+		if (error instanceof Refusal) {
+			return { ok: false, error: error.error }
+		}
 		throw error
 	}
 }
@@ -74,40 +78,58 @@ function edit(build: () => Operation[]): StructureEdit {
 
 function label(value: string, field: string): string {
 	const text = value.trim()
-	if (text === '') refuse('empty', { field })
-	if (text.length > MAX_SHORT_TEXT) refuse('too-long', { field })
+	if (text === '') {
+		refuse('empty', { field })
+	}
+	if (text.length > MAX_SHORT_TEXT) {
+		refuse('too-long', { field })
+	}
 	return text
 }
 
 function longText(value: string, field: string): string {
-	if (value.length > MAX_TEXT) refuse('too-long', { field })
+	if (value.length > MAX_TEXT) {
+		refuse('too-long', { field })
+	}
 	return value
 }
 
 function optionalShortText(value: string, field: string): string {
-	if (value.length > MAX_SHORT_TEXT) refuse('too-long', { field })
+	if (value.length > MAX_SHORT_TEXT) {
+		refuse('too-long', { field })
+	}
 	return value.trim()
 }
 
 function date(value: IsoDate | null, field: string): IsoDate | null {
-	if (value !== null && !isValidDate(value)) refuse('invalid-date', { field })
+	if (value !== null && !isValidDate(value)) {
+		refuse('invalid-date', { field })
+	}
 	return value
 }
 
 function dateRange(start: IsoDate | null, end: IsoDate | null): void {
 	date(start, 'start')
 	date(end, 'end')
-	if (start !== null && end !== null && end < start) refuse('end-before-start', { field: 'end' })
+	if (start !== null && end !== null && end < start) {
+		refuse('end-before-start', { field: 'end' })
+	}
 }
 
 function number(value: number | null, field: string): number | null {
-	if (value !== null && !Number.isFinite(value)) refuse('invalid-number', { field })
+	if (value !== null && !Number.isFinite(value)) {
+		refuse('invalid-number', { field })
+	}
 	return value
 }
 
 function newEntityId(id: string, existing: ReadonlyArray<{ id: string }>): string {
-	if (!v.is(idSchema, id)) refuse('invalid-id', { id })
-	if (existing.some((item) => item.id === id)) refuse('duplicate-id', { id })
+	if (!v.is(idSchema, id)) {
+		refuse('invalid-id', { id })
+	}
+	if (existing.some((item) => item.id === id)) {
+		refuse('duplicate-id', { id })
+	}
 	return id
 }
 
@@ -209,9 +231,13 @@ export function movePhase(roadmap: Roadmap, id: string, position: number): Struc
 		const others = phasesInOrder(roadmap).filter((p) => p.id !== id)
 		const index = Math.max(0, Math.min(others.length, Math.trunc(position)))
 		const current = phasesInOrder(roadmap).findIndex((p) => p.id === id)
-		if (current === index) return []
+		if (current === index) {
+			return []
+		}
 		const order = orderBetween(others[index - 1]?.order, others[index]?.order)
-		if (order !== null) return [{ op: 'set', path: `phases/${id}/order`, value: order }]
+		if (order !== null) {
+			return [{ op: 'set', path: `phases/${id}/order`, value: order }]
+		}
 		const sequence = [...others.slice(0, index), phase, ...others.slice(index)]
 		return sequence.flatMap((p, i) => (p.order === i + 1 ? [] : [{ op: 'set' as const, path: `phases/${p.id}/order`, value: i + 1 }]))
 	})
@@ -226,7 +252,9 @@ export function removePhase(roadmap: Roadmap, id: string, moveTasksTo: string | 
 		find(roadmap.phases, id, 'unknown-phase')
 		const tasks = roadmap.tasks.filter((task) => task.phase === id)
 		if (moveTasksTo !== null) {
-			if (moveTasksTo === id) refuse('same-phase', { id })
+			if (moveTasksTo === id) {
+				refuse('same-phase', { id })
+			}
 			find(roadmap.phases, moveTasksTo, 'unknown-phase')
 		} else if (tasks.length > 0) {
 			refuse('phase-has-tasks', { id })
@@ -293,7 +321,9 @@ export function removeIndicator(roadmap: Roadmap, id: string): StructureEdit {
 export type MeasurementFields = Omit<Measurement, 'id'>
 
 function checkedMeasurementFields(patch: Partial<MeasurementFields>): Partial<MeasurementFields> {
-	if (patch.date !== undefined && (patch.date === null || !isValidDate(patch.date))) refuse('invalid-date', { field: 'date' })
+	if (patch.date !== undefined && (patch.date === null || !isValidDate(patch.date))) {
+		refuse('invalid-date', { field: 'date' })
+	}
 	return {
 		date: patch.date,
 		value: patch.value === undefined ? undefined : number(patch.value, 'value')!,
@@ -376,7 +406,9 @@ export function removeDepartment(roadmap: Roadmap, id: string): StructureEdit {
 export function setTaskDepartments(roadmap: Roadmap, taskId: string, departments: readonly string[]): StructureEdit {
 	return edit(() => {
 		const task = find(roadmap.tasks, taskId, 'unknown-task')
-		for (const id of departments) find(roadmap.departments, id, 'unknown-department')
+		for (const id of departments) {
+			find(roadmap.departments, id, 'unknown-department')
+		}
 		const value = [...new Set(departments)].sort()
 		return setFields(`tasks/${taskId}`, { departments: [...task.departments].sort() }, { departments: value })
 	})

@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { createAppRouter, folderOfParam, roadmapLocation, viewOfQuery } from './index'
+import { createAppRouter, folderOfParam, roadmapLocation, viewOfQuery } from './index.ts'
 
 function memoryRouter() {
 	return createAppRouter(createMemoryHistory('/index.php/apps/degooglisation'))

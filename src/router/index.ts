@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The app's URLs, so that a link names what it shows and can be sent to a colleague:
  *   /apps/degooglisation/                                 the first roadmap, or how to start
@@ -5,8 +9,10 @@
  *   /apps/degooglisation/partners                         progress of the partner communes
  * The PHP controller serves the page for each of these paths (lib/Controller/PageController.php).
  */
-import { generateUrl } from '@nextcloud/router'
+
 import type { LocationQuery, RouteLocationRaw, RouteRecordRaw, RouterHistory } from 'vue-router'
+
+import { generateUrl } from '@nextcloud/router'
 import { createRouter, createWebHistory } from 'vue-router'
 
 export const ROADMAP_VIEWS = ['overview', 'board', 'history', 'report', 'settings'] as const
@@ -30,8 +36,12 @@ export function viewOfQuery(query: LocationQuery): RoadmapView {
 /** Where a roadmap folder, a view and optionally a task are shown. */
 export function roadmapLocation(folder: string, view: RoadmapView = 'overview', task?: string | null): RouteLocationRaw {
 	const query: Record<string, string> = {}
-	if (view !== 'overview') query.view = view
-	if (task) query.task = task
+	if (view !== 'overview') {
+		query.view = view
+	}
+	if (task) {
+		query.task = task
+	}
 	return { name: 'roadmap', params: { path: segmentsOf(folder) }, query }
 }
 
@@ -45,7 +55,9 @@ export const appRoutes: RouteRecordRaw[] = [
 		component: Nothing,
 		// Links of the dashboard widget name the roadmap in the query: ?roadmap=/Dégooglisation/…&task=…&new-task=1
 		beforeEnter: (to) => {
-			if (typeof to.query.roadmap !== 'string') return true
+			if (typeof to.query.roadmap !== 'string') {
+				return true
+			}
 			const { roadmap, ...rest } = to.query
 			return { name: 'roadmap', params: { path: segmentsOf(roadmap as string) }, query: rest }
 		},

@@ -2,10 +2,11 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeCsv, detectSeparator, formatCsv, parseCsv } from './csv'
-import { ImportError } from './sheet'
+import { decodeCsv, detectSeparator, formatCsv, parseCsv } from './csv.ts'
+import { ImportError } from './sheet.ts'
 
 const cells = (text: string) => parseCsv(text).records.map((record) => record.cells)
 

@@ -8,8 +8,10 @@
  * separators, detected from the header; CRLF, LF or CR line ends; a UTF-8 BOM.
  * Small enough to own rather than add a dependency.
  */
-import type { SheetTable } from './sheet'
-import { ImportError } from './sheet'
+
+import type { SheetTable } from './sheet.ts'
+
+import { ImportError } from './sheet.ts'
 
 export interface CsvRecord {
 	/** The row number a spreadsheet shows: the header is 1, blank rows count. */
@@ -35,9 +37,13 @@ export function detectSeparator(text: string): string {
 	const counts = new Map(SEPARATORS.map((s) => [s, 0]))
 	let quoted = false
 	for (const c of text) {
-		if (c === '"') quoted = !quoted
-		else if (!quoted && (c === '\n' || c === '\r')) break
-		else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1)
+		if (c === '"') {
+			quoted = !quoted
+		} else if (!quoted && (c === '\n' || c === '\r')) {
+			break
+		} else if (!quoted && counts.has(c)) {
+			counts.set(c, counts.get(c)! + 1)
+		}
 	}
 	return SEPARATORS.reduce((best, s) => (counts.get(s)! > counts.get(best)! ? s : best))
 }
@@ -62,16 +68,22 @@ export function parseCsv(input: string): { separator: string, records: CsvRecord
 	}
 	const endRecord = () => {
 		endField()
-		if (cells.some((cell) => cell !== '')) records.push({ line, cells })
+		if (cells.some((cell) => cell !== '')) {
+			records.push({ line, cells })
+		}
 		cells = []
 		line++
 	}
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i]
 		if (quoted) {
-			if (c !== '"') field += c
-			else if (text[i + 1] === '"') field += text[i++]
-			else quoted = false
+			if (c !== '"') {
+				field += c
+			} else if (text[i + 1] === '"') {
+				field += text[i++]
+			} else {
+				quoted = false
+			}
 		} else if (c === '"' && field.trim() === '' && !wasQuoted) {
 			quoted = true
 			wasQuoted = true
@@ -79,15 +91,21 @@ export function parseCsv(input: string): { separator: string, records: CsvRecord
 		} else if (c === separator) {
 			endField()
 		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++
+			if (c === '\r' && text[i + 1] === '\n') {
+				i++
+			}
 			endRecord()
 		} else if (!wasQuoted || (c !== ' ' && c !== '\t')) {
 			// Spaces after a closing quote (`"a" ;b`) are dropped.
 			field += c
 		}
 	}
-	if (quoted) throw new ImportError([{ line, column: null, kind: 'unclosed_quote', message: 'a quoted field is not closed (a " is missing)' }])
-	if (field !== '' || wasQuoted || cells.length > 0) endRecord()
+	if (quoted) {
+		throw new ImportError([{ line, column: null, kind: 'unclosed_quote', message: 'a quoted field is not closed (a " is missing)' }])
+	}
+	if (field !== '' || wasQuoted || cells.length > 0) {
+		endRecord()
+	}
 	return { separator, records }
 }
 

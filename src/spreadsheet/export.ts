@@ -7,17 +7,30 @@
  * of tasks (the columns the import reads, so that importing an export changes
  * nothing) and a sheet of indicators (one row per measurement), or each as CSV.
  */
-import type { Roadmap } from '../domain/model'
-import { formatCsv } from './csv'
-import type { OdsLanguage, OdsSheet } from './ods'
-import { writeOds } from './ods'
-import type { CellValue } from './sheet'
-import type { TaskColumn } from './taskTable'
-import { FRENCH_HEADERS, TASK_COLUMNS, taskCell } from './taskTable'
+
+import type { Roadmap } from '../domain/model.ts'
+import type { OdsLanguage, OdsSheet } from './ods.ts'
+import type { CellValue } from './sheet.ts'
+import type { TaskColumn } from './taskTable.ts'
+
+import { formatCsv } from './csv.ts'
+import { writeOds } from './ods.ts'
+import { FRENCH_HEADERS, TASK_COLUMNS, taskCell } from './taskTable.ts'
 
 /** Column widths in centimetres, for a sheet that reads without resizing. */
 const TASK_WIDTHS: Record<TaskColumn, number> = {
-	id: 4.5, title: 8, description: 10, phase: 3.5, status: 2.8, assignees: 5, start: 2.6, due: 2.6, category: 3.5, replaces: 6, replacements: 6, departments: 5,
+	id: 4.5,
+	title: 8,
+	description: 10,
+	phase: 3.5,
+	status: 2.8,
+	assignees: 5,
+	start: 2.6,
+	due: 2.6,
+	category: 3.5,
+	replaces: 6,
+	replacements: 6,
+	departments: 5,
 }
 
 export const INDICATOR_COLUMNS = ['indicator', 'name', 'unit', 'target', 'date', 'value', 'note'] as const
@@ -46,7 +59,9 @@ function indicatorRows(roadmap: Roadmap): CellValue[][] {
 	return roadmap.indicators.flatMap((indicator) => {
 		const head: CellValue[] = [indicator.id, indicator.name, indicator.unit, indicator.target]
 		const measurements = [...indicator.measurements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-		if (measurements.length === 0) return [[...head, null, null, '']]
+		if (measurements.length === 0) {
+			return [[...head, null, null, '']]
+		}
 		return measurements.map((m) => [...head, { date: m.date }, m.value, m.note])
 	})
 }
@@ -65,7 +80,9 @@ export function roadmapToOds(roadmap: Roadmap, lang: OdsLanguage): Uint8Array {
 }
 
 function csvCell(cell: CellValue): string {
-	if (cell === null) return ''
+	if (cell === null) {
+		return ''
+	}
 	return typeof cell === 'object' ? cell.date : String(cell)
 }
 

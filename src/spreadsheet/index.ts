@@ -4,24 +4,26 @@
  */
 /**
  * Spreadsheet import and export, one module for the app and the command line.
- * The app is to load it with `import('../spreadsheet')` when someone imports
+ * The app is to load it with `import('../spreadsheet/index.ts')` when someone imports
  * or exports, so that it weighs nothing on the page's first load or the
  * widget; the ODS and XLSX reader inside is loaded later still, only for such
  * a file.
  */
-import type { Roadmap } from '../domain/model'
-import { readSpreadsheet } from './read'
-import type { ImportResult } from './taskTable'
-import { applyTaskTable, readTaskTable } from './taskTable'
 
-export { indicatorsToCsv, roadmapToOds, SHEET_NAMES, tasksToCsv } from './export'
-export type { OdsLanguage } from './ods'
-export { readSpreadsheet, spreadsheetKind } from './read'
-export type { SpreadsheetKind } from './read'
-export type { CellValue, FileProblem, ImportProblem, ProblemKind, SheetTable } from './sheet'
-export { ImportError, problemText } from './sheet'
-export type { ImportedRow, ImportResult, RowOutcome, TaskColumn, TaskTable } from './taskTable'
-export { applyTaskTable, itemsNotExportable, readTaskTable, TASK_COLUMNS } from './taskTable'
+import type { Roadmap } from '../domain/model.ts'
+import type { ImportResult } from './taskTable.ts'
+
+import { readSpreadsheet } from './read.ts'
+import { applyTaskTable, readTaskTable } from './taskTable.ts'
+
+export { indicatorsToCsv, roadmapToOds, SHEET_NAMES, tasksToCsv } from './export.ts'
+export type { OdsLanguage } from './ods.ts'
+export { readSpreadsheet, spreadsheetKind } from './read.ts'
+export type { SpreadsheetKind } from './read.ts'
+export type { CellValue, FileProblem, ImportProblem, ProblemKind, SheetTable } from './sheet.ts'
+export { ImportError, problemText } from './sheet.ts'
+export type { ImportedRow, ImportResult, RowOutcome, TaskColumn, TaskTable } from './taskTable.ts'
+export { applyTaskTable, itemsNotExportable, readTaskTable, TASK_COLUMNS } from './taskTable.ts'
 
 /**
  * What importing the file into the roadmap would do (`result.roadmap` is the

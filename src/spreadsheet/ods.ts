@@ -9,8 +9,10 @@
  * LibreOffice shows numbers as numbers and dates as dates, sorts and sums them;
  * dates use a day-month-year style in French and an ISO style in English.
  */
+
+import type { CellValue } from './sheet.ts'
+
 import { strToU8, zipSync } from 'fflate'
-import type { CellValue } from './sheet'
 
 export interface OdsColumn {
 	header: string
@@ -30,6 +32,7 @@ const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet'
 
 function escapeXml(text: string): string {
 	// Characters XML 1.0 cannot hold at all are dropped; the rest are escaped.
+	// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they are what this removes.
 	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 }
 
@@ -42,10 +45,18 @@ function textParagraphs(text: string): string {
 }
 
 function cellXml(cell: CellValue): string {
-	if (cell === null || cell === '') return '<table:table-cell/>'
-	if (typeof cell === 'number') return `<table:table-cell office:value-type="float" office:value="${cell}" calcext:value-type="float"><text:p>${cell}</text:p></table:table-cell>`
-	if (typeof cell === 'boolean') return `<table:table-cell office:value-type="boolean" office:boolean-value="${cell}" calcext:value-type="boolean"><text:p>${cell ? 'TRUE' : 'FALSE'}</text:p></table:table-cell>`
-	if (typeof cell === 'object') return `<table:table-cell table:style-name="date" office:value-type="date" office:date-value="${cell.date}" calcext:value-type="date"><text:p>${cell.date}</text:p></table:table-cell>`
+	if (cell === null || cell === '') {
+		return '<table:table-cell/>'
+	}
+	if (typeof cell === 'number') {
+		return `<table:table-cell office:value-type="float" office:value="${cell}" calcext:value-type="float"><text:p>${cell}</text:p></table:table-cell>`
+	}
+	if (typeof cell === 'boolean') {
+		return `<table:table-cell office:value-type="boolean" office:boolean-value="${cell}" calcext:value-type="boolean"><text:p>${cell ? 'TRUE' : 'FALSE'}</text:p></table:table-cell>`
+	}
+	if (typeof cell === 'object') {
+		return `<table:table-cell table:style-name="date" office:value-type="date" office:date-value="${cell.date}" calcext:value-type="date"><text:p>${cell.date}</text:p></table:table-cell>`
+	}
 	return `<table:table-cell office:value-type="string" calcext:value-type="string">${textParagraphs(cell)}</table:table-cell>`
 }
 
@@ -57,8 +68,7 @@ function dateStyle(lang: OdsLanguage): string {
 }
 
 function contentXml(sheets: OdsSheet[], lang: OdsLanguage): string {
-	const columnStyles = sheets.flatMap((sheet, s) => sheet.columns.map((column, c) =>
-		`<style:style style:name="co${s}-${c}" style:family="table-column"><style:table-column-properties style:column-width="${column.width}cm"/></style:style>`))
+	const columnStyles = sheets.flatMap((sheet, s) => sheet.columns.map((column, c) => `<style:style style:name="co${s}-${c}" style:family="table-column"><style:table-column-properties style:column-width="${column.width}cm"/></style:style>`))
 	const tables = sheets.map((sheet, s) => {
 		const columns = sheet.columns.map((_, c) => `<table:table-column table:style-name="co${s}-${c}"/>`).join('')
 		const header = `<table:table-header-rows><table:table-row>${sheet.columns.map((column) => `<table:table-cell table:style-name="header" office:value-type="string" calcext:value-type="string">${textParagraphs(column.header)}</table:table-cell>`).join('')}</table:table-row></table:table-header-rows>`

@@ -8,9 +8,11 @@
  * current release), imported only when such a file is read: it is large, and
  * neither the page's first load nor CSV needs it.
  */
-import { decodeCsv, csvTable } from './csv'
-import type { CellValue, SheetRow, SheetTable } from './sheet'
-import { ImportError } from './sheet'
+
+import type { CellValue, SheetRow, SheetTable } from './sheet.ts'
+
+import { csvTable, decodeCsv } from './csv.ts'
+import { ImportError } from './sheet.ts'
 
 export type SpreadsheetKind = 'csv' | 'ods' | 'xlsx'
 
@@ -20,8 +22,12 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 export function spreadsheetKind(bytes: Uint8Array, fileName: string): SpreadsheetKind {
 	const zipped = ZIP_MAGIC.every((byte, i) => bytes[i] === byte)
 	const extension = /\.([a-z]+)$/i.exec(fileName)?.[1].toLowerCase()
-	if (!zipped) return 'csv'
-	if (extension === 'ods' || extension === 'xlsx') return extension
+	if (!zipped) {
+		return 'csv'
+	}
+	if (extension === 'ods' || extension === 'xlsx') {
+		return extension
+	}
 	// ODS stores its media type uncompressed at the start of the zip.
 	return new TextDecoder().decode(bytes.subarray(30, 90)).includes('opendocument.spreadsheet') ? 'ods' : 'xlsx'
 }
@@ -48,25 +54,37 @@ async function gridTable(bytes: Uint8Array): Promise<SheetTable> {
 	}
 	const name = workbook.SheetNames.find((sheet) => TASK_SHEET_NAMES.includes(fold(sheet))) ?? workbook.SheetNames[0]
 	const sheet = name === undefined ? undefined : workbook.Sheets[name]
-	if (!sheet || !sheet['!ref']) return { rows: [], letteredColumns: true }
+	if (!sheet || !sheet['!ref']) {
+		return { rows: [], letteredColumns: true }
+	}
 	const range = XLSX.utils.decode_range(sheet['!ref'])
 	const data = sheet['!data'] ?? []
 	const offset = workbook.Workbook?.WBProps?.date1904 ? DAYS_1904 : 0
 	const value = (cell: { t: string, v?: unknown, z?: string | number } | undefined): CellValue => {
-		if (!cell || cell.v === undefined || cell.t === 'z' || cell.t === 'e') return null
+		if (!cell || cell.v === undefined || cell.t === 'z' || cell.t === 'e') {
+			return null
+		}
 		if (cell.t === 'n' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
 			// The day the spreadsheet shows: the whole part of the serial number.
 			return { date: new Date(SERIAL_EPOCH + (Math.floor(cell.v as number) + offset) * DAY_MS).toISOString().slice(0, 10) }
 		}
-		if (cell.t === 'd') return { date: new Date(cell.v as Date).toISOString().slice(0, 10) }
-		if (cell.t === 'n' || cell.t === 'b') return cell.v as number | boolean
+		if (cell.t === 'd') {
+			return { date: new Date(cell.v as Date).toISOString().slice(0, 10) }
+		}
+		if (cell.t === 'n' || cell.t === 'b') {
+			return cell.v as number | boolean
+		}
 		return String(cell.v)
 	}
 	const rows: SheetRow[] = []
 	for (let r = range.s.r; r <= range.e.r; r++) {
 		const cells: CellValue[] = []
-		for (let c = 0; c <= range.e.c; c++) cells.push(value(data[r]?.[c]))
-		if (cells.some((cell) => cell !== null && cell !== '')) rows.push({ line: r + 1, cells })
+		for (let c = 0; c <= range.e.c; c++) {
+			cells.push(value(data[r]?.[c]))
+		}
+		if (cells.some((cell) => cell !== null && cell !== '')) {
+			rows.push({ line: r + 1, cells })
+		}
 	}
 	return { rows, letteredColumns: true }
 }

@@ -7,7 +7,8 @@
  * rows numbered as the spreadsheet numbers them, cells typed as the file
  * typed them. And what goes wrong in it, named by row and column.
  */
-import type { IsoDate } from '../domain/model'
+
+import type { IsoDate } from '../domain/model.ts'
 
 /** Text, a number, a yes/no, a calendar date, or an empty cell. */
 export type CellValue = string | number | boolean | { date: IsoDate } | null
@@ -32,16 +33,18 @@ export interface SheetTable {
 /** A, B, … Z, AA, AB… for a 0-based column index. */
 export function columnLetter(index: number): string {
 	let letters = ''
-	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+	}
 	return letters
 }
 
 /** What is wrong, for the app to say it in the user's language (the message is in English, for the command line). */
-export type ProblemKind =
-	| 'unknown_column' | 'repeated_column' | 'no_id_or_title' | 'unclosed_quote' | 'extra_cells'
-	| 'repeated_id' | 'no_title' | 'unknown_phase' | 'unknown_category' | 'unknown_department'
+export type ProblemKind
+	= | 'unknown_column' | 'repeated_column' | 'no_id_or_title' | 'unclosed_quote' | 'extra_cells'
+		| 'repeated_id' | 'no_title' | 'unknown_phase' | 'unknown_category' | 'unknown_department'
 	/** A value the schema refuses; the message is one of the schema's fixed messages (src/domain/schema.ts). */
-	| 'invalid_value'
+		| 'invalid_value'
 
 export interface ImportProblem {
 	line: number
@@ -67,7 +70,9 @@ export type FileProblem = 'rows' | 'empty' | 'encoding' | 'unreadable'
 export class ImportError extends Error {
 	constructor(readonly problems: ImportProblem[], summary?: string, readonly file: FileProblem = 'rows') {
 		const shown = problems.slice(0, MAX_LISTED_PROBLEMS).map(problemText)
-		if (problems.length > MAX_LISTED_PROBLEMS) shown.push(`… and ${problems.length - MAX_LISTED_PROBLEMS} more problems`)
+		if (problems.length > MAX_LISTED_PROBLEMS) {
+			shown.push(`… and ${problems.length - MAX_LISTED_PROBLEMS} more problems`)
+		}
 		super(summary ?? shown.join('\n'))
 		this.name = 'ImportError'
 	}

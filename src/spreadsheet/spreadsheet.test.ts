@@ -2,12 +2,14 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { Roadmap } from '../domain/model.ts'
+import type { ImportError } from './index.ts'
+
 import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
-import type { Roadmap } from '../domain/model'
-import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap'
-import type { ImportError } from './index'
-import { importTasks, indicatorsToCsv, roadmapToOds, spreadsheetKind, tasksToCsv } from './index'
+import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap.ts'
+import { importTasks, indicatorsToCsv, roadmapToOds, spreadsheetKind, tasksToCsv } from './index.ts'
 
 function starter(): Roadmap {
 	const roadmap = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2027-01-04' })
@@ -18,7 +20,7 @@ function starter(): Roadmap {
 	return roadmap
 }
 
-const newIds = () => {
+function newIds() {
 	let n = 0
 	return () => `task-new-${++n}`
 }
@@ -57,7 +59,11 @@ describe('ODS export', () => {
 		expect(indicators.D2).toMatchObject({ t: 'n', v: 90 })
 		// Measurements oldest first.
 		expect([indicators.E2, indicators.F2, indicators.E3, indicators.F3, indicators.G3].map((c) => [c.t, c.v])).toEqual([
-			['d', new Date('2027-01-10T00:00:00Z')], ['n', 3], ['d', new Date('2027-06-01T00:00:00Z')], ['n', 12.5], ['s', 'après le pilote'],
+			['d', new Date('2027-01-10T00:00:00Z')],
+			['n', 3],
+			['d', new Date('2027-06-01T00:00:00Z')],
+			['n', 12.5],
+			['s', 'après le pilote'],
 		])
 		// An indicator without target or measurement: empty cells, not zeros.
 		const unmeasured = XLSX.utils.sheet_to_json<unknown[]>(indicators, { header: 1 }).find((r) => r[0] === 'mailboxes-migrated')!
@@ -97,9 +103,15 @@ describe('importing an ODS or XLSX file of 200 tasks', () => {
 		return Array.from({ length: 200 }, (_, i) => {
 			const line = i + 2
 			const row: unknown[] = [`Tâche importée ${i}`, 'solutions', i % 2 ? 'todo' : 'in_progress', new Date(Date.UTC(2027, i % 12, 1 + (i % 28))), 'alice; bob', 'office']
-			if (bad && line === 12) row[3] = '2027-02-30'
-			if (bad && line === 57) row[2] = 'terminée'
-			if (bad && line === 188) row[1] = 'nulle-part'
+			if (bad && line === 12) {
+				row[3] = '2027-02-30'
+			}
+			if (bad && line === 57) {
+				row[2] = 'terminée'
+			}
+			if (bad && line === 188) {
+				row[1] = 'nulle-part'
+			}
 			return row
 		})
 	}

@@ -2,16 +2,17 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { describe, expect, it } from 'vitest'
-import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { csvTable } from './csv'
-import { tasksToCsv } from './export'
-import { applyTaskTable, itemsNotExportable, readTaskTable as readTable } from './taskTable'
+import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { csvTable } from './csv.ts'
+import { tasksToCsv } from './export.ts'
+import { applyTaskTable, itemsNotExportable, readTaskTable as readTable } from './taskTable.ts'
 
 const readTaskTable = (csv: string) => readTable(csvTable(csv))
 
-const newIds = () => {
+function newIds() {
 	let n = 0
 	return () => `task-new-${++n}`
 }

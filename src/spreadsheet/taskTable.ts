@@ -11,12 +11,14 @@
  * refuse, and one wrong row stops the whole import; problems name the row and
  * column as the spreadsheet shows them.
  */
+
+import type { Roadmap, Task } from '../domain/model.ts'
+import type { CellValue, ImportProblem, ProblemKind, SheetTable } from './sheet.ts'
+
 import * as v from 'valibot'
-import type { Roadmap, Task } from '../domain/model'
-import { makeTask } from '../domain/model'
-import { taskSchema } from '../domain/schema'
-import type { CellValue, ImportProblem, ProblemKind, SheetTable } from './sheet'
-import { columnLetter, ImportError } from './sheet'
+import { makeTask } from '../domain/model.ts'
+import { taskSchema } from '../domain/schema.ts'
+import { columnLetter, ImportError } from './sheet.ts'
 
 export const TASK_COLUMNS = ['id', 'title', 'description', 'phase', 'status', 'assignees', 'start', 'due', 'category', 'replaces', 'replacements', 'departments'] as const
 export type TaskColumn = typeof TASK_COLUMNS[number]
@@ -83,13 +85,17 @@ class Problems {
 
 	add(line: number, column: string | null, kind: ProblemKind, message: string, value?: string): void {
 		const cell = `${line}\n${column}`
-		if (this.cells.has(cell)) return
+		if (this.cells.has(cell)) {
+			return
+		}
 		this.cells.add(cell)
 		this.list.push({ line, column, kind, ...(value === undefined ? {} : { value }), message })
 	}
 
 	throwIfAny(): void {
-		if (this.list.length) throw new ImportError(this.list)
+		if (this.list.length) {
+			throw new ImportError(this.list)
+		}
 	}
 }
 
@@ -99,39 +105,57 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30)
 
 /** A cell as the text the roadmap stores. */
 function cellText(cell: CellValue | undefined): string {
-	if (cell === null || cell === undefined) return ''
-	if (typeof cell === 'object') return cell.date
+	if (cell === null || cell === undefined) {
+		return ''
+	}
+	if (typeof cell === 'object') {
+		return cell.date
+	}
 	return String(cell)
 }
 
 /** A date column's cell: a date cell, a serial number (a date typed in a cell formatted as a number), or text. */
 function dateText(cell: CellValue | undefined): string {
-	if (typeof cell === 'number' && Number.isInteger(cell) && cell > 0 && cell < 2_958_466) return new Date(SERIAL_EPOCH + cell * DAY_MS).toISOString().slice(0, 10)
+	if (typeof cell === 'number' && Number.isInteger(cell) && cell > 0 && cell < 2_958_466) {
+		return new Date(SERIAL_EPOCH + cell * DAY_MS).toISOString().slice(0, 10)
+	}
 	return cellText(cell)
 }
 
 /** The header (checked) and the rows (checked with the roadmap, by applyTaskTable). */
 export function readTaskTable(sheet: SheetTable): TaskTable {
-	if (sheet.rows.length === 0) throw new ImportError([], 'the file is empty', 'empty')
+	if (sheet.rows.length === 0) {
+		throw new ImportError([], 'the file is empty', 'empty')
+	}
 	const [header, ...body] = sheet.rows
 	const problems = new Problems()
 	const columns = new Map<TaskColumn, string>()
 	const nameAt = (index: number, name: string) => (sheet.letteredColumns ? `${columnLetter(index)}${name ? ` (${name})` : ''}` : name || String(index + 1))
 	const order: Array<TaskColumn | undefined> = header.cells.map((cell, index) => {
 		const name = cellText(cell).trim()
-		if (name === '' && sheet.letteredColumns && body.every((row) => cellText(row.cells[index]) === '')) return undefined
+		if (name === '' && sheet.letteredColumns && body.every((row) => cellText(row.cells[index]) === '')) {
+			return undefined
+		}
 		const column = columnOf(name)
-		if (!column) problems.add(header.line, nameAt(index, name), 'unknown_column', `unknown column (expected ${TASK_COLUMNS.join(', ')}, or their French names)`)
-		else if (columns.has(column)) problems.add(header.line, nameAt(index, name), 'repeated_column', `same column as "${columns.get(column)}"`, columns.get(column))
-		else columns.set(column, nameAt(index, name))
+		if (!column) {
+			problems.add(header.line, nameAt(index, name), 'unknown_column', `unknown column (expected ${TASK_COLUMNS.join(', ')}, or their French names)`)
+		} else if (columns.has(column)) {
+			problems.add(header.line, nameAt(index, name), 'repeated_column', `same column as "${columns.get(column)}"`, columns.get(column))
+		} else {
+			columns.set(column, nameAt(index, name))
+		}
 		return column
 	})
-	if (!columns.has('id') && !columns.has('title')) problems.add(header.line, null, 'no_id_or_title', 'an "id" or a "title" column is needed')
+	if (!columns.has('id') && !columns.has('title')) {
+		problems.add(header.line, null, 'no_id_or_title', 'an "id" or a "title" column is needed')
+	}
 	problems.throwIfAny()
 	const rows = body.map(({ line, cells }) => {
 		const values: TaskRow['values'] = {}
 		order.forEach((column, index) => {
-			if (column && index < cells.length) values[column] = cells[index]
+			if (column && index < cells.length) {
+				values[column] = cells[index]
+			}
 		})
 		// Grids have no stray separators: only CSV rows can hold more cells than the header.
 		return { line, values, cellCount: sheet.letteredColumns ? Math.min(cells.length, order.length) : cells.length }
@@ -147,10 +171,16 @@ function fieldsOf(values: TaskRow['values']): Partial<Task> {
 	for (const [column, cell] of Object.entries(values) as Array<[TaskColumn, CellValue]>) {
 		const raw = DATE_COLUMNS.has(column) ? dateText(cell) : cellText(cell)
 		const text = CODE_COLUMNS.has(column) ? raw.trim() : raw
-		if (column === 'id' || ((column === 'title' || column === 'status') && text === '')) continue
-		if (LIST_COLUMNS.has(column)) fields[column] = splitList(text)
-		else if (column === 'title' || column === 'description' || column === 'status') fields[column] = text
-		else fields[column] = text === '' ? null : text
+		if (column === 'id' || ((column === 'title' || column === 'status') && text === '')) {
+			continue
+		}
+		if (LIST_COLUMNS.has(column)) {
+			fields[column] = splitList(text)
+		} else if (column === 'title' || column === 'description' || column === 'status') {
+			fields[column] = text
+		} else {
+			fields[column] = text === '' ? null : text
+		}
 	}
 	return fields as Partial<Task>
 }
@@ -193,13 +223,21 @@ export function applyTaskTable(roadmap: Roadmap, table: TaskTable, newTaskId: ()
 	const lineOfId = new Map<string, number>()
 	const result: ImportResult = { roadmap: next, added: 0, updated: 0, unchanged: 0, rows: [] }
 	for (const { line, values, cellCount } of table.rows) {
-		if (cellCount > table.width) problems.add(line, null, 'extra_cells', `${cellCount} cells for ${table.width} columns (a separator inside a cell needs quotes)`)
+		if (cellCount > table.width) {
+			problems.add(line, null, 'extra_cells', `${cellCount} cells for ${table.width} columns (a separator inside a cell needs quotes)`)
+		}
 		const id = cellText(values.id).trim()
 		const existing = id ? byId.get(id) : undefined
-		if (id && lineOfId.has(id)) problems.add(line, columnName('id'), 'repeated_id', `"${id}" is already on line ${lineOfId.get(id)}`, id)
-		if (id) lineOfId.set(id, line)
+		if (id && lineOfId.has(id)) {
+			problems.add(line, columnName('id'), 'repeated_id', `"${id}" is already on line ${lineOfId.get(id)}`, id)
+		}
+		if (id) {
+			lineOfId.set(id, line)
+		}
 		const fields = fieldsOf(values)
-		if (!existing && !fields.title) problems.add(line, columnName('title'), 'no_title', 'a new task needs a title')
+		if (!existing && !fields.title) {
+			problems.add(line, columnName('title'), 'no_title', 'a new task needs a title')
+		}
 		if (fields.phase && !phases.includes(fields.phase)) {
 			problems.add(line, columnName('phase'), 'unknown_phase', `unknown phase "${fields.phase}" (expected ${phases.length ? `one of ${phases.join(', ')}` : 'none: this roadmap has no phases'})`, fields.phase)
 		}
@@ -248,7 +286,11 @@ export function itemsNotExportable(roadmap: Roadmap): string[] {
 /** One task's cell in a column, typed: dates as dates, lists joined. */
 export function taskCell(task: Task, column: TaskColumn): CellValue {
 	const value = task[column]
-	if (Array.isArray(value)) return value.join(`${LIST_SEPARATOR} `)
-	if (DATE_COLUMNS.has(column)) return value === null ? null : { date: value as string }
+	if (Array.isArray(value)) {
+		return value.join(`${LIST_SEPARATOR} `)
+	}
+	if (DATE_COLUMNS.has(column)) {
+		return value === null ? null : { date: value as string }
+	}
 	return value ?? ''
 }

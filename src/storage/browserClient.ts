@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The storage in the browser, inside Nextcloud: the session cookie and the
  * request token, the current user's files.
  */
-import { DavClient } from './dav'
-import { OcsClient } from './ocs'
-import type { Transport } from './transport'
-import { refreshPageRequestToken, withNextcloudRecovery } from './transport'
+
+import type { Transport } from './transport.ts'
+
+import { DavClient } from './dav.ts'
+import { OcsClient } from './ocs.ts'
+import { refreshPageRequestToken, withNextcloudRecovery } from './transport.ts'
 
 export interface BrowserSession {
 	uid: string

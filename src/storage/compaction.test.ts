@@ -2,11 +2,13 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { ChangeFile, SnapshotFile } from '../domain/storageFormat.ts'
+
 import { describe, expect, it } from 'vitest'
-import type { ChangeFile, SnapshotFile } from '../domain/storageFormat'
-import { changeFileName, parseStateFileName, snapshotFileName } from '../domain/storageFormat'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { COMPACT_AFTER, FOREIGN_DELETE_GRACE_MS, compactionThreshold, isFolded, pendingChanges } from './compaction'
+import { changeFileName, parseStateFileName, snapshotFileName } from '../domain/storageFormat.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { COMPACT_AFTER, compactionThreshold, FOREIGN_DELETE_GRACE_MS, isFolded, pendingChanges } from './compaction.ts'
 
 const NOW = new Date('2026-12-07T12:00:00Z')
 

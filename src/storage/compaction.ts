@@ -7,9 +7,11 @@
  * may then remove (see docs/file-format.md). Pure rules over the files a
  * writer knows; RoadmapFolder.compact does the writing.
  */
-import type { ChangeFile, SnapshotFile, StateFileName } from '../domain/storageFormat'
-import { parseStateFileName, vectorCovers } from '../domain/storageFormat'
-import { coversOf } from './stateFiles'
+
+import type { ChangeFile, SnapshotFile, StateFileName } from '../domain/storageFormat.ts'
+
+import { parseStateFileName, vectorCovers } from '../domain/storageFormat.ts'
+import { coversOf } from './stateFiles.ts'
 
 /** Pending change files after which a writer folds them into a new snapshot. */
 export const COMPACT_AFTER = 32
@@ -33,7 +35,9 @@ export function pendingChanges(known: KnownFiles): number {
 	const pending = new Set<string>()
 	for (const name of known.keys()) {
 		const parsed = parseStateFileName(name)
-		if (parsed?.kind === 'change' && (covers[parsed.writer] ?? 0) < parsed.seq) pending.add(`${parsed.writer}.${parsed.seq}`)
+		if (parsed?.kind === 'change' && (covers[parsed.writer] ?? 0) < parsed.seq) {
+			pending.add(`${parsed.writer}.${parsed.seq}`)
+		}
 	}
 	return pending.size
 }
@@ -47,12 +51,18 @@ export function pendingChanges(known: KnownFiles): number {
 export function isFolded(file: { name: string, parsed: StateFileName }, snapshot: SnapshotFile, known: KnownFiles, writerId: string, now: Date): boolean {
 	const { name, parsed } = file
 	const coveredBy = (s: SnapshotFile) => {
-		if (parsed.kind === 'change') return (s.covers[parsed.writer] ?? 0) >= parsed.seq
+		if (parsed.kind === 'change') {
+			return (s.covers[parsed.writer] ?? 0) >= parsed.seq
+		}
 		const other = known.get(name) as SnapshotFile | undefined
 		return other !== undefined && other !== s && vectorCovers(s.covers, other.covers)
 	}
-	if (!coveredBy(snapshot)) return false
-	if (parsed.writer === writerId) return true
+	if (!coveredBy(snapshot)) {
+		return false
+	}
+	if (parsed.writer === writerId) {
+		return true
+	}
 	const graceLimit = now.getTime() - FOREIGN_DELETE_GRACE_MS
 	return snapshotsOf(known).some((s) => Date.parse(s.at) < graceLimit && coveredBy(s))
 }

@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { DOMParser } from '@xmldom/xmldom'
 import { describe, expect, it } from 'vitest'
-import { DavClient } from './dav'
+import { DavClient } from './dav.ts'
 
 /** What Nextcloud 32 answers for PROPFIND /remote.php/dav/versions/alice/versions/4242. */
 const VERSIONS = `<?xml version="1.0"?>

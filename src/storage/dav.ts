@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * A small WebDAV client for Nextcloud, on `fetch`, that runs in the browser
  * (session cookie + request token) and in Node (user + app password). Only
@@ -5,7 +9,8 @@
  * writes, folders, deletes. A general client library would weigh more than
  * the dashboard widget's whole budget; this one is a few hundred bytes gzip.
  */
-import type { Transport } from './transport'
+
+import type { Transport } from './transport.ts'
 
 export interface DavAuth {
 	/** Browser: the Nextcloud request token, sent with the session cookie (a function: it is renewed). */
@@ -34,7 +39,9 @@ export interface DavEntry {
 export function authHeaders(auth: DavAuth): Record<string, string> {
 	const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' }
 	const token = auth.requestToken?.()
-	if (token) headers.requesttoken = token
+	if (token) {
+		headers.requesttoken = token
+	}
 	if (auth.user !== undefined && auth.password !== undefined) {
 		headers.Authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${auth.user}:${auth.password}`)))}`
 	}
@@ -68,9 +75,9 @@ export interface DavClientOptions {
 	/** The user whose files are addressed: `/remote.php/dav/files/<user>/`. */
 	user: string
 	auth: DavAuth
-	/** How requests go out: `fetch` unless told (the app page's goes through @nextcloud/axios). */
+	/** How requests go out: `fetch` unless told (the app page's goes through `@nextcloud/axios`). */
 	fetch?: Transport
-	/** The browser's DOMParser, or @xmldom/xmldom's in Node. */
+	/** The browser's DOMParser, or `@xmldom/xmldom`'s in Node. */
 	DOMParser: DomParserConstructor
 	/** A request that has not answered by then fails (and is retried): a hung server must not hang a save. */
 	timeoutMs?: number
@@ -139,14 +146,18 @@ export class DavClient {
 	/** PROPFIND depth 1: the folder itself (name '') and its children. */
 	async list(path: string): Promise<DavEntry[]> {
 		const response = await this.request('PROPFIND', path, { headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY })
-		if (response.status !== 207) throw new DavError(response.status, 'PROPFIND', path)
+		if (response.status !== 207) {
+			throw new DavError(response.status, 'PROPFIND', path)
+		}
 		return this.parseMultistatus(await response.text(), path)
 	}
 
 	/** PROPFIND depth 0. */
 	async stat(path: string): Promise<DavEntry> {
 		const response = await this.request('PROPFIND', path, { headers: { Depth: '0', 'Content-Type': 'application/xml; charset=utf-8' }, body: PROPFIND_BODY })
-		if (response.status !== 207) throw new DavError(response.status, 'PROPFIND', path)
+		if (response.status !== 207) {
+			throw new DavError(response.status, 'PROPFIND', path)
+		}
 		return this.parseMultistatus(await response.text(), path)[0]
 	}
 
@@ -164,12 +175,18 @@ export class DavClient {
 			const propstats = response.getElementsByTagNameNS(DAV_NS, 'propstat')
 			let prop: Element | null = null
 			for (let j = 0; j < propstats.length; j++) {
-				if (/\s200\s/.test(textOf(propstats[j], DAV_NS, 'status'))) prop = propstats[j].getElementsByTagNameNS(DAV_NS, 'prop')[0] ?? null
+				if (/\s200\s/.test(textOf(propstats[j], DAV_NS, 'status'))) {
+					prop = propstats[j].getElementsByTagNameNS(DAV_NS, 'prop')[0] ?? null
+				}
 			}
-			if (!prop) continue
+			if (!prop) {
+				continue
+			}
 			const shareTypes: number[] = []
 			const shareTypeNodes = prop.getElementsByTagNameNS(OC_NS, 'share-type')
-			for (let j = 0; j < shareTypeNodes.length; j++) shareTypes.push(Number(shareTypeNodes[j].textContent))
+			for (let j = 0; j < shareTypeNodes.length; j++) {
+				shareTypes.push(Number(shareTypeNodes[j].textContent))
+			}
 			const fileId = textOf(prop, OC_NS, 'fileid')
 			entries.push({
 				name,
@@ -191,7 +208,9 @@ export class DavClient {
 	/** GET as bytes (parsers check the encoding themselves). */
 	async get(path: string): Promise<{ body: Uint8Array, etag: string }> {
 		const response = await this.request('GET', path)
-		if (response.status !== 200) throw new DavError(response.status, 'GET', path)
+		if (response.status !== 200) {
+			throw new DavError(response.status, 'GET', path)
+		}
 		const body = new Uint8Array(await response.arrayBuffer())
 		return { body, etag: (response.headers.get('ETag') ?? '').replace(/^"|"$/g, '') }
 	}
@@ -203,10 +222,16 @@ export class DavClient {
 	 */
 	async put(path: string, body: string, conditions: { createOnly?: boolean, ifMatch?: string } = {}): Promise<{ status: number, etag: string }> {
 		const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' }
-		if (conditions.createOnly) headers['If-None-Match'] = '*'
-		if (conditions.ifMatch) headers['If-Match'] = `"${conditions.ifMatch}"`
+		if (conditions.createOnly) {
+			headers['If-None-Match'] = '*'
+		}
+		if (conditions.ifMatch) {
+			headers['If-Match'] = `"${conditions.ifMatch}"`
+		}
 		const response = await this.request('PUT', path, { headers, body })
-		if (response.status !== 201 && response.status !== 204 && response.status !== 412) throw new DavError(response.status, 'PUT', path)
+		if (response.status !== 201 && response.status !== 204 && response.status !== 412) {
+			throw new DavError(response.status, 'PUT', path)
+		}
 		await response.body?.cancel()
 		const etag = (response.headers.get('OC-ETag') ?? response.headers.get('ETag') ?? '').replace(/^"|"$/g, '')
 		return { status: response.status, etag }
@@ -216,7 +241,9 @@ export class DavClient {
 	async createFolder(path: string): Promise<void> {
 		const response = await this.request('MKCOL', path)
 		await response.body?.cancel()
-		if (response.status !== 201 && response.status !== 405) throw new DavError(response.status, 'MKCOL', path)
+		if (response.status !== 201 && response.status !== 405) {
+			throw new DavError(response.status, 'MKCOL', path)
+		}
 	}
 
 	private versionsUrl(fileId: number, version?: string): string {
@@ -233,14 +260,18 @@ export class DavClient {
 			await response.body?.cancel()
 			return []
 		}
-		if (response.status !== 207) throw new DavError(response.status, 'PROPFIND', `versions/${fileId}`)
+		if (response.status !== 207) {
+			throw new DavError(response.status, 'PROPFIND', `versions/${fileId}`)
+		}
 		const document = new this.options.DOMParser().parseFromString(await response.text(), 'application/xml')
 		const versions: FileVersion[] = []
 		const responses = document.getElementsByTagNameNS(DAV_NS, 'response')
 		for (let i = 0; i < responses.length; i++) {
 			const href = decodeURIComponent(textOf(responses[i], DAV_NS, 'href')).replace(/\/+$/, '')
 			const id = href.slice(href.lastIndexOf('/') + 1)
-			if (href.endsWith(`/versions/${fileId}`) || !id) continue
+			if (href.endsWith(`/versions/${fileId}`) || !id) {
+				continue
+			}
 			const modified = textOf(responses[i], DAV_NS, 'getlastmodified')
 			versions.push({ fileId, id, lastModified: modified ? new Date(modified).toISOString() : '', author: textOf(responses[i], NC_NS, 'version-author'), label: textOf(responses[i], NC_NS, 'version-label') })
 		}
@@ -250,7 +281,9 @@ export class DavClient {
 	/** The content of one version listed by listVersions(). */
 	async getVersion(version: FileVersion): Promise<Uint8Array> {
 		const response = await this.requestUrl('GET', this.versionsUrl(version.fileId, version.id))
-		if (response.status !== 200) throw new DavError(response.status, 'GET', `versions/${version.fileId}/${version.id}`)
+		if (response.status !== 200) {
+			throw new DavError(response.status, 'GET', `versions/${version.fileId}/${version.id}`)
+		}
 		return new Uint8Array(await response.arrayBuffer())
 	}
 
@@ -258,6 +291,8 @@ export class DavClient {
 	async delete(path: string): Promise<void> {
 		const response = await this.request('DELETE', path)
 		await response.body?.cancel()
-		if (response.status !== 204 && response.status !== 404) throw new DavError(response.status, 'DELETE', path)
+		if (response.status !== 204 && response.status !== 404) {
+			throw new DavError(response.status, 'DELETE', path)
+		}
 	}
 }

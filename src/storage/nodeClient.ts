@@ -1,9 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The storage in Node (command line, stress test, benchmark): a user and an
- * app password, and @xmldom/xmldom for the DOMParser browsers have built in.
+ * app password, and `@xmldom/xmldom` for the DOMParser browsers have built in.
  */
+
 import { DOMParser } from '@xmldom/xmldom'
-import { DavClient } from './dav'
+import { DavClient } from './dav.ts'
 
 export interface NodeConnection {
 	url: string

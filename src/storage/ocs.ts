@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Nextcloud's OCS API (v2, JSON), with the same authentication as DavClient.
  * Sharing goes through Nextcloud's own share API: nothing of it is reimplemented.
  */
-import type { DavAuth } from './dav'
-import { authHeaders } from './dav'
-import type { Transport } from './transport'
+
+import type { DavAuth } from './dav.ts'
+import type { Transport } from './transport.ts'
+
+import { authHeaders } from './dav.ts'
 
 export class OcsError extends Error {
 	constructor(readonly status: number, readonly statusCode: number, message: string) {
@@ -94,14 +100,16 @@ export class OcsClient {
 		const headers: Record<string, string> = { ...authHeaders(this.options.auth), 'OCS-APIRequest': 'true', Accept: 'application/json' }
 		let body: string | undefined
 		if (method === 'GET' || method === 'DELETE') {
-			for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value))
+			for (const [key, value] of Object.entries(params)) {
+				url.searchParams.set(key, String(value))
+			}
 		} else {
 			headers['Content-Type'] = 'application/json'
 			body = JSON.stringify(params)
 		}
 		const response = await this.fetch(url, { method, headers, body, credentials: 'same-origin' })
 		const text = await response.text()
-		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } } = {}
+		let payload: { ocs?: { meta?: { statuscode?: number, message?: string }, data?: T } }
 		try {
 			// Nextcloud 34 numbers shares beyond 2^53: keep such ids as text, exact.
 			payload = JSON.parse(text.replace(/"(id|remote_id|parent|file_id|item_source|file_source|file_parent)":\s*(\d{16,})/g, '"$1":"$2"'))

@@ -1,18 +1,41 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { ChangeFile } from '../domain/storageFormat.ts'
+
 import { describe, expect, it } from 'vitest'
-import type { ChangeFile } from '../domain/storageFormat'
-import { Outbox } from './outbox'
+import { Outbox } from './outbox.ts'
 
 class MemoryStorage {
 	readonly items = new Map<string, string>()
-	getItem(key: string) { return this.items.get(key) ?? null }
-	setItem(key: string, value: string) { this.items.set(key, value) }
-	removeItem(key: string) { this.items.delete(key) }
+	getItem(key: string) {
+		return this.items.get(key) ?? null
+	}
+
+	setItem(key: string, value: string) {
+		this.items.set(key, value)
+	}
+
+	removeItem(key: string) {
+		this.items.delete(key)
+	}
 }
 
-const change = (seq: number): ChangeFile => ({
-	format: 'degooglisation-change', version: 1, writer: 'abcd1234', seq, clock: seq, author: 'alice', at: '2026-11-22T10:00:00.000Z', seen: {},
-	ops: [{ op: 'set', path: 'tasks/t1/status', value: 'done' }],
-})
+function change(seq: number): ChangeFile {
+	return {
+		format: 'degooglisation-change',
+		version: 1,
+		writer: 'abcd1234',
+		seq,
+		clock: seq,
+		author: 'alice',
+		at: '2026-11-22T10:00:00.000Z',
+		seen: {},
+		ops: [{ op: 'set', path: 'tasks/t1/status', value: 'done' }],
+	}
+}
 
 describe('Outbox', () => {
 	it('keeps changes per user and roadmap, in order, until removed', () => {

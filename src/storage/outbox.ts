@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Changes made in this browser and not yet written to Nextcloud, kept in
  * localStorage so that neither a failing server nor a reload loses an edit.
  * Each entry is a complete change file with its name already chosen: sending
  * it again after an attempt that did land is harmless (see RoadmapFolder.putChange).
  */
-import { parseChangeFile, serializeChangeFile } from '../domain/format'
-import type { ChangeFile } from '../domain/storageFormat'
+
+import type { ChangeFile } from '../domain/storageFormat.ts'
+
+import { parseChangeFile, serializeChangeFile } from '../domain/format.ts'
 
 export interface OutboxStorage {
 	getItem(key: string): string | null
@@ -29,7 +35,9 @@ export class Outbox {
 		} catch {
 			return []
 		}
-		if (!Array.isArray(texts)) return []
+		if (!Array.isArray(texts)) {
+			return []
+		}
 		return texts.flatMap((text) => {
 			const parsed = typeof text === 'string' ? parseChangeFile(text) : null
 			return parsed?.ok ? [parsed.value] : []
@@ -45,8 +53,11 @@ export class Outbox {
 	}
 
 	private write(changes: ChangeFile[]): void {
-		if (changes.length === 0) this.storage.removeItem(this.key)
-		else this.storage.setItem(this.key, JSON.stringify(changes.map(serializeChangeFile)))
+		if (changes.length === 0) {
+			this.storage.removeItem(this.key)
+		} else {
+			this.storage.setItem(this.key, JSON.stringify(changes.map(serializeChangeFile)))
+		}
 	}
 }
 

@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
-import { DavError } from './dav'
-import { isTransient, withRetry } from './retry'
+import { DavError } from './dav.ts'
+import { isTransient, withRetry } from './retry.ts'
 
 const policy = { attempts: 5, baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {} }
 
@@ -11,7 +16,9 @@ describe('withRetry', () => {
 		const result = await withRetry(async () => {
 			calls++
 			const failure = failures.shift()
-			if (failure) throw failure
+			if (failure) {
+				throw failure
+			}
 			return 'ok'
 		}, policy)
 		expect([result, calls]).toEqual(['ok', 5])

@@ -1,4 +1,9 @@
-import { DavError } from './dav'
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import { DavError } from './dav.ts'
 
 /** Statuses Nextcloud answers while a write is in flight elsewhere or the server is busy. */
 const TRANSIENT_STATUSES = new Set([423, 500, 502, 503, 504])
@@ -8,7 +13,9 @@ function isTimeout(error: unknown): boolean {
 }
 
 export function isTransient(error: unknown): boolean {
-	if (error instanceof DavError) return TRANSIENT_STATUSES.has(error.status)
+	if (error instanceof DavError) {
+		return TRANSIENT_STATUSES.has(error.status)
+	}
 	// fetch rejects with a TypeError when the connection fails or is refused, and with a
 	// TimeoutError when the server does not answer in time.
 	return error instanceof TypeError || isTimeout(error)
@@ -41,7 +48,9 @@ export async function withRetry<T>(action: () => Promise<T>, policy: RetryPolicy
 		try {
 			return await action()
 		} catch (error) {
-			if (!isTransient(error) || isTimeout(error) || attempt >= policy.attempts - 1) throw error
+			if (!isTransient(error) || isTimeout(error) || attempt >= policy.attempts - 1) {
+				throw error
+			}
 			await wait(backoffDelay(attempt, policy))
 		}
 	}

@@ -1,13 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Finding the roadmaps in a user's own files: the folders below a root folder
  * (by default `/Dégooglisation`) that hold a roadmap. Roadmaps shared by others
  * are found through Nextcloud's share APIs instead of a scan of the whole tree.
  */
-import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
-import type { DavClient, DavEntry } from './dav'
-import { DavError } from './dav'
-import type { OcsClient } from './ocs'
-import { sharedFolders } from './sharedRoadmaps'
+
+import type { DavClient, DavEntry } from './dav.ts'
+import type { OcsClient } from './ocs.ts'
+
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat.ts'
+import { DavError } from './dav.ts'
+import { sharedFolders } from './sharedRoadmaps.ts'
 
 export const DEFAULT_ROADMAPS_FOLDER = '/Dégooglisation'
 
@@ -30,7 +36,9 @@ export async function isRoadmapFolder(dav: DavClient, path: string): Promise<boo
 	try {
 		return holdsRoadmap(await dav.list(path))
 	} catch (error) {
-		if (error instanceof DavError && error.status === 404) return false
+		if (error instanceof DavError && error.status === 404) {
+			return false
+		}
 		throw error
 	}
 }
@@ -41,7 +49,9 @@ export async function findRoadmaps(dav: DavClient, root: string = DEFAULT_ROADMA
 	try {
 		entries = await dav.list(root)
 	} catch (error) {
-		if (error instanceof DavError && error.status === 404) return []
+		if (error instanceof DavError && error.status === 404) {
+			return []
+		}
 		throw error
 	}
 	const base = root.replace(/\/+$/, '')

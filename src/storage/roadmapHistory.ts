@@ -7,14 +7,16 @@
  * domain/history.ts), and Nextcloud's older versions of the readable file
  * for the time before that history starts.
  */
-import { parseRoadmap } from '../domain/format'
-import type { Roadmap } from '../domain/model'
-import type { ChangeFile, SnapshotFile } from '../domain/storageFormat'
-import { ROADMAP_FILE } from '../domain/storageFormat'
-import type { DavEntry, FileVersion } from './dav'
-import { DavError } from './dav'
-import { RoadmapFolderError } from './roadmapErrors'
-import type { DavRequest, FileProblem, StateFiles } from './stateFiles'
+
+import type { Roadmap } from '../domain/model.ts'
+import type { ChangeFile, SnapshotFile } from '../domain/storageFormat.ts'
+import type { DavEntry, FileVersion } from './dav.ts'
+import type { DavRequest, FileProblem, StateFiles } from './stateFiles.ts'
+
+import { parseRoadmap } from '../domain/format.ts'
+import { ROADMAP_FILE } from '../domain/storageFormat.ts'
+import { DavError } from './dav.ts'
+import { RoadmapFolderError } from './roadmapErrors.ts'
 
 /** What a roadmap's history is read from. */
 export interface HistoryFiles {
@@ -44,7 +46,9 @@ export async function readHistory(source: HistorySource): Promise<HistoryFiles> 
 		listing = await source.stateFiles.list()
 	} catch (error) {
 		// A roadmap made by hand or by another tool has no change files: no history.
-		if (error instanceof DavError && error.status === 404) return { snapshots: [], changes: [], problems }
+		if (error instanceof DavError && error.status === 404) {
+			return { snapshots: [], changes: [], problems }
+		}
 		throw error
 	}
 	const { snapshots, changes } = await source.stateFiles.readAll(listing.files, problems)
@@ -64,7 +68,9 @@ export async function readableFileVersions(source: HistorySource): Promise<FileV
 	try {
 		entry = await source.request((dav) => dav.stat(`${source.path}/${ROADMAP_FILE}`))
 	} catch (error) {
-		if (error instanceof DavError && error.status === 404) return []
+		if (error instanceof DavError && error.status === 404) {
+			return []
+		}
 		throw error
 	}
 	return entry.fileId === null ? [] : source.request((dav) => dav.listVersions(entry.fileId!))
@@ -74,6 +80,8 @@ export async function readableFileVersions(source: HistorySource): Promise<FileV
 export async function readVersion(source: HistorySource, version: FileVersion): Promise<Roadmap> {
 	const body = await source.request((dav) => dav.getVersion(version))
 	const result = parseRoadmap(body)
-	if (!result.ok) throw new RoadmapFolderError('unreadable', `${ROADMAP_FILE} (${version.lastModified}): ${result.error.message}`)
+	if (!result.ok) {
+		throw new RoadmapFolderError('unreadable', `${ROADMAP_FILE} (${version.lastModified}): ${result.error.message}`)
+	}
 	return result.value
 }

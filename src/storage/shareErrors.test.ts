@@ -1,6 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { describe, expect, it } from 'vitest'
-import { OcsError, SHARE_TYPE } from './ocs'
-import { shareErrorKind } from './shareErrors'
+import { OcsError, SHARE_TYPE } from './ocs.ts'
+import { shareErrorKind } from './shareErrors.ts'
 
 describe('share errors', () => {
 	it('recognise Nextcloud\'s answers', () => {

@@ -1,10 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Roadmap folders shared with the user, found through Nextcloud's share APIs
  * instead of a scan of the user's files: internal shares (users, groups,
  * teams) from `shares?shared_with_me=true`, federated ones from
  * `remote_shares`, which the first does not include.
  */
-import type { OcsClient } from './ocs'
+
+import type { OcsClient } from './ocs.ts'
 
 export interface SharedFolder {
 	/** Where the folder is in the user's files. */
@@ -21,7 +26,9 @@ export async function sharedFolders(ocs: OcsClient): Promise<SharedFolder[]> {
 		.filter((s) => s.item_type === 'folder')
 		.map((s) => ({ path: s.file_target, ownerDisplayName: s.displayname_owner ?? s.uid_owner, federated: false, permissions: s.permissions }))
 	for (const share of remote) {
-		if (share.type !== 'dir') continue
+		if (share.type !== 'dir') {
+			continue
+		}
 		folders.push({ path: share.mountpoint, ownerDisplayName: `${share.owner}@${share.remote.replace(/^https:\/\//, '').replace(/\/+$/, '')}`, federated: true, permissions: share.permissions ?? 1 })
 	}
 	return folders

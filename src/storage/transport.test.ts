@@ -7,13 +7,15 @@
  * Nextcloud's (sandbox/switches.test.ts): a new token fetched once, an ended
  * session told, maintenance waited out. Cookies are carried by hand: Node's fetch keeps none.
  */
+
+import type { ConnectionState, Transport } from './transport.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startSandbox } from '../../sandbox/server'
-import type { ConnectionState, Transport } from './transport'
-import { connectionState, onConnectionChange, withNextcloudRecovery } from './transport'
+import { startSandbox } from '../../sandbox/server.ts'
+import { connectionState, onConnectionChange, withNextcloudRecovery } from './transport.ts'
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>
 let dataDir: string

@@ -14,9 +14,9 @@
  *   the user to log in again; the request fails as it would, so edits stay in the outbox.
  * - maintenance mode: 503, with `X-Nextcloud-Maintenance-Mode: 1` from OCS and
  *   controllers but not from WebDAV (its body names ServerMaintenanceMode). Waited
- *   out as @nextcloud/axios does for the others: 2, 4, 8, 16, 32 s, then the 503 is the answer.
+ *   out as `@nextcloud/axios` does for the others: 2, 4, 8, 16, 32 s, then the 503 is the answer.
  *
- * Wraps a `fetch`: the app page's goes through @nextcloud/axios, the dashboard widget's is the browser's.
+ * Wraps a `fetch`: the app page's goes through `@nextcloud/axios`, the dashboard widget's is the browser's.
  */
 
 export type Transport = (input: string | URL, init?: RequestInit) => Promise<Response>
@@ -27,13 +27,23 @@ type Answer = 'token-refused' | 'session-expired' | 'maintenance' | null
 
 /** Reads only the small error answers: the body of anything else is left to the caller. */
 async function classify(response: Response): Promise<Answer> {
-	if (response.status !== 401 && response.status !== 412 && response.status !== 503) return null
-	if (response.status === 503 && response.headers.get('X-Nextcloud-Maintenance-Mode') === '1') return 'maintenance'
+	if (response.status !== 401 && response.status !== 412 && response.status !== 503) {
+		return null
+	}
+	if (response.status === 503 && response.headers.get('X-Nextcloud-Maintenance-Mode') === '1') {
+		return 'maintenance'
+	}
 	// A body cut short says nothing more: the status is the answer then.
 	const body = await response.clone().text().catch(() => '')
-	if (response.status === 503) return body.includes('ServerMaintenanceMode') ? 'maintenance' : null
-	if (body.includes('CSRF check not passed') || body.includes('CSRF check failed')) return 'token-refused'
-	if (response.status === 401 && (body.includes('Cannot authenticate over ajax calls') || body.includes('Current user is not logged in'))) return 'session-expired'
+	if (response.status === 503) {
+		return body.includes('ServerMaintenanceMode') ? 'maintenance' : null
+	}
+	if (body.includes('CSRF check not passed') || body.includes('CSRF check failed')) {
+		return 'token-refused'
+	}
+	if (response.status === 401 && (body.includes('Cannot authenticate over ajax calls') || body.includes('Current user is not logged in'))) {
+		return 'session-expired'
+	}
 	return null
 }
 
@@ -41,9 +51,13 @@ const listeners = new Set<(state: ConnectionState) => void>()
 let current: ConnectionState = 'ok'
 
 function tell(state: ConnectionState): void {
-	if (state === current) return
+	if (state === current) {
+		return
+	}
 	current = state
-	for (const listener of listeners) listener(state)
+	for (const listener of listeners) {
+		listener(state)
+	}
 }
 
 /** The page's connection to Nextcloud as the last answer left it; `listener` hears each change. */
@@ -67,7 +81,9 @@ export const MAINTENANCE_DELAYS_MS = [2000, 4000, 8000, 16_000, 32_000]
 
 function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
 	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(signal.reason)
+		if (signal?.aborted) {
+			return reject(signal.reason)
+		}
 		const timer = setTimeout(() => {
 			signal?.removeEventListener('abort', abort)
 			resolve()
@@ -107,10 +123,12 @@ export function withNextcloudRecovery(base: Transport, options: RecoveryOptions)
 	}
 }
 
-/** The session's current request token, kept where Nextcloud's page scripts keep it (what @nextcloud/auth's fetchRequestToken does, without its event bus). */
+/** The session's current request token, kept where Nextcloud's page scripts keep it (what `@nextcloud/auth`'s fetchRequestToken does, without its event bus). */
 export async function refreshPageRequestToken(baseUrl: string): Promise<string> {
 	const response = await fetch(`${baseUrl}/index.php/csrftoken`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
-	if (!response.ok) throw new Error(`GET /csrftoken: HTTP ${response.status}`)
+	if (!response.ok) {
+		throw new Error(`GET /csrftoken: HTTP ${response.status}`)
+	}
 	const { token } = await response.json() as { token: string }
 	;(globalThis as { _nc_auth_requestToken?: string })._nc_auth_requestToken = token
 	document.head.dataset.requesttoken = token

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Writer ids in the browser. Change files are named after their writer, so
  * two tabs must never write under the same id at once, and the set of ids a
@@ -5,7 +9,8 @@
  * in localStorage; a tab claims a free one with a Web Lock held while it
  * lives, and makes a new one only when all are in use.
  */
-import { newWriterId } from '../domain/ids'
+
+import { newWriterId } from '../domain/ids.ts'
 
 const POOL_KEY = 'degooglisation:writer-ids'
 
@@ -20,7 +25,9 @@ function readPool(storage: Storage): string[] {
 
 /** Resolves to a writer id that no other tab of this browser uses while this page lives. */
 export async function claimWriterId(storage: Storage = window.localStorage, locks: LockManager | undefined = navigator.locks): Promise<string> {
-	if (!locks) return newWriterId()
+	if (!locks) {
+		return newWriterId()
+	}
 	const pool = readPool(storage)
 	for (const id of [...pool, newWriterId()]) {
 		const claimed = await new Promise<boolean>((resolve) => {
@@ -31,7 +38,9 @@ export async function claimWriterId(storage: Storage = window.localStorage, lock
 			})
 		})
 		if (claimed) {
-			if (!pool.includes(id)) storage.setItem(POOL_KEY, JSON.stringify([...pool, id]))
+			if (!pool.includes(id)) {
+				storage.setItem(POOL_KEY, JSON.stringify([...pool, id]))
+			}
 			return id
 		}
 	}

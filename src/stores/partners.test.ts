@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
+import type { PartnerSummary } from '../api/partners.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { roadmapProgress } from '../domain/progress'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import type { PartnerSummary } from '../api/partners'
-import { usePartnersStore } from './partners'
+import { roadmapProgress } from '../domain/progress.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { usePartnersStore } from './partners.ts'
 
 function location(path: string, origin: DiscoveredRoadmap['origin'] = 'federated'): DiscoveredRoadmap {
 	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: 'bob', ownerDisplayName: 'Bruno', lastModified: 'Sun, 22 Nov 2026 10:00:00 GMT', origin }

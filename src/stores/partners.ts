@@ -1,15 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Where the partner communes stand, beside the user's own roadmaps: each
  * roadmap loads on its own with a time limit, so a slow or stopped server
  * never holds the page; the last state read is kept in the browser and shown,
  * marked as such, when a live read fails.
  */
+
+import type { PartnerSummary } from '../api/partners.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { PartnerSummary } from '../api/partners'
-import { readPartnerSummary } from '../api/partners'
-import { logger } from '../logger'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { readPartnerSummary } from '../api/partners.ts'
+import { logger } from '../logger.ts'
 
 export type { PartnerSummary }
 
@@ -35,8 +41,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms)
 		promise.then(
-			(value) => { clearTimeout(timer); resolve(value) },
-			(error) => { clearTimeout(timer); reject(error) },
+			(value) => {
+				clearTimeout(timer)
+				resolve(value)
+			},
+			(error) => {
+				clearTimeout(timer)
+				reject(error)
+			},
 		)
 	})
 }
@@ -53,8 +65,11 @@ function readStored<T>(key: string): T | null {
 
 function writeStored(key: string, value: unknown): void {
 	try {
-		if (value === null) window.localStorage.removeItem(key)
-		else window.localStorage.setItem(key, JSON.stringify(value))
+		if (value === null) {
+			window.localStorage.removeItem(key)
+		} else {
+			window.localStorage.setItem(key, JSON.stringify(value))
+		}
 	} catch (error) {
 		// A full or disabled storage only loses the offline copy.
 		logger.warn('A partner roadmap could not be kept in this browser', { key, error })
@@ -78,7 +93,9 @@ export const usePartnersStore = defineStore('partners', () => {
 		const unlisted = known.value.filter((l) => !listed.has(l.path))
 		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
 		writeStored(KNOWN_KEY, known.value)
-		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
+		for (const location of unlisted) {
+			entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
+		}
 		await Promise.all(locations.map(async (location) => {
 			const cached = readCache(location.path)
 			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? cached, error: null }

@@ -4,17 +4,19 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** The roadmap store over a sandbox standing for Nextcloud: only the network (and Nextcloud's page globals) are played. */
+
+import type { SandboxNetwork } from '../testing/sandboxNetwork.ts'
+
+import { DOMParser } from '@xmldom/xmldom'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DOMParser } from '@xmldom/xmldom'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { DavClient } from '../storage/dav'
-import { memoryStorage } from '../storage/outbox'
-import { RoadmapSession } from '../storage/roadmapSession'
-import { processEnvironment } from '../storage/sessionEnvironment'
-import type { SandboxNetwork } from '../testing/sandboxNetwork'
-import { startSandboxNetwork } from '../testing/sandboxNetwork'
-import { useRoadmapStore } from './roadmap'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { DavClient } from '../storage/dav.ts'
+import { memoryStorage } from '../storage/outbox.ts'
+import { RoadmapSession } from '../storage/roadmapSession.ts'
+import { processEnvironment } from '../storage/sessionEnvironment.ts'
+import { startSandboxNetwork } from '../testing/sandboxNetwork.ts'
+import { useRoadmapStore } from './roadmap.ts'
 
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/auth', () => ({ getCurrentUser: () => ({ uid: 'alice' }), getRequestToken: () => 'token' }))

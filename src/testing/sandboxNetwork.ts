@@ -8,17 +8,19 @@
  * part is played here: the session cookie (as Basic credentials), and a
  * switch to cut the connection.
  */
+
+import type { Roadmap } from '../domain/model.ts'
+
+import { DOMParser } from '@xmldom/xmldom'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Roadmap } from '../domain/model'
-import { ROADMAP_FILE } from '../domain/storageFormat'
-import { serializeRoadmap } from '../domain/format'
-import { newWriterId } from '../domain/ids'
-import { DOMParser } from '@xmldom/xmldom'
-import { DavClient, DavError } from '../storage/dav'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import { startSandbox } from '../../sandbox/server'
+import { startSandbox } from '../../sandbox/server.ts'
+import { serializeRoadmap } from '../domain/format.ts'
+import { newWriterId } from '../domain/ids.ts'
+import { ROADMAP_FILE } from '../domain/storageFormat.ts'
+import { DavClient, DavError } from '../storage/dav.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
 
 export interface SandboxNetwork {
 	url: string
@@ -52,7 +54,9 @@ export async function startSandboxNetwork(user = 'alice'): Promise<SandboxNetwor
 			const url = new URL(String(input instanceof Request ? input.url : input))
 			const target = `${sandbox.url}${url.pathname}${url.search}`
 			network.requests.push(`${init?.method ?? 'GET'} ${decodeURIComponent(url.pathname)}`)
-			if (network.down) throw new TypeError('Failed to fetch')
+			if (network.down) {
+				throw new TypeError('Failed to fetch')
+			}
 			const headers = new Headers(init?.headers)
 			headers.set('Authorization', `Basic ${btoa(`${user}:${user}`)}`)
 			return realFetch(target, { ...init, headers })
@@ -68,7 +72,9 @@ export async function startSandboxNetwork(user = 'alice'): Promise<SandboxNetwor
 		},
 		async remove(path) {
 			await dav().delete(path).catch((error) => {
-				if (!(error instanceof DavError && error.status === 404)) throw error
+				if (!(error instanceof DavError && error.status === 404)) {
+					throw error
+				}
 			})
 		},
 		async stored(path) {

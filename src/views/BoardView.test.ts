@@ -4,18 +4,20 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** The board with the real store and storage, over a sandbox standing for Nextcloud: only the network is played. */
-import { flushPromises, mount } from '@vue/test-utils'
-import { selectProps } from '../composables/testing/ncSelect'
+
 import type { VueWrapper } from '@vue/test-utils'
+import type { Roadmap, TaskStatus } from '../domain/model.ts'
+import type { SandboxNetwork } from '../testing/sandboxNetwork.ts'
+
+import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import type { Roadmap, TaskStatus } from '../domain/model'
-import { emptyRoadmap, makeTask } from '../domain/model'
-import { createAppRouter } from '../router'
-import { useRoadmapStore } from '../stores/roadmap'
-import type { SandboxNetwork } from '../testing/sandboxNetwork'
-import { startSandboxNetwork } from '../testing/sandboxNetwork'
+import { selectProps } from '../composables/testing/ncSelect.ts'
+import { emptyRoadmap, makeTask } from '../domain/model.ts'
+import { createAppRouter } from '../router/index.ts'
+import { useRoadmapStore } from '../stores/roadmap.ts'
+import { startSandboxNetwork } from '../testing/sandboxNetwork.ts'
 
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/auth', () => ({ getCurrentUser: () => ({ uid: 'alice' }), getRequestToken: () => 'token' }))
@@ -49,17 +51,19 @@ beforeAll(async () => {
 	vi.stubGlobal('fetch', network.fetch)
 	// jsdom lays nothing out: give the column scrollers a height and cards a size, so the virtualiser draws them.
 	const scrollerHeight = (element: HTMLElement) => (element.classList.contains('board-column__scroller') ? 2000 : 80)
-	vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+	vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function(this: HTMLElement) {
 		return scrollerHeight(this)
 	})
 	vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300)
 	vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(80)
-	vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+	vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function(this: HTMLElement) {
 		const height = scrollerHeight(this)
 		return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: 300, width: 300, height, toJSON() {} } as DOMRect
 	})
 	// NcSelect watches its size.
-	globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver
+	globalThis.ResizeObserver ??= class {
+		observe() {} unobserve() {} disconnect() {}
+	} as unknown as typeof ResizeObserver
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 })
 afterAll(async () => {

@@ -1,18 +1,24 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
-import { flushPromises, mount } from '@vue/test-utils'
-import { selectProps } from '../composables/testing/ncSelect'
+
 import type { VueWrapper } from '@vue/test-utils'
-import NcSelect from '@nextcloud/vue/components/NcSelect'
+import type { RoadmapState } from '../domain/crdt.ts'
+import type { RoadmapHistory } from '../domain/history.ts'
+import type { Roadmap } from '../domain/model.ts'
+import type { ChangeFile, Operation, SnapshotFile } from '../domain/storageFormat.ts'
+
+import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
-import type { RoadmapState } from '../domain/crdt'
-import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../domain/crdt'
-import type { RoadmapHistory } from '../domain/history'
-import { buildHistory, restoreInto, roadmapAt } from '../domain/history'
-import type { Roadmap } from '../domain/model'
-import { makeTask } from '../domain/model'
-import type { ChangeFile, Operation, SnapshotFile } from '../domain/storageFormat'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
+import { selectProps } from '../composables/testing/ncSelect.ts'
+import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../domain/crdt.ts'
+import { buildHistory, restoreInto, roadmapAt } from '../domain/history.ts'
+import { makeTask } from '../domain/model.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
 
 function snapshotOf(state: RoadmapState, at: string): SnapshotFile {
 	return { format: 'degooglisation-snapshot', version: 1, writer: 'creator00000', seq: 1, at, covers: { ...state.covers }, clock: state.clock, stamps: stampsOf(state), roadmap: materialize(state) }
@@ -39,7 +45,7 @@ function scenario() {
 let world: ReturnType<typeof scenario>
 // Nextcloud's sharee search, the one request for a person's name; the current user is known without it.
 const findUser = vi.hoisted(() => vi.fn(async (id: string) => (id === 'bob' ? { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' } : null)))
-vi.mock('../api/sharees', async (original) => ({ ...(await original<typeof import('../api/sharees')>()), findUser }))
+vi.mock('../api/sharees.ts', async (original) => ({ ...(await original<typeof import('../api/sharees.ts')>()), findUser }))
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => ({ uid: 'alice', displayName: 'Alice Martin', isAdmin: false }) }))
 const store = reactive({
 	roadmap: null as Roadmap | null,
@@ -62,7 +68,7 @@ const store = reactive({
 		store.roadmap = materialize(world.state)
 	}),
 })
-vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
+vi.mock('../stores/roadmap.ts', () => ({ useRoadmapStore: () => store }))
 
 const { default: HistoryView } = await import('./HistoryView.vue')
 

@@ -3,39 +3,53 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
+import type { Roadmap, Task } from '../domain/model.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { strFromU8, unzipSync } from 'fflate'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Roadmap, Task } from '../domain/model'
-import { makeTask } from '../domain/model'
-import { parseReportRecord, serializeReportRecord } from '../domain/reportRecord'
-import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap'
-import { HistoryBuilder } from '../domain/testing/historyBuilder'
-import { useRoadmapStore } from '../stores/roadmap'
 import ReportView from './ReportView.vue'
+import { makeTask } from '../domain/model.ts'
+import { parseReportRecord, serializeReportRecord } from '../domain/reportRecord.ts'
+import { createStarterRoadmap } from '../domain/starter/createStarterRoadmap.ts'
+import { HistoryBuilder } from '../domain/testing/historyBuilder.ts'
+import { useRoadmapStore } from '../stores/roadmap.ts'
 
 const auth = vi.hoisted(() => ({ user: { uid: 'alice', displayName: 'Alice Martin', isAdmin: false } }))
 vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof import('@nextcloud/auth')>()), getCurrentUser: () => auth.user, getRequestToken: () => 'token' }))
 
 // The network boundary: the report's files and the name lookups.
-vi.mock('../api/clients', () => ({ davClient: () => dav, ocsClient: () => ({ searchSharees }) }))
+vi.mock('../api/clients.ts', () => ({ davClient: () => dav, ocsClient: () => ({ searchSharees }) }))
 
 const task = (roadmap: Roadmap, id: string): Task => roadmap.tasks.find((t) => t.id === id)!
-const measure = (roadmap: Roadmap, indicator: string, date: string, value: number) => {
+function measure(roadmap: Roadmap, indicator: string, date: string, value: number) {
 	roadmap.indicators.find((i) => i.id === indicator)!.measurements.push({ id: `${indicator}-${date}`, date, value, note: '' })
 }
 
 function history() {
 	return new HistoryBuilder(createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2026-01-05' }), '2026-01-05T08:00:00.000Z')
 		.edit('alice', '2026-02-01T09:00:00.000Z', (r) => measure(r, 'desktop-linux-share', '2026-02-01', 10))
-		.edit('alice', '2026-02-10T09:00:00.000Z', (r) => { task(r, 'structuring-council-mandate').status = 'done' })
-		.edit('bob', '2026-09-15T09:00:00.000Z', (r) => { task(r, 'solutions-browser').status = 'done' })
-		.edit('bob', '2026-09-20T09:00:00.000Z', (r) => { task(r, 'solutions-office-suite').status = 'in_progress' })
-		.edit('claire', '2026-10-05T09:00:00.000Z', (r) => { task(r, 'transformation-directory').status = 'blocked' })
-		.edit('alice', '2026-10-10T09:00:00.000Z', (r) => { r.tasks.push(makeTask({ id: 'etat-civil', title: 'Migrer le logiciel d\'état civil', phase: 'solutions' })) })
+		.edit('alice', '2026-02-10T09:00:00.000Z', (r) => {
+			task(r, 'structuring-council-mandate').status = 'done'
+		})
+		.edit('bob', '2026-09-15T09:00:00.000Z', (r) => {
+			task(r, 'solutions-browser').status = 'done'
+		})
+		.edit('bob', '2026-09-20T09:00:00.000Z', (r) => {
+			task(r, 'solutions-office-suite').status = 'in_progress'
+		})
+		.edit('claire', '2026-10-05T09:00:00.000Z', (r) => {
+			task(r, 'transformation-directory').status = 'blocked'
+		})
+		.edit('alice', '2026-10-10T09:00:00.000Z', (r) => {
+			r.tasks.push(makeTask({ id: 'etat-civil', title: 'Migrer le logiciel d\'état civil', phase: 'solutions' }))
+		})
 		.edit('bob', '2026-11-01T09:00:00.000Z', (r) => measure(r, 'desktop-linux-share', '2026-11-01', 30))
-		.edit('bob', '2026-11-20T09:00:00.000Z', (r) => { task(r, 'solutions-office-suite').status = 'done' })
+		.edit('bob', '2026-11-20T09:00:00.000Z', (r) => {
+			task(r, 'solutions-office-suite').status = 'done'
+		})
 		.build()
 }
 
@@ -110,7 +124,9 @@ describe('ReportView', () => {
 		// As if a compaction had folded everything before October into a snapshot.
 		vi.mocked(store.readHistory).mockResolvedValue({ ...built, complete: false, startAt: '2026-10-01T00:00:00.000Z' })
 		const atStart = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2026-01-05' })
-		for (const done of ['structuring-council-mandate', 'structuring-inventory', 'solutions-browser']) task(atStart, done).status = 'done'
+		for (const done of ['structuring-council-mandate', 'structuring-inventory', 'solutions-browser']) {
+			task(atStart, done).status = 'done'
+		}
 		vi.mocked(store.readableFileVersions).mockResolvedValue([
 			{ fileId: 7, id: '2', lastModified: '2026-10-02T08:00:00.000Z', author: '', label: '' },
 			{ fileId: 7, id: '1', lastModified: '2026-08-30T08:00:00.000Z', author: '', label: '' },

@@ -1,13 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
+import type { Roadmap } from '../domain/model.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
-import { selectProps } from '../composables/testing/ncSelect'
-import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router'
-import type { Roadmap } from '../domain/model'
-import { emptyRoadmap, makeTask } from '../domain/model'
-import { openRoadmapStore } from '../composables/testing/roadmapStore'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
+import { selectProps } from '../composables/testing/ncSelect.ts'
+import { openRoadmapStore } from '../composables/testing/roadmapStore.ts'
+import { emptyRoadmap, makeTask } from '../domain/model.ts'
+import { createAppRouter } from '../router/index.ts'
 
 function sampleRoadmap(): Roadmap {
 	const roadmap = emptyRoadmap('Feuille de route', 'Saint-Exemple')
@@ -132,7 +138,10 @@ describe('RoadmapView', () => {
 		const wrapper = await mountView()
 		const table = wrapper.get('table')
 		expect(table.findAll('thead th').map((th) => [th.text(), th.attributes('scope')])).toEqual([
-			['Proprietary tool', 'col'], ['Service', 'col'], ['Free replacement', 'col'], ['Migration', 'col'],
+			['Proprietary tool', 'col'],
+			['Service', 'col'],
+			['Free replacement', 'col'],
+			['Migration', 'col'],
 		])
 		expect(table.findAll('tbody tr').map((tr) => tr.findAll('th, td').map((c) => c.text()))).toEqual([
 			['Microsoft Office', 'Bureautique', 'LibreOffice', 'Under way'],

@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
-import { flushPromises, mount } from '@vue/test-utils'
-import { selectProps } from '../composables/testing/ncSelect'
+
 import type { VueWrapper } from '@vue/test-utils'
-import NcSelect from '@nextcloud/vue/components/NcSelect'
+import type { Roadmap } from '../domain/model.ts'
+
+import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import type { Roadmap } from '../domain/model'
-import { emptyRoadmap, makeTask } from '../domain/model'
-import { openRoadmapStore } from '../composables/testing/roadmapStore'
-import { createAppRouter } from '../router'
-import SettingsView from './SettingsView.vue'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
 import TaskDepartmentsField from '../components/TaskDepartmentsField.vue'
+import SettingsView from './SettingsView.vue'
+import { selectProps } from '../composables/testing/ncSelect.ts'
+import { openRoadmapStore } from '../composables/testing/roadmapStore.ts'
+import { emptyRoadmap, makeTask } from '../domain/model.ts'
+import { createAppRouter } from '../router/index.ts'
 
 function roadmapToShape(): Roadmap {
 	const roadmap = emptyRoadmap('Feuille de route', 'Saint-Exemple')
@@ -49,9 +55,11 @@ async function change(input: ReturnType<VueWrapper['get']>, value: string): Prom
 	await input.trigger('focusout')
 	await flushPromises()
 }
-const fieldIn = (scope: ReturnType<VueWrapper['get']>, label: string) => {
+function fieldIn(scope: ReturnType<VueWrapper['get']>, label: string) {
 	const found = scope.findAll('label').find((l) => l.text() === label)
-	if (!found) throw new Error(`no field ${label}`)
+	if (!found) {
+		throw new Error(`no field ${label}`)
+	}
 	return scope.get(`[id="${found.attributes('for')}"]`)
 }
 const phaseTitles = () => [...store.roadmap!.phases].sort((a, b) => a.order - b.order).map((p) => p.title)

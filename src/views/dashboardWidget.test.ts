@@ -7,18 +7,20 @@
  * The widget as the dashboard mounts it, with its real state, over the
  * sandbox: the page's requests go to the sandbox, logged in as the page's user.
  */
+
+import type { Sandbox } from '../../sandbox/server.ts'
+import type { MountedWidget } from './dashboardWidget.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { newWriterId } from '../domain/ids'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { DEMO_ROADMAP_PATH, seedDemo } from '../../sandbox/demo'
-import type { Sandbox } from '../../sandbox/server'
-import { startSandbox } from '../../sandbox/server'
-import { createNodeDavClient } from '../storage/nodeClient'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import type { MountedWidget } from './dashboardWidget'
+import { DEMO_ROADMAP_PATH, seedDemo } from '../../sandbox/demo.ts'
+import { startSandbox } from '../../sandbox/server.ts'
+import { newWriterId } from '../domain/ids.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../storage/nodeClient.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
 
 const USERS = [
 	{ id: 'alice', displayName: 'Alice Martin', password: 'alice' },
@@ -42,7 +44,9 @@ beforeAll(async () => {
 	await seedDemo(sandbox.url, USERS[0])
 	const other = sampleRoadmap(3)
 	other.title = 'Autre commune'
-	for (const task of other.tasks) task.assignees = []
+	for (const task of other.tasks) {
+		task.assignees = []
+	}
 	await new RoadmapFolder({ dav: dav(), path: SECOND_ROADMAP, writer: { id: newWriterId(), author: 'alice' } }).create(other)
 })
 afterAll(async () => {
@@ -68,13 +72,15 @@ async function mount(user: string): Promise<HTMLElement> {
 	const auth = `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}`
 	const realFetch = globalThis.fetch
 	vi.stubGlobal('fetch', (input: string | URL, init: RequestInit = {}) => {
-		if (fail) return fail()
+		if (fail) {
+			return fail()
+		}
 		const url = String(input).replace(window.location.origin, sandbox.url)
 		return realFetch(url, { ...init, headers: { ...init.headers as Record<string, string>, Authorization: auth } })
 	})
 	const panel = document.createElement('div')
 	document.body.append(panel)
-	const { mountDashboardWidget } = await import('./dashboardWidget')
+	const { mountDashboardWidget } = await import('./dashboardWidget.ts')
 	mounted = mountDashboardWidget(panel, APP_URL)
 	await vi.waitFor(() => expect(panel.querySelector('[role="status"]:not(.degooglisation-widget__live)')!.hasAttribute('hidden')).toBe(true), WAIT)
 	return panel

@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** What the app relies on from Nextcloud's OCS API and status page, on the sandbox and on a real Nextcloud. */
+
+import type { Target } from './target.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OcsClient, OcsError } from '../../src/storage/ocs'
-import type { Target } from './target'
-import { basicAuth, openTarget } from './target'
+import { OcsClient, OcsError } from '../../src/storage/ocs.ts'
+import { basicAuth, openTarget } from './target.ts'
 
 let target: Target
 
@@ -31,7 +37,7 @@ describe('OCS', () => {
 		const response = await fetch(`${target.url}/ocs/v2.php/cloud/user`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true' } })
 		expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
 		const xml = await response.text()
-		expect(xml).toMatch(/^<\?xml version="1.0"\?>\n<ocs>\n <meta>\n  <status>ok<\/status>\n  <statuscode>200<\/statuscode>\n  <message>OK<\/message>\n <\/meta>\n <data>\n  <enabled>1<\/enabled>\n/)
+		expect(xml).toMatch(/^<\?xml version="1.0"\?>\n<ocs>\n <meta>\n {2}<status>ok<\/status>\n {2}<statuscode>200<\/statuscode>\n {2}<message>OK<\/message>\n <\/meta>\n <data>\n {2}<enabled>1<\/enabled>\n/)
 		expect(xml).toContain(`  <id>${target.user}</id>\n`)
 		expect(xml).toContain('  <subadmin/>\n')
 		const json = await fetch(`${target.url}/ocs/v2.php/cloud/user`, { headers: { Authorization: basicAuth(target.user, target.password), 'OCS-APIRequest': 'true', Accept: 'application/json, text/plain, */*' } })
@@ -92,7 +98,9 @@ describe('OCS', () => {
 	})
 
 	it('finds other users by part of their name', async (context) => {
-		if (!target.otherUser) context.skip()
+		if (!target.otherUser) {
+			context.skip()
+		}
 		const client = new OcsClient({ baseUrl: target.url, auth: { user: target.user, password: target.password } })
 		const other = await client.request<Record<string, any>>('GET', 'apps/files_sharing/api/v1/sharees', { search: target.otherUser!.slice(0, 2), itemType: 'file' })
 		expect(other.users).toContainEqual({ label: expect.any(String), subline: '', icon: 'icon-user', value: { shareType: 0, shareWith: target.otherUser }, shareWithDisplayNameUnique: target.otherUser, status: [] })
@@ -102,7 +110,9 @@ describe('OCS', () => {
 	})
 
 	it('offers users, groups and a typed federated cloud id through OcsClient.searchSharees', async (context) => {
-		if (!target.otherUser) context.skip()
+		if (!target.otherUser) {
+			context.skip()
+		}
 		const client = new OcsClient({ baseUrl: target.url, auth: { user: target.user, password: target.password } })
 		const found = await client.searchSharees(target.otherUser!.slice(0, 2))
 		expect(found).toContainEqual({ label: expect.any(String), shareType: 0, shareWith: target.otherUser })

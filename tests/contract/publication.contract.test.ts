@@ -10,12 +10,13 @@
  * without login and name no one; a wrong token, an expired publication and a
  * withdrawn one get the same bare 404.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { basicAuth } from './target'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { basicAuth } from './target.ts'
 
 const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password, NEXTCLOUD_COLLEAGUE_USER: colleague } = process.env
 const folder = `/Dégooglisation/contract-publication-${Date.now().toString(36)}`
@@ -44,7 +45,9 @@ async function anonymous(address: string): Promise<{ status: number, type: strin
 function personal(text: string): string[] {
 	const found: string[] = []
 	for (const word of [user!, colleague ?? 'bob', FEDERATED_ASSIGNEE, 'confidentiel', '06 12 34']) {
-		if (new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`, 'i').test(text)) found.push(word)
+		if (new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9]|$)`, 'i').test(text)) {
+			found.push(word)
+		}
 	}
 	return found
 }

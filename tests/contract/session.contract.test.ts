@@ -1,11 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * What the app gets inside a browser session, on the sandbox and on a real
  * Nextcloud with the app installed: the CSRF check of WebDAV and OCS, and the
  * pages the app and its dashboard widget run in.
  */
+
+import type { BrowserSession, Target } from './target.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserSession, Target } from './target'
-import { logIn, openTarget } from './target'
+import { logIn, openTarget } from './target.ts'
 
 let target: Target
 let session: BrowserSession

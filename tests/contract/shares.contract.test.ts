@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Sharing a roadmap folder through Nextcloud's own share API: with a
  * colleague, with the owner's group, and with a partner on another server
@@ -5,19 +9,21 @@
  * openSharingTargets in target.ts). Nextcloud rate-limits share creation, so
  * each test creates few shares, and a 429 is waited out.
  */
+
 import type { AddressInfo, Socket } from 'node:net'
+import type { RemoteShare, Share } from '../../src/storage/ocs.ts'
+import type { Account, SharingTargets } from './target.ts'
+
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
-import { DavError } from '../../src/storage/dav'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import type { RemoteShare, Share } from '../../src/storage/ocs'
-import { OcsClient, OcsError, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
-import { discoverRoadmaps } from '../../src/storage/roadmapDiscovery'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Account, SharingTargets } from './target'
-import { openSharingTargets } from './target'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap.ts'
+import { DavError } from '../../src/storage/dav.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { OcsClient, OcsError, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs.ts'
+import { discoverRoadmaps } from '../../src/storage/roadmapDiscovery.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { openSharingTargets } from './target.ts'
 
 const targets: SharingTargets | null = await openSharingTargets()
 const { owner, colleague, partner, group } = targets ?? ({} as SharingTargets)
@@ -49,7 +55,9 @@ async function creating<T>(create: () => Promise<T>): Promise<T> {
 		try {
 			return await create()
 		} catch (error) {
-			if (!(error instanceof OcsError) || error.status !== 429 || Date.now() - started > RATE_LIMIT_WAIT_MS) throw error
+			if (!(error instanceof OcsError) || error.status !== 429 || Date.now() - started > RATE_LIMIT_WAIT_MS) {
+				throw error
+			}
 			await sleep(30000)
 		}
 	}
@@ -68,7 +76,9 @@ function share(path: string, shareType: number, shareWith: string, permissions: 
 async function silentPartner(): Promise<{ url: string, connections: () => number, close: () => Promise<void> }> {
 	const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(owner.url)
 	const host = process.env.NEXTCLOUD_SILENT_PARTNER_HOST ?? (local ? '127.0.0.1' : null)
-	if (host === null) throw new Error(`${owner.url} is not on this machine: set NEXTCLOUD_SILENT_PARTNER_HOST to the address at which it reaches this machine, for a partner server that never answers`)
+	if (host === null) {
+		throw new Error(`${owner.url} is not on this machine: set NEXTCLOUD_SILENT_PARTNER_HOST to the address at which it reaches this machine, for a partner server that never answers`)
+	}
 	const sockets = new Set<Socket>()
 	let accepted = 0
 	const server = createServer((socket) => {
@@ -82,7 +92,9 @@ async function silentPartner(): Promise<{ url: string, connections: () => number
 		url: `http://${host}:${(server.address() as AddressInfo).port}`,
 		connections: () => accepted,
 		close: () => {
-			for (const socket of sockets) socket.destroy()
+			for (const socket of sockets) {
+				socket.destroy()
+			}
 			return new Promise((resolve) => server.close(() => resolve()))
 		},
 	}
@@ -104,7 +116,9 @@ async function partnerShares(): Promise<RemoteShare[] | null> {
 	try {
 		return await ocs(partner).remoteShares()
 	} catch (error) {
-		if (error instanceof OcsError && error.status === 500) return null
+		if (error instanceof OcsError && error.status === 500) {
+			return null
+		}
 		throw error
 	}
 }
@@ -113,10 +127,14 @@ async function partnerShares(): Promise<RemoteShare[] | null> {
 async function acceptAsPartner(name: string): Promise<string | undefined> {
 	for (let attempt = 0; attempt < 30; attempt++) {
 		for (const pending of await ocs(partner).pendingRemoteShares()) {
-			if (pending.name.endsWith(name)) await ocs(partner).acceptRemoteShare(pending.id)
+			if (pending.name.endsWith(name)) {
+				await ocs(partner).acceptRemoteShare(pending.id)
+			}
 		}
 		const mountpoint = (await partnerShares())?.find((s) => s.mountpoint.endsWith(name))?.mountpoint
-		if (mountpoint) return mountpoint
+		if (mountpoint) {
+			return mountpoint
+		}
 		await sleep(500)
 	}
 	return undefined
@@ -229,7 +247,9 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		let stillThere = true
 		for (let attempt = 0; attempt < 20 && stillThere; attempt++) {
 			stillThere = (await partnerShares())?.some((s) => s.mountpoint === mountpoint) ?? true
-			if (stillThere) await sleep(500)
+			if (stillThere) {
+				await sleep(500)
+			}
 		}
 		expect(stillThere).toBe(false)
 	}, 180_000 + RATE_LIMIT_WAIT_MS)
@@ -237,9 +257,8 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 	// Nextcloud gives each request to a partner 10 s ('timeout' and 'connect_timeout' => 10) and
 	// makes them one after the other: 32.0.1 asks GET /ocm-provider/ (OCMDiscoveryService), GET
 	// /ocs-provider/ (OCS\DiscoveryService), then POST /ocs/v2.php/cloud/shares (federatedfilesharing
-	// Notifications::tryLegacyEndPoint); 34.0.1 asks GET /.well-known/ocm first. Measured against
-	// such a partner: 403 after 34.7 s on 32.0.1 (3 requests), 46.8 s on 34.0.1 (4 requests), at a load
-	// of 10 to 14 on 2 cores. The sandbox gives up its one request after 10 s. A new port each run:
+	// Notifications::tryLegacyEndPoint); 34.0.1 asks GET /.well-known/ocm first, so up to 4 requests
+	// before the 403 (times measured in bench/measured.md). The sandbox gives up its one request after 10 s. A new port each run:
 	// Nextcloud remembers a failed discovery for 5 minutes.
 	const UNANSWERED_SHARE_MS = 4 * 10_000 + 30_000
 	it('answers a federated share to a server that accepts the connection and never answers with Nextcloud\'s error', async () => {

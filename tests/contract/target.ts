@@ -1,12 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The server the contract suite talks to: a real Nextcloud when
  * NEXTCLOUD_URL, NEXTCLOUD_USER and NEXTCLOUD_PASSWORD are set, otherwise the
  * sandbox started in-process. The assertions are the same for both.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startSandbox } from '../../sandbox/server'
+import { startSandbox } from '../../sandbox/server.ts'
 
 export interface Target {
 	kind: 'nextcloud' | 'sandbox'
@@ -72,7 +77,9 @@ export async function openSharingTargets(): Promise<SharingTargets | null> {
 		const owner = { url: env.NEXTCLOUD_URL.replace(/\/+$/, ''), user: env.NEXTCLOUD_USER ?? '', password: env.NEXTCLOUD_PASSWORD ?? '' }
 		const colleague = { url: owner.url, user: env.NEXTCLOUD_COLLEAGUE_USER ?? '', password: env.NEXTCLOUD_COLLEAGUE_PASSWORD ?? '' }
 		const partner = { url: (env.NEXTCLOUD_PARTNER_URL ?? '').replace(/\/+$/, ''), user: env.NEXTCLOUD_PARTNER_USER ?? '', password: env.NEXTCLOUD_PARTNER_PASSWORD ?? '' }
-		if (![owner, colleague, partner].every((a) => a.url && a.user && a.password)) return null
+		if (![owner, colleague, partner].every((a) => a.url && a.user && a.password)) {
+			return null
+		}
 		console.log(`sharing between ${owner.url} and ${partner.url}`)
 		return { kind: 'nextcloud', owner, colleague, partner, group: env.NEXTCLOUD_GROUP ?? 'mairie', close: async () => {} }
 	}
@@ -114,8 +121,11 @@ export async function logIn(target: Target): Promise<BrowserSession> {
 			const [pair] = line.split(';')
 			const name = pair.slice(0, pair.indexOf('='))
 			const value = pair.slice(pair.indexOf('=') + 1)
-			if (value === '' || value === 'deleted' || /max-age=0\b/i.test(line)) jar.delete(name)
-			else jar.set(name, value)
+			if (value === '' || value === 'deleted' || /max-age=0\b/i.test(line)) {
+				jar.delete(name)
+			} else {
+				jar.set(name, value)
+			}
 		}
 	}
 	const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
@@ -126,7 +136,9 @@ export async function logIn(target: Target): Promise<BrowserSession> {
 	const body = new URLSearchParams({ user: target.user, password: target.password, requesttoken: tokenOf(await form.text()), redirect_url: '/index.php/apps/dashboard/' })
 	const login = await fetch(`${target.url}/index.php/login`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie(), Origin: target.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
 	keepCookies(login)
-	if (login.status !== 303 || !login.headers.get('Location')?.includes('/index.php/apps/dashboard/')) throw new Error(`login failed: ${login.status} ${login.headers.get('Location')}`)
+	if (login.status !== 303 || !login.headers.get('Location')?.includes('/index.php/apps/dashboard/')) {
+		throw new Error(`login failed: ${login.status} ${login.headers.get('Location')}`)
+	}
 	const page = await fetch(`${target.url}/index.php/apps/dashboard/`, { headers: { Cookie: cookie() }, redirect: 'manual' })
 	keepCookies(page)
 	return { cookie: cookie(), requestToken: tokenOf(await page.text()) }

@@ -1,7 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** File versions (files_versions' WebDAV), on the sandbox and on a real Nextcloud: listed, read, restored. */
+
+import type { Target } from './target.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Target } from './target'
-import { basicAuth, openTarget } from './target'
+import { basicAuth, openTarget } from './target.ts'
 
 let target: Target
 const name = `contract-versions-${Date.now().toString(36)}.txt`

@@ -1,14 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * What the app relies on from Nextcloud's WebDAV, asserted identically on the
  * sandbox and on a real Nextcloud (see target.ts).
  */
-import { createHash } from 'node:crypto'
+
+import type { DavClient } from '../../src/storage/dav.ts'
+import type { Target } from './target.ts'
+
 import { DOMParser } from '@xmldom/xmldom'
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import type { DavClient } from '../../src/storage/dav'
-import type { Target } from './target'
-import { basicAuth, openTarget } from './target'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { basicAuth, openTarget } from './target.ts'
 
 let target: Target
 let dav: DavClient
@@ -140,7 +146,9 @@ describe('WebDAV files', () => {
 			const stale = await request('PUT', `/${kept}`, { 'If-Match': etag }, 'stale writer')
 			expect(stale.status).toBe(204)
 			expect(await (await request('GET', `/${kept}`)).text()).toBe('stale writer')
-			if (misses.length > 0) console.log(`same-second overwrite produced by bulk upload ${round + 1} (before: ${misses.join('; ')})`)
+			if (misses.length > 0) {
+				console.log(`same-second overwrite produced by bulk upload ${round + 1} (before: ${misses.join('; ')})`)
+			}
 			return
 		}
 		throw new Error(`no two writes in one bulk upload landed within one second in 150 s, so this server's ETag behaviour is unknown: ${misses.join('; ')}`)
@@ -301,7 +309,9 @@ describe('someone else\'s files', () => {
 	const asMe = (method: string, href: string, body?: string) => fetch(href, { method, headers: { Authorization: basicAuth(target.user, target.password), Depth: '0' }, body })
 
 	it('shows another user\'s home as an empty folder one cannot write to', async (context) => {
-		if (!target.otherUser) context.skip()
+		if (!target.otherUser) {
+			context.skip()
+		}
 		const home = await asMe('PROPFIND', theirs('/'))
 		expect(home.status).toBe(207)
 		expect(await home.text()).toContain(`<d:href>/remote.php/dav/files/${target.otherUser}/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>`)

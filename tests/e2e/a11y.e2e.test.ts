@@ -1,14 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Accessibility scan (axe-core) of the app page and the dashboard widget, and
  * screenshots of each view in French for review (tests/e2e/screenshots/, not committed).
  */
+
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Harness } from './harness'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import { appRoadmapPath, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { appRoadmapPath, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 let harness: Harness

@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The app page in chromium: the links the dashboard gives lead somewhere useful. */
+
+import type { Harness } from './harness.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { openOverviewPhases, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { openOverviewPhases, startHarness } from './harness.ts'
 
 let harness: Harness
 

@@ -8,17 +8,19 @@
  * when another build is installed. The page's next view then needs a chunk
  * that is gone; it must reload and show that view rather than nothing.
  */
-import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+
+import type { Browser } from 'playwright-core'
+import type { Sandbox } from '../../sandbox/server.ts'
+
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemo } from '../../sandbox/demo'
-import type { Sandbox } from '../../sandbox/server'
-import { startSandbox } from '../../sandbox/server'
-import { DEMO_USERS, appRoadmapPath } from './harness'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
+import { seedDemo } from '../../sandbox/demo.ts'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { startSandbox } from '../../sandbox/server.ts'
+import { appRoadmapPath, DEMO_USERS } from './harness.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 let appDir: string
@@ -34,19 +36,27 @@ async function installAnotherBuild(): Promise<string[]> {
 	const renamed = new Map(chunks.map(({ name }) => [name, name.replace('.chunk.', '-next.chunk.')]))
 	for (const folder of folders) {
 		for (const name of await readdir(folder)) {
-			if (!/\.(mjs|css)$/.test(name)) continue
+			if (!/\.(mjs|css)$/.test(name)) {
+				continue
+			}
 			const text = await readFile(join(folder, name), 'utf8')
 			const next = [...renamed].reduce((content, [from, to]) => content.replaceAll(from, to), text)
-			if (next !== text) await writeFile(join(folder, name), next)
+			if (next !== text) {
+				await writeFile(join(folder, name), next)
+			}
 		}
 	}
-	for (const { folder, name } of chunks) await rename(join(folder, name), join(folder, renamed.get(name)!))
+	for (const { folder, name } of chunks) {
+		await rename(join(folder, name), join(folder, renamed.get(name)!))
+	}
 	return [...renamed.keys()]
 }
 
 beforeAll(async () => {
 	appDir = await mkdtemp(join(tmpdir(), 'degooglisation-app-'))
-	for (const folder of ['js', 'css', 'img', 'l10n']) await cp(join(root, folder), join(appDir, folder), { recursive: true })
+	for (const folder of ['js', 'css', 'img', 'l10n']) {
+		await cp(join(root, folder), join(appDir, folder), { recursive: true })
+	}
 	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
 	sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS, appDir })
 	await seedDemo(sandbox.url, DEMO_USERS[0])
@@ -63,7 +73,9 @@ describe('the app updated on the server under an open page', () => {
 		const page = await browser.newPage()
 		const missing: string[] = []
 		page.on('response', (response) => {
-			if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) missing.push(new URL(response.url()).pathname)
+			if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) {
+				missing.push(new URL(response.url()).pathname)
+			}
 		})
 		await page.goto(`${sandbox.url}/index.php/login?user=alice&password=alice&redirect_url=${encodeURIComponent(appRoadmapPath(DEMO_ROADMAP_PATH))}`)
 		await page.locator('details.overview-phase').first().waitFor()

@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The task board in chromium: cards moved by dragging and by keyboard are
  * saved across a reload; no serious accessibility violation; a French
  * screenshot for review (tests/e2e/screenshots/board.png, not committed).
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { appRoadmapPath, boardCards, boardTaskIds, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const boardPath = `${appRoadmapPath(DEMO_ROADMAP_PATH)}?view=board`
@@ -73,7 +79,9 @@ describe('task board', () => {
 			await harness.login(page, 'alice', boardPath)
 			await boardCards(page, 'todo').first().waitFor()
 			await page.locator('.task-card__overdue').first().waitFor()
-			if (scheme === 'light') await page.screenshot({ path: join(screenshots, 'board.png') })
+			if (scheme === 'light') {
+				await page.screenshot({ path: join(screenshots, 'board.png') })
+			}
 			const { violations } = await new AxeBuilder({ page }).include('.board').analyze()
 			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 				.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)

@@ -1,7 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** Two browsers editing the same roadmap at the same moment both keep their edits. */
+
+import type { Harness } from './harness.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Harness } from './harness'
-import { openOverviewPhases, overviewStatus, setOverviewStatus, startHarness } from './harness'
+import { openOverviewPhases, overviewStatus, setOverviewStatus, startHarness } from './harness.ts'
 
 let harness: Harness
 

@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Creating a roadmap in chromium, as someone who has none yet (bob of the demo):
  * the dialog, Nextcloud's file picker, the overview of the new roadmap, an
  * indicator measurement kept across a reload; accessibility scans and French
  * screenshots (tests/e2e/screenshots/) of the dialog and the overview.
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const FOLDER = '/Dégooglisation/Villeneuve-sur-Libre'

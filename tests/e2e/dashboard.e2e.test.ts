@@ -1,13 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The dashboard widget in the sandbox's dashboard page, in chromium. */
+
+import type { Harness } from './harness.ts'
+
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WIDGET_ENTRY, loadedFiles } from '../../bench/bundleSize'
-import { newWriterId } from '../../src/domain/ids'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { startHarness } from './harness'
+import { loadedFiles, WIDGET_ENTRY } from '../../bench/bundleSize.ts'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { startHarness } from './harness.ts'
 
 let harness: Harness
 
@@ -22,7 +28,9 @@ describe('dashboard widget', () => {
 		const loaded = new Set<string>()
 		page.on('response', (response) => {
 			const file = new URL(response.url()).pathname.match(/^\/apps\/degooglisation\/((?:js|css|l10n)\/.+)$/)?.[1]
-			if (file) loaded.add(file)
+			if (file) {
+				loaded.add(file)
+			}
 		})
 		await harness.login(page, 'alice', '/index.php/apps/dashboard/')
 		await page.waitForSelector('.degooglisation-widget__task')

@@ -1,15 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The server failing mid-save: the edit stays in the browser, survives a
  * reload, is retried, and ends up in the files once the server recovers.
  */
+
 import type { Page, Route } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { overviewStatus, setOverviewStatus, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness.ts'
 
 let harness: Harness
 const calm = { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 }

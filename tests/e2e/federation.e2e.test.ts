@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Two communes' servers: alice in Saint-Exemple shares the demo roadmap with
  * bastien in Val-Voisin from the app's share panel; bastien accepts it in his
@@ -7,17 +11,19 @@
  * screenshot of the partner's board for review
  * (tests/e2e/screenshots/partner-board.png, not committed).
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import { newWriterId } from '../../src/domain/ids'
-import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, boardTaskIds, overviewStatus, setOverviewStatus, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, boardCards, boardTaskIds, overviewStatus, setOverviewStatus, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const ownerRoadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)
@@ -96,7 +102,9 @@ describe('federation between two communes', () => {
 			.create(createStarterRoadmap({ lang: 'fr', commune: 'Val-Voisin', startDate: '2026-01-01' }))
 		await partner.goto(`${harness.partnerUrl}/index.php/apps/degooglisation/partners`)
 		const partnersCards = partner.locator('.partners__card')
-		for (const commune of ['Val-Voisin', 'Saint-Exemple']) await partnersCards.filter({ hasText: commune }).locator('.partners__phases li').first().waitFor()
+		for (const commune of ['Val-Voisin', 'Saint-Exemple']) {
+			await partnersCards.filter({ hasText: commune }).locator('.partners__phases li').first().waitFor()
+		}
 		expect(await partnersCards.count()).toBe(2)
 		expect(await partnersCards.filter({ hasText: 'Saint-Exemple' }).locator('.partners__phases li').count()).toBeGreaterThan(1)
 		await partner.screenshot({ path: join(screenshots, 'partners-page.png'), fullPage: true })

@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * End-to-end harness: the built app in the sandbox (with the demo data),
  * driven in Debian's chromium by playwright-core. Run `npm run build` first.
  * With `partner`, a second sandbox plays the partner commune's server.
  */
+
+import type { Browser, Page } from 'playwright-core'
+
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { seedDemo } from '../../sandbox/demo'
-import { startSandbox } from '../../sandbox/server'
+import { seedDemo } from '../../sandbox/demo.ts'
+import { startSandbox } from '../../sandbox/server.ts'
 
 export const DEMO_USERS = [
 	{ id: 'alice', displayName: 'Alice Martin', password: 'alice' },
@@ -35,7 +41,9 @@ export interface Harness {
 
 export async function startHarness(options: { partner?: boolean } = {}): Promise<Harness> {
 	const root = join(import.meta.dirname, '..', '..')
-	if (!existsSync(join(root, 'js', 'degooglisation-main.mjs'))) throw new Error('the app is not built: run npm run build')
+	if (!existsSync(join(root, 'js', 'degooglisation-main.mjs'))) {
+		throw new Error('the app is not built: run npm run build')
+	}
 	const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
 	const sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS })
 	await seedDemo(sandbox.url, DEMO_USERS[0])

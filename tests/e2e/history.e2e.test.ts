@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The history view: a change shows with its author, and restoring an earlier moment brings the old state back as a new change. */
+
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Harness } from './harness'
-import { overviewStatus, setOverviewStatus, startHarness } from './harness'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness.ts'
 
 let harness: Harness
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The app's key flows in its real page inside a real Nextcloud, in chromium.
  * Runs only when NEXTCLOUD_URL, NEXTCLOUD_USER and NEXTCLOUD_PASSWORD are set;
@@ -7,18 +11,20 @@
  * language is the server's business. Everything created is deleted at the end.
  * Screenshots: tests/e2e/screenshots/nextcloud-<major version>-*.png (not committed).
  */
+
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Account } from '../contract/target.ts'
+
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Account } from '../contract/target'
-import { basicAuth } from '../contract/target'
-import { overviewStatus, setOverviewStatus } from './harness'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { basicAuth } from '../contract/target.ts'
+import { overviewStatus, setOverviewStatus } from './harness.ts'
 
 const env = process.env
 const trimmed = (url: string | undefined) => (url ?? '').replace(/\/+$/, '')
@@ -47,7 +53,9 @@ let version = ''
 
 beforeAll(async () => {
 	mkdirSync(screenshots, { recursive: true })
-	if (!hasOwner) return
+	if (!hasOwner) {
+		return
+	}
 	version = String((await (await fetch(`${owner.url}/status.php`)).json()).version).split('.')[0]!
 	browser = await chromium.launch({
 		executablePath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -67,10 +75,14 @@ async function newContext(): Promise<BrowserContext> {
 	const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
 	const missing = new Set<string>()
 	context.on('response', (response) => {
-		if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) missing.add(new URL(response.url()).pathname)
+		if (response.status() === 404 && response.url().includes('/apps/degooglisation/')) {
+			missing.add(new URL(response.url()).pathname)
+		}
 	})
 	onTestFailed(async () => {
-		if (missing.size > 0) console.error(`app files missing on the server during this flow (was the app installed again meanwhile?): ${[...missing].join(', ')}`)
+		if (missing.size > 0) {
+			console.error(`app files missing on the server during this flow (was the app installed again meanwhile?): ${[...missing].join(', ')}`)
+		}
 		for (const [index, page] of context.pages().entries()) {
 			await page.screenshot({ path: join(screenshots, `nextcloud-failure-${new URL(page.url()).port || 'page'}-${index}.png`) }).catch(() => {})
 		}
@@ -103,11 +115,15 @@ async function logIn(page: Page, account: Account, path: string): Promise<void> 
 		})
 		let response = await post()
 		// A server under load may fail one request (SQLite's "database is locked"): once more, not in a loop.
-		if (response.status() >= 500) response = await new Promise((resolve) => setTimeout(resolve, 5000)).then(post)
+		if (response.status() >= 500) {
+			response = await new Promise((resolve) => setTimeout(resolve, 5000)).then(post)
+		}
 		expect(response.status(), 'login refused').toBe(303)
 		expect(response.headers().location).not.toMatch(/\/login\b/)
 	}
-	if (!page.url().startsWith(`${account.url}${path}`)) await page.goto(`${account.url}${path}`)
+	if (!page.url().startsWith(`${account.url}${path}`)) {
+		await page.goto(`${account.url}${path}`)
+	}
 }
 
 const cards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
@@ -142,7 +158,9 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 	const known = { keyboardMoved: '', dragged: '', edited: '', title: '' }
 
 	afterAll(async () => {
-		if (!hasOwner) return
+		if (!hasOwner) {
+			return
+		}
 		await createNodeDavClient(owner).delete(FOLDER).catch((error) => console.warn(`could not delete ${FOLDER}: ${error}`))
 	})
 
@@ -171,7 +189,9 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 		// Dropped above the middle of the column's first card: it goes on top.
 		await page.locator(`[data-task-id="${dragged}"]`).dragTo(page.locator('.board-column__scroller[data-status="in_progress"]'), { targetPosition: { x: 60, y: 10 } })
 		await expect.poll(() => columnOf(page, dragged!), { timeout: STEP_MS }).toBe('in_progress')
-		if (firstInProgress) expect((await idsIn(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
+		if (firstInProgress) {
+			expect((await idsIn(page, 'in_progress')).slice(0, 2)).toEqual([dragged, firstInProgress])
+		}
 		await saved(page)
 		const keyboard = await moveRightByKeyboard(page, second!)
 		expect(keyboard).toEqual({ from: 'todo', to: 'in_progress' })
@@ -293,7 +313,9 @@ describe.runIf(hasOwner)(`the app in a real Nextcloud (${owner.url})`, () => {
 			const accept = partnerPage.getByRole('button', { name: label('Accept', 'Accepter') })
 			const listed = partnerPage.getByRole('navigation').getByRole('link', { name: new RegExp(COMMUNE) })
 			await accept.or(listed).first().waitFor()
-			if (await accept.isVisible()) await accept.click()
+			if (await accept.isVisible()) {
+				await accept.click()
+			}
 			await listed.first().click()
 			await partnerPage.locator('.overview-phase__title').first().waitFor()
 			await openBoard(partnerPage)

@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The partner communes page: reached from the navigation, shows the user's roadmap with its phases' progress. */
+
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Harness } from './harness'
-import { setOverviewStatus, startHarness } from './harness'
+import { setOverviewStatus, startHarness } from './harness.ts'
 
 let harness: Harness
 

@@ -9,26 +9,28 @@
  * installed), saved into Nextcloud as .odt and read back; and the ODS export
  * downloaded and read back with its types.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+
+import type { Roadmap } from '../../src/domain/model.ts'
+import type { ChangeFile } from '../../src/domain/storageFormat.ts'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import * as XLSX from '@e965/xlsx'
 import { strFromU8, unzipSync } from 'fflate'
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../../src/domain/crdt'
-import { serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../../src/domain/format'
-import type { Roadmap } from '../../src/domain/model'
-import { makeTask } from '../../src/domain/model'
-import { parseReportRecord, serializeReportRecord } from '../../src/domain/reportRecord'
-import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap'
-import type { ChangeFile } from '../../src/domain/storageFormat'
-import { changeFileName, snapshotFileName } from '../../src/domain/storageFormat'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import type { Harness } from './harness'
-import { appRoadmapPath, startHarness } from './harness'
+import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../../src/domain/crdt.ts'
+import { serializeChangeFile, serializeRoadmap, serializeSnapshotFile } from '../../src/domain/format.ts'
+import { makeTask } from '../../src/domain/model.ts'
+import { parseReportRecord, serializeReportRecord } from '../../src/domain/reportRecord.ts'
+import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap.ts'
+import { changeFileName, snapshotFileName } from '../../src/domain/storageFormat.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { appRoadmapPath, startHarness } from './harness.ts'
 
 const FOLDER = '/Dégooglisation/Rapport-E2E'
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots')
@@ -54,18 +56,32 @@ async function seedHistory(url: string): Promise<void> {
 	}
 	const measure = (r: Roadmap, date: string, value: number) => r.indicators.find((i) => i.id === 'desktop-linux-share')!.measurements.push({ id: `m-${date}`, date, value, note: '' })
 	edit('alice', '2026-02-01T09:00:00.000Z', (r) => measure(r, '2026-02-01', 10))
-	edit('alice', '2026-02-10T09:00:00.000Z', (r) => { find(r, 'structuring-council-mandate').status = 'done' })
-	edit('bob', '2026-09-15T09:00:00.000Z', (r) => { find(r, 'solutions-browser').status = 'done' })
-	edit('bob', '2026-09-20T09:00:00.000Z', (r) => { find(r, 'solutions-office-suite').status = 'in_progress' })
-	edit('alice', '2026-10-05T09:00:00.000Z', (r) => { find(r, 'transformation-directory').status = 'blocked' })
-	edit('alice', '2026-10-10T09:00:00.000Z', (r) => { r.tasks.push(makeTask({ id: 'etat-civil', title: 'Migrer le logiciel d\'état civil', phase: 'solutions' })) })
+	edit('alice', '2026-02-10T09:00:00.000Z', (r) => {
+		find(r, 'structuring-council-mandate').status = 'done'
+	})
+	edit('bob', '2026-09-15T09:00:00.000Z', (r) => {
+		find(r, 'solutions-browser').status = 'done'
+	})
+	edit('bob', '2026-09-20T09:00:00.000Z', (r) => {
+		find(r, 'solutions-office-suite').status = 'in_progress'
+	})
+	edit('alice', '2026-10-05T09:00:00.000Z', (r) => {
+		find(r, 'transformation-directory').status = 'blocked'
+	})
+	edit('alice', '2026-10-10T09:00:00.000Z', (r) => {
+		r.tasks.push(makeTask({ id: 'etat-civil', title: 'Migrer le logiciel d\'état civil', phase: 'solutions' }))
+	})
 	edit('bob', '2026-11-01T09:00:00.000Z', (r) => measure(r, '2026-11-01', 30))
-	edit('bob', '2026-11-20T09:00:00.000Z', (r) => { find(r, 'solutions-office-suite').status = 'done' })
+	edit('bob', '2026-11-20T09:00:00.000Z', (r) => {
+		find(r, 'solutions-office-suite').status = 'done'
+	})
 
 	await dav.createFolder(FOLDER)
 	await dav.createFolder(`${FOLDER}/.degooglisation`)
 	await dav.put(`${FOLDER}/.degooglisation/${snapshotFileName(snapshot.writer, 1)}`, serializeSnapshotFile(snapshot))
-	for (const change of changes) await dav.put(`${FOLDER}/.degooglisation/${changeFileName(change.writer, change.seq)}`, serializeChangeFile(change))
+	for (const change of changes) {
+		await dav.put(`${FOLDER}/.degooglisation/${changeFileName(change.writer, change.seq)}`, serializeChangeFile(change))
+	}
 	await dav.put(`${FOLDER}/roadmap.degooglisation.json`, serializeRoadmap(materialize(state)))
 	const previous = { format: 'degooglisation-report' as const, version: 1 as const, writer: 'wprevious01', seq: 1, author: 'alice', at: '2026-09-01T10:00:00.000Z', from: '2026-06-01T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z', file: '' }
 	await dav.put(`${FOLDER}/.degooglisation/report.wprevious01.000001.json`, serializeReportRecord(previous))
@@ -162,7 +178,7 @@ describe('council report', () => {
 		const tasks = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Tâches'])
 		expect(tasks.length).toBe(61)
 		expect(tasks.find((row) => row.id === 'etat-civil')).toMatchObject({ titre: 'Migrer le logiciel d\'état civil', statut: 'todo' })
-		const indicators = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Indicateurs'], { header: 1 })
+		const indicators = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Indicateurs, { header: 1 })
 		const measured = indicators.filter((row) => row.some((cell) => cell instanceof Date) && row.includes(30))
 		expect(measured).toHaveLength(1)
 		await context.close()

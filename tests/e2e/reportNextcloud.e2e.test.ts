@@ -10,14 +10,16 @@
  * page answers without login and names no assignee, and unpublishing ends it.
  * Labels are matched in French or English, the server's choice.
  */
+
 import type { Browser, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
+
 import { strFromU8, unzipSync } from 'fflate'
+import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
 
 const env = process.env
 const account = { url: (env.NEXTCLOUD_URL ?? '').replace(/\/+$/, ''), user: env.NEXTCLOUD_USER ?? '', password: env.NEXTCLOUD_PASSWORD ?? '' }

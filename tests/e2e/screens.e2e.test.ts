@@ -8,14 +8,16 @@
  * not committed), no sideways scrolling of the page, and axe finding no
  * serious or critical issue.
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { appRoadmapPath, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { appRoadmapPath, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const roadmap = appRoadmapPath(DEMO_ROADMAP_PATH)
@@ -54,7 +56,9 @@ const SCREENS: Screen[] = [
 		prepare: async (page) => {
 			const create = page.getByRole('button', { name: 'Nouvelle feuille de route' }).first()
 			// On a phone the navigation is folded: it is opened first.
-			if (!await create.isVisible()) await page.locator('.app-navigation-toggle').first().click()
+			if (!await create.isVisible()) {
+				await page.locator('.app-navigation-toggle').first().click()
+			}
 			await create.click()
 			await page.getByRole('dialog', { name: 'Nouvelle feuille de route' }).waitFor()
 		},
@@ -71,7 +75,9 @@ function sticksOut(page: Page): Promise<string[]> {
 		const width = document.documentElement.clientWidth
 		const scrolls = (element: Element | null): boolean => {
 			for (let e = element; e && e.id !== 'content-vue'; e = e.parentElement) {
-				if (/auto|scroll/.test(getComputedStyle(e).overflowX) && e.getBoundingClientRect().right <= width + 1) return true
+				if (/auto|scroll/.test(getComputedStyle(e).overflowX) && e.getBoundingClientRect().right <= width + 1) {
+					return true
+				}
 			}
 			return false
 		}
@@ -101,7 +107,9 @@ describe('every view at 390 and 1440 px', () => {
 					// Fonts, the chart's loading and transitions settle.
 					await page.waitForTimeout(400)
 					const outside = await sticksOut(page)
-					if (screen.full) await page.setViewportSize({ width, height: Math.min(8000, Math.max(height, await contentHeight(page) + 80)) })
+					if (screen.full) {
+						await page.setViewportSize({ width, height: Math.min(8000, Math.max(height, await contentHeight(page) + 80)) })
+					}
 					await page.screenshot({ path: join(screenshots, `${screen.name}-${width}-${scheme}-fr.png`) })
 					expect(outside).toEqual([])
 					const { violations } = await new AxeBuilder({ page }).include(screen.scope ?? '#content-vue').analyze()

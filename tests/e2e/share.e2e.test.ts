@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Sharing from inside the app: the share panel opens from the roadmap header,
  * finds colleagues through Nextcloud's sharee search, shares read only, then
@@ -6,14 +10,16 @@
  * was typed. A French screenshot of the panel for review
  * (tests/e2e/screenshots/share-panel.png, not committed).
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, boardTaskIds, openOverviewPhases, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { appRoadmapPath, boardCards, boardTaskIds, openOverviewPhases, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const roadmapPath = appRoadmapPath(DEMO_ROADMAP_PATH)

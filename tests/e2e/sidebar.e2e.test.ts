@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The task sidebar in chromium, in French: a task opened from its URL is
  * edited field by field, everything is found again after a reload; a deleted
  * task comes back with "undo"; no serious accessibility violation.
  */
+
+import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { openOverviewPhases, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { openOverviewPhases, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 const TASK = 'solutions-mail'
@@ -29,7 +35,9 @@ const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*En
 
 async function choose(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
 	await selectNamed(page, label).locator('input').click()
-	if (typed) await page.keyboard.type(typed)
+	if (typed) {
+		await page.keyboard.type(typed)
+	}
 	// Long option labels are split in two to be ellipsised in the middle: match the text content.
 	await page.locator('.vs__dropdown-menu [role="option"]').filter({ hasText: option }).click()
 }
@@ -76,7 +84,9 @@ describe('task sidebar', () => {
 		for (let i = 0; i < 80; i++) {
 			reached.push(await page.evaluate(() => {
 				const element = document.activeElement as HTMLElement
-				if (!element.closest('aside.app-sidebar')) return ''
+				if (!element.closest('aside.app-sidebar')) {
+					return ''
+				}
 				const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null
 				return (label ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim()
 			}))
@@ -145,7 +155,9 @@ describe('task sidebar', () => {
 			const page = await context.newPage()
 			await harness.login(page, 'alice', taskUrl)
 			await sidebar(page).getByLabel('Titre', { exact: true }).waitFor()
-			if (scheme === 'light') await page.screenshot({ path: join(screenshots, 'sidebar.png') })
+			if (scheme === 'light') {
+				await page.screenshot({ path: join(screenshots, 'sidebar.png') })
+			}
 			const { violations } = await new AxeBuilder({ page }).include('#content-vue').analyze()
 			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 				.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)

@@ -7,13 +7,15 @@
  * added, dated and put in order by keyboard, an indicator with a target and
  * two measurements, departments, and the board filtered by department.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
 import type { Page } from 'playwright-core'
-import { newWriterId } from '../../src/domain/ids'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, startHarness } from './harness'
+import type { Harness } from './harness.ts'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, boardCards, startHarness } from './harness.ts'
 
 const FOLDER = '/Dégooglisation/Petit-Libre'
 let harness: Harness
@@ -27,7 +29,9 @@ afterAll(() => harness?.close())
 async function phaseRow(page: Page, name: string) {
 	const rows = page.locator('.phase-row')
 	for (let i = 0; i < await rows.count(); i++) {
-		if (await rows.nth(i).getByLabel('Nom de la phase').inputValue() === name) return rows.nth(i)
+		if (await rows.nth(i).getByLabel('Nom de la phase').inputValue() === name) {
+			return rows.nth(i)
+		}
 	}
 	throw new Error(`no phase named ${name}`)
 }

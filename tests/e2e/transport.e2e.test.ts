@@ -8,14 +8,16 @@
  * token changed by a login elsewhere, a session that has ended, maintenance mode.
  * In each case the edit reaches the files, and nothing is lost on the way.
  */
+
 import type { Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { overviewStatus, setOverviewStatus, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { overviewStatus, setOverviewStatus, startHarness } from './harness.ts'
 
 let harness: Harness
 
@@ -105,7 +107,9 @@ describe('the dashboard widget through the same answers, on its lighter fetch tr
 		const folder = new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: newWriterId(), author: 'test' } })
 		const { roadmap } = await folder.load()
 		await folder.save(TASKS.flatMap((id) => [{ op: 'set' as const, path: `tasks/${id}/assignees`, value: ['alice'] }, { op: 'set' as const, path: `tasks/${id}/status`, value: 'todo' }]))
-		for (const id of TASKS) titles[id] = roadmap.tasks.find((t) => t.id === id)!.title
+		for (const id of TASKS) {
+			titles[id] = roadmap.tasks.find((t) => t.id === id)!.title
+		}
 	})
 
 	it('asks to log in again once the session has ended, keeps the task marked done, and sends it once logged in', { timeout: 120_000 }, async () => {

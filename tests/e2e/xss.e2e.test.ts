@@ -1,15 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Script in roadmap text must stay text: payloads in every field the app's
  * views, the task sidebar and the dashboard widget render, checked in
  * chromium with a flag the payloads would set.
  */
+
+import type { Harness } from './harness.ts'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Harness } from './harness'
-import { appRoadmapPath, openOverviewPhases, startHarness } from './harness'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, openOverviewPhases, startHarness } from './harness.ts'
 
 const PAYLOADS = [
 	'<img src=x onerror="window.__xss=1">',
@@ -50,11 +56,16 @@ describe('text from roadmap files', () => {
 		it(`runs no script and shows markup as text on ${name}`, async () => {
 			const page = await harness.browser.newPage()
 			const dialogs: string[] = []
-			page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+			page.on('dialog', (d) => {
+				dialogs.push(d.message())
+				void d.dismiss()
+			})
 			await harness.login(page, 'bob', path)
 			await page.waitForSelector(ready)
 			// The overview's tasks are folded by phase: opened, their titles are on the page too.
-			if (ready === '.overview-phase') await openOverviewPhases(page)
+			if (ready === '.overview-phase') {
+				await openOverviewPhases(page)
+			}
 			await page.waitForTimeout(500)
 			expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
 			expect(dialogs).toEqual([])

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `npm run stress -- [--writers 8] [--edits 200]`
  *
@@ -12,18 +16,20 @@
  *   writers work through the partner's federated mount.
  * Prints edits applied and lost; exits 1 when any edit was lost.
  */
+
+import type { DavClient } from '../../src/storage/dav.ts'
+import type { StressTarget } from './stressRun.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { newWriterId } from '../../src/domain/ids'
-import type { DavClient } from '../../src/storage/dav'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { StressTarget } from './stressRun'
-import { runStress } from './stressRun'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { runStress } from './stressRun.ts'
 
 const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, edits: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' } } })
 const env = process.env
@@ -55,12 +61,18 @@ async function shareWithPartner(owner: Account, partner: Account, path: string, 
 	let mountpoint: string | undefined
 	for (let attempt = 0; attempt < 30 && !mountpoint; attempt++) {
 		for (const share of await partnerOcs.pendingRemoteShares()) {
-			if (share.name.endsWith(folderName)) await partnerOcs.acceptRemoteShare(share.id)
+			if (share.name.endsWith(folderName)) {
+				await partnerOcs.acceptRemoteShare(share.id)
+			}
 		}
 		mountpoint = (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(folderName))?.mountpoint
-		if (!mountpoint) await new Promise((resolve) => setTimeout(resolve, 500))
+		if (!mountpoint) {
+			await new Promise((resolve) => setTimeout(resolve, 500))
+		}
 	}
-	if (!mountpoint) throw new Error('the federated share did not reach the partner')
+	if (!mountpoint) {
+		throw new Error('the federated share did not reach the partner')
+	}
 	return mountpoint.replace(/^\/[^/]+\/files/, '')
 }
 
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
 		}
 	} else {
 		const dataDirs = await Promise.all([mkdtemp(join(tmpdir(), 'degooglisation-stress-')), mkdtemp(join(tmpdir(), 'degooglisation-stress-partner-'))])
-		const { startSandbox } = await import('../../sandbox/server')
+		const { startSandbox } = await import('../../sandbox/server.ts')
 		const sandbox = await startSandbox({
 			port: 0,
 			dataDir: dataDirs[0],
@@ -118,7 +130,9 @@ async function main(): Promise<void> {
 	console.log(`same-field edits overtaken by a later edit: ${report.overtaken} (conflicts reported to writers: ${report.conflictsReported})`)
 	console.log(`failed saves (reported to the writer, not counted as applied): ${report.failedSaves}; failed refreshes: ${report.failedLoads}`)
 	console.log(`requests: ${report.requests} in ${report.seconds.toFixed(1)} s; tasks at the end: ${report.finalTasks}`)
-	for (const sample of report.lostSamples) console.log(`  lost: ${sample}`)
+	for (const sample of report.lostSamples) {
+		console.log(`  lost: ${sample}`)
+	}
 	process.exitCode = report.editsLost === 0 && report.failedSaves === 0 ? 0 : 1
 }
 

@@ -10,20 +10,22 @@
  * sandbox at the same time, each compacting with the other's files around,
  * and neither loses anything of the other's.
  */
+
+import type { Roadmap } from '../../src/domain/model.ts'
+
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../sandbox/server'
-import { diffRoadmaps } from '../../src/domain/crdt'
-import { snapshotForFormat10 } from '../../src/domain/formatVersions'
-import type { Roadmap } from '../../src/domain/model'
-import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap'
-import { STATE_FOLDER } from '../../src/domain/storageFormat'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder, RoadmapFolderError } from '../../src/storage/roadmapFolder'
+import { startSandbox } from '../../sandbox/server.ts'
+import { diffRoadmaps } from '../../src/domain/crdt.ts'
+import { snapshotForFormat10 } from '../../src/domain/formatVersions.ts'
+import { createStarterRoadmap } from '../../src/domain/starter/createStarterRoadmap.ts'
+import { STATE_FOLDER } from '../../src/domain/storageFormat.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder, RoadmapFolderError } from '../../src/storage/roadmapFolder.ts'
 
 /** The last release whose parser refuses unknown fields (format 1.0). */
 const PREVIOUS_RELEASE = '96fe555'

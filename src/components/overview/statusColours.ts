@@ -2,7 +2,8 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
-import type { TaskStatus } from '../../domain/model'
+
+import type { TaskStatus } from '../../domain/model.ts'
 
 /**
  * The mark beside each status: mid-tones with at least 3:1 contrast on both

@@ -3,6 +3,7 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { DOMWrapper, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import PublishDialog from './PublishDialog.vue'
@@ -20,8 +21,12 @@ afterEach(() => {
 describe('PublishDialog', () => {
 	it('publishes nothing personal unless ticked, with the end date chosen, and withdraws the page', async () => {
 		const fetchSpy = vi.fn(async (_url: string, init: RequestInit) => {
-			if (init.method === 'GET') return json(200, { publication: null })
-			if (init.method === 'DELETE') return json(200, { publication: null })
+			if (init.method === 'GET') {
+				return json(200, { publication: null })
+			}
+			if (init.method === 'DELETE') {
+				return json(200, { publication: null })
+			}
 			const body = JSON.parse(init.body as string)
 			return json(200, published(body.options, body.expires))
 		})

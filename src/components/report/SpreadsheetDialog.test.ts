@@ -3,16 +3,18 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
-import { DOMWrapper, flushPromises, mount } from '@vue/test-utils'
+
+import type { Roadmap } from '../../domain/model.ts'
+
 import * as XLSX from '@e965/xlsx'
+import { DOMWrapper, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Roadmap } from '../../domain/model'
-import { makeTask } from '../../domain/model'
-import { sampleRoadmap } from '../../domain/testing/sampleRoadmap'
-import { roadmapToOds, tasksToCsv } from '../../spreadsheet'
-import { useRoadmapStore } from '../../stores/roadmap'
 import SpreadsheetDialog from './SpreadsheetDialog.vue'
+import { makeTask } from '../../domain/model.ts'
+import { sampleRoadmap } from '../../domain/testing/sampleRoadmap.ts'
+import { roadmapToOds, tasksToCsv } from '../../spreadsheet/index.ts'
+import { useRoadmapStore } from '../../stores/roadmap.ts'
 
 let store: ReturnType<typeof useRoadmapStore>
 const BAD = new Set([17, 88, 150])
@@ -20,7 +22,9 @@ const BAD = new Set([17, 88, 150])
 /** 200 new tasks; three of them name a phase the roadmap does not have. */
 function twoHundred(bad: boolean): Roadmap {
 	const source = sampleRoadmap(0)
-	for (let i = 0; i < 200; i++) source.tasks.push(makeTask({ id: `import-${i}`, title: `Importée ${i}`, phase: bad && BAD.has(i) ? 'nulle-part' : 'solutions', due: '2027-03-31' }))
+	for (let i = 0; i < 200; i++) {
+		source.tasks.push(makeTask({ id: `import-${i}`, title: `Importée ${i}`, phase: bad && BAD.has(i) ? 'nulle-part' : 'solutions', due: '2027-03-31' }))
+	}
 	return source
 }
 

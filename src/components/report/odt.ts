@@ -9,11 +9,13 @@
  * that the saved document says exactly what the screen and the print say.
  * A zip, `mimetype` stored first, made with fflate; loaded only on save.
  */
+
 import { strToU8, zipSync } from 'fflate'
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.text'
 
 function escapeXml(text: string): string {
+	// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they are what this removes.
 	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 }
 
@@ -26,17 +28,27 @@ class OdtWriter {
 	private tables = 0
 
 	block(node: Element): string {
-		if (node.getAttribute('aria-hidden') === 'true' || node.classList.contains('report-no-document')) return ''
+		if (node.getAttribute('aria-hidden') === 'true' || node.classList.contains('report-no-document')) {
+			return ''
+		}
 		const tag = node.tagName.toLowerCase()
 		const heading = /^h([1-6])$/.exec(tag)
-		if (heading) return `<text:h text:style-name="Heading_20_${heading[1]}" text:outline-level="${heading[1]}">${spaced(node.textContent ?? '')}</text:h>`
-		if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption') return `<text:p text:style-name="Text_20_body">${spaced(node.textContent ?? '')}</text:p>`
+		if (heading) {
+			return `<text:h text:style-name="Heading_20_${heading[1]}" text:outline-level="${heading[1]}">${spaced(node.textContent ?? '')}</text:h>`
+		}
+		if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption') {
+			return `<text:p text:style-name="Text_20_body">${spaced(node.textContent ?? '')}</text:p>`
+		}
 		if (tag === 'ul' || tag === 'ol') {
 			const items = [...node.children].filter((child) => child.tagName.toLowerCase() === 'li')
 			return `<text:list>${items.map((item) => `<text:list-item><text:p text:style-name="List_20_Contents">${spaced(item.textContent ?? '')}</text:p></text:list-item>`).join('')}</text:list>`
 		}
-		if (tag === 'table') return this.table(node)
-		if (tag === 'svg') return this.picture(node)
+		if (tag === 'table') {
+			return this.table(node)
+		}
+		if (tag === 'svg') {
+			return this.picture(node)
+		}
 		return [...node.children].map((child) => this.block(child)).join('')
 	}
 

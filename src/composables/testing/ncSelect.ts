@@ -2,6 +2,7 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import type { VueWrapper } from '@vue/test-utils'
 
 /** NcSelect's props as tests read them (its declared types only list the vnode's). */

@@ -7,13 +7,15 @@
  * reach Nextcloud (saving an edit) only changes the roadmap shown: the store
  * keeps its folder to itself, so its edits are applied here as it applies them.
  */
+
+import type { Roadmap } from '../../domain/model.ts'
+import type { FolderAccess } from '../../storage/roadmapFolder.ts'
+
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import { toRaw } from 'vue'
-import type { Roadmap } from '../../domain/model'
-import { makeTask } from '../../domain/model'
-import type { FolderAccess } from '../../storage/roadmapFolder'
-import { useRoadmapStore } from '../../stores/roadmap'
+import { makeTask } from '../../domain/model.ts'
+import { useRoadmapStore } from '../../stores/roadmap.ts'
 
 export function openRoadmapStore(roadmap: Roadmap, { canWrite = true, path = '/Dégooglisation/Saint-Exemple' } = {}) {
 	setActivePinia(createPinia())
@@ -22,7 +24,9 @@ export function openRoadmapStore(roadmap: Roadmap, { canWrite = true, path = '/D
 	store.path = path
 	store.access = { canRead: true, canWrite, canDelete: canWrite } satisfies FolderAccess
 	vi.spyOn(store, 'edit').mockImplementation((change) => {
-		if (store.readOnly) return
+		if (store.readOnly) {
+			return
+		}
 		const draft = structuredClone(toRaw(store.roadmap!))
 		change(draft)
 		store.roadmap = draft

@@ -1,10 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { canonicalRoadmap, parseRoadmap, serializeRoadmap } from '../format'
-import { makeTask } from '../model'
-import { isValidDate } from '../schema'
-import { addMonths, createStarterRoadmap } from './createStarterRoadmap'
-import { STARTER_PHASES, STARTER_TASKS } from './starterTemplate'
+import { canonicalRoadmap, parseRoadmap, serializeRoadmap } from '../format.ts'
+import { makeTask } from '../model.ts'
+import { isValidDate } from '../schema.ts'
+import { addMonths, createStarterRoadmap } from './createStarterRoadmap.ts'
+import { STARTER_PHASES, STARTER_TASKS } from './starterTemplate.ts'
 
 const START = '2027-01-15'
 const fr = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: START })
@@ -26,7 +31,9 @@ describe('createStarterRoadmap: phases', () => {
 		const byId = new Map(fr.phases.map((p) => [p.id, p]))
 		const sequence = ['structuring', 'transformation', 'solutions', 'communication', 'federation'].map((id) => byId.get(id)!)
 		expect(sequence[0].start).toBe(START)
-		for (let i = 1; i < sequence.length; i++) expect(sequence[i].start, sequence[i].id).toBe(dayAfter(sequence[i - 1].end!))
+		for (let i = 1; i < sequence.length; i++) {
+			expect(sequence[i].start, sequence[i].id).toBe(dayAfter(sequence[i - 1].end!))
+		}
 		expect(sequence[sequence.length - 1].end).toBe(addMonths(START, 72, true))
 		const inclusion = byId.get('inclusion')!
 		expect(inclusion.start).toBe(byId.get('transformation')!.start)
@@ -35,7 +42,9 @@ describe('createStarterRoadmap: phases', () => {
 
 	it('only runs a phase alongside one listed before it', () => {
 		for (const [index, phase] of STARTER_PHASES.entries()) {
-			if (phase.alongside) expect(STARTER_PHASES.slice(0, index).map((p) => p.id), phase.id).toContain(phase.alongside)
+			if (phase.alongside) {
+				expect(STARTER_PHASES.slice(0, index).map((p) => p.id), phase.id).toContain(phase.alongside)
+			}
 		}
 	})
 })
@@ -62,7 +71,9 @@ describe('createStarterRoadmap: tasks', () => {
 			expect(phases.has(task.phase!), task.id).toBe(true)
 			expect(categories.has(task.category!), task.id).toBe(true)
 		}
-		for (const phase of fr.phases) expect(fr.tasks.some((t) => t.phase === phase.id), phase.id).toBe(true)
+		for (const phase of fr.phases) {
+			expect(fr.tasks.some((t) => t.phase === phase.id), phase.id).toBe(true)
+		}
 	})
 
 	it('depends only on existing tasks, never on a phase that starts after its own ends, without cycles', () => {
@@ -77,7 +88,9 @@ describe('createStarterRoadmap: tasks', () => {
 		const visiting = new Set<string>()
 		const done = new Set<string>()
 		const visit = (id: string): void => {
-			if (done.has(id)) return
+			if (done.has(id)) {
+				return
+			}
 			expect(visiting.has(id), `cycle through ${id}`).toBe(false)
 			visiting.add(id)
 			byId.get(id)!.dependsOn.forEach(visit)
@@ -94,9 +107,15 @@ describe('createStarterRoadmap: tasks', () => {
 
 	it('names a free replacement for everything a task replaces; governance tasks replace nothing', () => {
 		for (const task of fr.tasks) {
-			if (task.replaces.length > 0) expect(task.replacements.length, task.id).toBeGreaterThan(0)
-			if (task.category === 'governance') expect([task.replaces, task.replacements], task.id).toEqual([[], []])
-			for (const tool of [...task.replaces, ...task.replacements]) expect(tool.trim(), task.id).toBe(tool)
+			if (task.replaces.length > 0) {
+				expect(task.replacements.length, task.id).toBeGreaterThan(0)
+			}
+			if (task.category === 'governance') {
+				expect([task.replaces, task.replacements], task.id).toEqual([[], []])
+			}
+			for (const tool of [...task.replaces, ...task.replacements]) {
+				expect(tool.trim(), task.id).toBe(tool)
+			}
 		}
 		const solutions = fr.tasks.filter((t) => t.phase === 'solutions')
 		expect(solutions.every((t) => t.replaces.length > 0), 'every solutions task replaces something').toBe(true)
@@ -114,7 +133,9 @@ describe('createStarterRoadmap: tasks', () => {
 		}
 		const withChecklist = fr.tasks.filter((t) => t.checklist.length > 0)
 		expect(withChecklist.length).toBeGreaterThanOrEqual(3)
-		for (const task of withChecklist) expect(task.checklist.length, task.id).toBeGreaterThanOrEqual(2)
+		for (const task of withChecklist) {
+			expect(task.checklist.length, task.id).toBeGreaterThanOrEqual(2)
+		}
 	})
 })
 
@@ -134,7 +155,9 @@ describe('createStarterRoadmap: languages, indicators, file', () => {
 			expect(en.tasks[i].description, task.id).not.toBe(task.description)
 			expect(en.tasks[i].checklist.map((c) => c.id)).toEqual(task.checklist.map((c) => c.id))
 		}
-		for (const [i, phase] of fr.phases.entries()) expect(en.phases[i].description, phase.id).not.toBe(phase.description)
+		for (const [i, phase] of fr.phases.entries()) {
+			expect(en.phases[i].description, phase.id).not.toBe(phase.description)
+		}
 		expect(en.phases[5].title).toBe('Federation')
 		expect(en.categories.map((c) => c.id)).toEqual(fr.categories.map((c) => c.id))
 		expect(en.tasks.find((t) => t.id === 'transformation-domain')!.replaces).toEqual(['Gmail, Orange or Wanadoo addresses'])
@@ -156,7 +179,9 @@ describe('createStarterRoadmap: languages, indicators, file', () => {
 		for (const roadmap of [fr, en]) {
 			const parsed = parseRoadmap(serializeRoadmap(roadmap))
 			expect(parsed.ok).toBe(true)
-			if (parsed.ok) expect(parsed.value).toEqual(canonicalRoadmap(roadmap))
+			if (parsed.ok) {
+				expect(parsed.value).toEqual(canonicalRoadmap(roadmap))
+			}
 		}
 	})
 
@@ -166,8 +191,12 @@ describe('createStarterRoadmap: languages, indicators, file', () => {
 			expect(doc, task.id).toContain(task.title.fr)
 			expect(doc, task.id).toContain(task.title.en)
 		}
-		for (const indicator of fr.indicators) expect(doc, indicator.id).toContain(indicator.name)
-		for (const indicator of en.indicators) expect(doc, indicator.id).toContain(indicator.name)
+		for (const indicator of fr.indicators) {
+			expect(doc, indicator.id).toContain(indicator.name)
+		}
+		for (const indicator of en.indicators) {
+			expect(doc, indicator.id).toContain(indicator.name)
+		}
 	})
 })
 

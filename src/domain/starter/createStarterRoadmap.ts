@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** A commune's roadmap from the starter template, in French or English, dated from a start date. */
-import type { IsoDate, Phase, Roadmap } from '../model'
-import { emptyRoadmap, makeTask } from '../model'
-import type { ToolName } from './starterTemplate'
-import { STARTER_CATEGORIES, STARTER_DEPARTMENTS, STARTER_INDICATORS, STARTER_PHASES, STARTER_TASKS } from './starterTemplate'
+
+import type { IsoDate, Phase, Roadmap } from '../model.ts'
+import type { ToolName } from './starterTemplate.ts'
+
+import { emptyRoadmap, makeTask } from '../model.ts'
+import { STARTER_CATEGORIES, STARTER_DEPARTMENTS, STARTER_INDICATORS, STARTER_PHASES, STARTER_TASKS } from './starterTemplate.ts'
 
 export type StarterLanguage = 'fr' | 'en'
 
@@ -20,7 +26,9 @@ export function addMonths(date: IsoDate, months: number, endOf = false): IsoDate
 	const target = new Date(Date.UTC(year, month - 1 + months, 1))
 	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
 	target.setUTCDate(Math.min(day, lastDay))
-	if (endOf) target.setUTCDate(target.getUTCDate() - 1)
+	if (endOf) {
+		target.setUTCDate(target.getUTCDate() - 1)
+	}
 	return target.toISOString().slice(0, 10)
 }
 
@@ -34,7 +42,9 @@ function datePhases(lang: StarterLanguage, startDate: IsoDate): Phase[] {
 	return STARTER_PHASES.map((phase, index) => {
 		const start = phase.alongside ? starts.get(phase.alongside)! : nextStart
 		starts.set(phase.id, start)
-		if (!phase.alongside) nextStart = addMonths(start, phase.months)
+		if (!phase.alongside) {
+			nextStart = addMonths(start, phase.months)
+		}
 		return {
 			id: phase.id,
 			order: index + 1,

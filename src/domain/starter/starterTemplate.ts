@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The starter roadmap: six phases, sixty tasks, thirty-two categories,
  * thirteen departments and fifteen indicators, in French and English. Built from what communes actually
@@ -6,7 +10,7 @@
  * Every task is optional and every duration indicative.
  */
 
-import type { ReportTag } from '../reportTags'
+import type { ReportTag } from '../reportTags.ts'
 
 export interface Bilingual {
 	fr: string

@@ -3,12 +3,14 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Roadmap histories for tests and benchmarks: a creation snapshot, then edits by named people at given times. */
-import type { RoadmapState } from '../crdt'
-import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../crdt'
-import type { RoadmapHistory } from '../history'
-import { buildHistory } from '../history'
-import type { Roadmap } from '../model'
-import type { ChangeFile, Operation, SnapshotFile } from '../storageFormat'
+
+import type { RoadmapState } from '../crdt.ts'
+import type { RoadmapHistory } from '../history.ts'
+import type { Roadmap } from '../model.ts'
+import type { ChangeFile, Operation, SnapshotFile } from '../storageFormat.ts'
+
+import { applyChanges, diffRoadmaps, materialize, stampsOf, stateFromRoadmap } from '../crdt.ts'
+import { buildHistory } from '../history.ts'
 
 export class HistoryBuilder {
 	private readonly state: RoadmapState

@@ -1,6 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** Small roadmaps for tests and benchmarks. */
-import type { Roadmap, TaskStatus } from '../model'
-import { emptyRoadmap, makeTask, TASK_STATUSES } from '../model'
+
+import type { Roadmap, TaskStatus } from '../model.ts'
+
+import { emptyRoadmap, makeTask, TASK_STATUSES } from '../model.ts'
 
 export function sampleRoadmap(taskCount = 3): Roadmap {
 	const roadmap = emptyRoadmap('Feuille de route', 'Mairie A')
