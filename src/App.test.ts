@@ -10,23 +10,25 @@
  * boundary is played: the network, Nextcloud's page globals and its file
  * picker.
  */
+
+import type { Sandbox } from '../sandbox/server.ts'
+import type { SandboxNetwork } from './testing/sandboxNetwork.ts'
+
+import { flushPromises, mount } from '@vue/test-utils'
+import { DOMParser } from '@xmldom/xmldom'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DOMParser } from '@xmldom/xmldom'
-import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import type { Sandbox } from '../sandbox/server'
-import { startSandbox } from '../sandbox/server'
-import { sampleRoadmap } from './domain/testing/sampleRoadmap'
-import { STATE_FOLDER } from './domain/storageFormat'
-import { createAppRouter } from './router'
-import { DavClient } from './storage/dav'
-import { RoadmapFolder } from './storage/roadmapFolder'
-import type { SandboxNetwork } from './testing/sandboxNetwork'
-import { startSandboxNetwork } from './testing/sandboxNetwork'
+import { startSandbox } from '../sandbox/server.ts'
+import { STATE_FOLDER } from './domain/storageFormat.ts'
+import { sampleRoadmap } from './domain/testing/sampleRoadmap.ts'
+import { createAppRouter } from './router/index.ts'
+import { DavClient } from './storage/dav.ts'
+import { RoadmapFolder } from './storage/roadmapFolder.ts'
+import { startSandboxNetwork } from './testing/sandboxNetwork.ts'
 
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/auth', () => ({ getCurrentUser: () => ({ uid: 'bastien', displayName: 'Bastien Roux' }), getRequestToken: () => 'token' }))
@@ -36,7 +38,9 @@ class FilePickerClosed extends Error {}
 const pick = vi.hoisted(() => vi.fn(async (): Promise<string> => '/Photos'))
 vi.mock('@nextcloud/dialogs', () => {
 	const builder: Record<string, unknown> = { build: () => ({ pick }) }
-	for (const step of ['setMultiSelect', 'allowDirectories', 'setMimeTypeFilter', 'setButtonFactory', 'startAt']) builder[step] = () => builder
+	for (const step of ['setMultiSelect', 'allowDirectories', 'setMimeTypeFilter', 'setButtonFactory', 'startAt']) {
+		builder[step] = () => builder
+	}
 	return { FilePickerClosed, getFilePickerBuilder: () => builder }
 })
 
@@ -52,12 +56,14 @@ let holds: (url: string) => boolean = () => false
 
 async function shareWithBastien(name: string, accept: boolean): Promise<void> {
 	const ocs = async (url: string, user: string, method: string, path: string, body?: Record<string, unknown>) => {
-		const response = await realFetch(`${url}/ocs/v2.php/apps/files_sharing/api/v1/${path}?format=json`, { method, headers: { 'Authorization': `Basic ${btoa(`${user}:${user}`)}`, 'OCS-APIRequest': 'true', 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) })
+		const response = await realFetch(`${url}/ocs/v2.php/apps/files_sharing/api/v1/${path}?format=json`, { method, headers: { Authorization: `Basic ${btoa(`${user}:${user}`)}`, 'OCS-APIRequest': 'true', 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) })
 		return (await response.json()).ocs
 	}
 	await new RoadmapFolder({ dav: davOf(commune.url, 'alice'), path: `/${name}`, writer: { id: 'writeralice1', author: 'alice' } }).create(sampleRoadmap(2))
 	expect((await ocs(commune.url, 'alice', 'POST', 'shares', { path: `/${name}`, shareType: 6, shareWith: `bastien@${network.url}`, permissions: 31 })).meta.statuscode).toBe(200)
-	if (!accept) return
+	if (!accept) {
+		return
+	}
 	const pending = (await ocs(network.url, 'bastien', 'GET', 'remote_shares/pending')).data.find((share: { name: string }) => share.name === `/${name}`)
 	await ocs(network.url, 'bastien', 'POST', `remote_shares/pending/${pending.id}`)
 }
@@ -76,7 +82,9 @@ beforeAll(async () => {
 	// The page's requests go to bastien's server; the servers' own requests to each other pass untouched.
 	vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
 		const url = String(input instanceof Request ? input.url : input)
-		if (url.startsWith(commune.url)) return realFetch(input, init)
+		if (url.startsWith(commune.url)) {
+			return realFetch(input, init)
+		}
 		return holds(url) ? new Promise(() => {}) : network.fetch(input, init)
 	})
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
@@ -127,7 +135,9 @@ describe('App navigation', () => {
 		const { wrapper } = await mountApp()
 		await vi.waitFor(() => expect(wrapper.text()).toContain('Waiting for your answer'), { timeout: 10_000 })
 		const text = wrapper.text()
-		for (const caption of ['My roadmaps', 'From partner communes', 'Partner communes']) expect(text).toContain(caption)
+		for (const caption of ['My roadmaps', 'From partner communes', 'Partner communes']) {
+			expect(text).toContain(caption)
+		}
 		expect(navigationNames(wrapper)).toEqual(expect.arrayContaining(['A', 'Mairie B']))
 		const pending = () => wrapper.findAll('.pending-share').map((share) => share.find('span').text())
 		expect(pending()).toEqual([`Feuille partagée from alice@${commune.url.replace(/^https?:\/\//, '')}`, `Refus from alice@${commune.url.replace(/^https?:\/\//, '')}`])
@@ -184,7 +194,9 @@ describe('App: a roadmap that cannot be opened', () => {
 		const dav = davOf(network.url, 'bastien')
 		// Its only snapshot comes from a version 2 of the format.
 		for (const entry of await dav.list(`${path}/${STATE_FOLDER}`)) {
-			if (!entry.name.startsWith('snapshot.')) continue
+			if (!entry.name.startsWith('snapshot.')) {
+				continue
+			}
 			const snapshot = JSON.parse(new TextDecoder().decode((await dav.get(`${path}/${STATE_FOLDER}/${entry.name}`)).body))
 			await dav.put(`${path}/${STATE_FOLDER}/${entry.name}`, JSON.stringify({ ...snapshot, version: 2 }))
 		}

@@ -3,18 +3,20 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** What the partners page shows of a roadmap: its progress and what was finished lately. */
-import type { FinishedTask } from '../domain/history'
-import { buildHistory, finishedSince } from '../domain/history'
-import type { RoadmapProgress } from '../domain/progress'
-import { roadmapProgress } from '../domain/progress'
-import { logger } from '../logger'
-import type { DavClient } from '../storage/dav'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import type { WaitingChanges } from '../storage/waitingChanges'
-import { describeWaiting } from '../storage/waitingChanges'
-import { davClient } from './clients'
-import { request } from './errors'
+
+import type { FinishedTask } from '../domain/history.ts'
+import type { RoadmapProgress } from '../domain/progress.ts'
+import type { DavClient } from '../storage/dav.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+import type { WaitingChanges } from '../storage/waitingChanges.ts'
+
+import { buildHistory, finishedSince } from '../domain/history.ts'
+import { roadmapProgress } from '../domain/progress.ts'
+import { logger } from '../logger.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
+import { describeWaiting } from '../storage/waitingChanges.ts'
+import { davClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export const RECENT_DAYS = 30
 /** Never writes: any well-formed writer id will do. */

@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** The notes on files not read: what they hold back, said for people, with the parser's words folded away. */
+
+import type { FileProblem } from '../storage/roadmapFolder.ts'
+import type { WaitingChanges } from '../storage/waitingChanges.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import type { FileProblem } from '../storage/roadmapFolder'
-import type { WaitingChanges } from '../storage/waitingChanges'
 import FileProblemNotes from './FileProblemNotes.vue'
 
 // Nextcloud's page says who is logged in; nobody else's name is looked up here.

@@ -1,20 +1,33 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import { createMemoryHistory } from 'vue-router'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
 
 const FOLDER = '/Dégooglisation/Saint-Exemple'
 const store = reactive({
 	locations: [{ path: FOLDER, name: 'Saint-Exemple', permissions: 'RGDNVCK', origin: 'own' }],
-	roadmap: sampleRoadmap(2), readOnly: false, saveState: 'idle', saveError: null, unsent: 0, merged: null, conflicts: [], problems: [], waiting: [],
+	roadmap: sampleRoadmap(2),
+	readOnly: false,
+	saveState: 'idle',
+	saveError: null,
+	unsent: 0,
+	merged: null,
+	conflicts: [],
+	problems: [],
+	waiting: [],
 	ocsClient: () => ({ sharesOf: vi.fn(async () => []), searchSharees: vi.fn(async () => []) }),
 })
-vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
+vi.mock('../stores/roadmap.ts', () => ({ useRoadmapStore: () => store }))
 
 const { default: RoadmapHeader } = await import('./RoadmapHeader.vue')
-const { createAppRouter } = await import('../router')
+const { createAppRouter } = await import('../router/index.ts')
 
 async function mountHeader() {
 	const router = createAppRouter(createMemoryHistory())

@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** What a failed request means, in words a town hall agent can act on (kinds: src/api/errors.ts). */
-import { toApiError } from '../api/errors'
-import { DavError } from '../storage/dav'
-import { RoadmapFolderError } from '../storage/roadmapErrors'
-import { t } from './l10n'
+
+import { toApiError } from '../api/errors.ts'
+import { DavError } from '../storage/dav.ts'
+import { RoadmapFolderError } from '../storage/roadmapErrors.ts'
+import { t } from './l10n.ts'
 
 /** For the failures any request can meet; null for those only the caller can word. */
 function connectionMessage(kind: string): string | null {
@@ -48,13 +49,19 @@ export function openErrorMessage(error: unknown, folder: string): string {
 		}
 	}
 	const status = error instanceof DavError ? error.status : null
-	if (status === 404) return t('degooglisation', 'The folder {folder} was not found: it may have been moved, renamed or deleted, or be no longer shared with you.', { folder })
-	if (status === 403) return t('degooglisation', 'Nextcloud does not let you open the folder {folder}.', { folder })
+	if (status === 404) {
+		return t('degooglisation', 'The folder {folder} was not found: it may have been moved, renamed or deleted, or be no longer shared with you.', { folder })
+	}
+	if (status === 403) {
+		return t('degooglisation', 'Nextcloud does not let you open the folder {folder}.', { folder })
+	}
 	return connectionMessage(toApiError(error).kind) ?? t('degooglisation', 'The roadmap could not be read. Try again later.')
 }
 
 /** The technical words behind a failure, for a "Details" disclosure: each file's own problem when the files were the trouble. */
 export function errorDetail(error: unknown): string {
-	if (error instanceof RoadmapFolderError && error.problems.length) return error.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n')
+	if (error instanceof RoadmapFolderError && error.problems.length) {
+		return error.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n')
+	}
 	return error instanceof Error ? error.message : String(error)
 }

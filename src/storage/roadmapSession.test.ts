@@ -7,23 +7,25 @@
  * network (a fetch that can fail, and that records requests), the timers and
  * the page's events (an environment the test drives).
  */
+
+import type { MergedChanges } from '../domain/mergedChanges.ts'
+import type { OutboxStorage } from './outbox.ts'
+import type { RoadmapSessionOptions } from './roadmapSession.ts'
+import type { SessionEnvironment, WakeReason } from './sessionEnvironment.ts'
+
+import { DOMParser } from '@xmldom/xmldom'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DOMParser } from '@xmldom/xmldom'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { serializeRoadmap } from '../domain/format'
-import type { MergedChanges } from '../domain/mergedChanges'
-import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { startSandbox } from '../../sandbox/server'
-import { DavClient, DavError } from './dav'
-import type { OutboxStorage } from './outbox'
-import { memoryStorage } from './outbox'
-import { RoadmapFolderError } from './roadmapFolder'
-import type { RoadmapSessionOptions } from './roadmapSession'
-import { RoadmapSession } from './roadmapSession'
-import type { SessionEnvironment, WakeReason } from './sessionEnvironment'
+import { startSandbox } from '../../sandbox/server.ts'
+import { serializeRoadmap } from '../domain/format.ts'
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { DavClient, DavError } from './dav.ts'
+import { memoryStorage } from './outbox.ts'
+import { RoadmapFolderError } from './roadmapFolder.ts'
+import { RoadmapSession } from './roadmapSession.ts'
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 let sandbox: Sandbox
@@ -51,7 +53,9 @@ class Network {
 	readonly fetch: typeof fetch = async (input, init) => {
 		const url = new URL(String(input))
 		this.requests.push(`${init?.method ?? 'GET'} ${decodeURIComponent(url.pathname).replace(/^.*\/remote\.php\/dav\/files\/[^/]+/, '')}`)
-		if (this.down) throw new TypeError('fetch failed')
+		if (this.down) {
+			throw new TypeError('fetch failed')
+		}
 		return globalThis.fetch(input, init)
 	}
 
@@ -86,8 +90,12 @@ class Environment implements SessionEnvironment {
 	/** Runs the timers due after `ms` (one round). */
 	elapse(ms: number): void {
 		for (const [id, timer] of [...this.timers]) {
-			if (timer.ms > ms) continue
-			if (!timer.repeat) this.timers.delete(id)
+			if (timer.ms > ms) {
+				continue
+			}
+			if (!timer.repeat) {
+				this.timers.delete(id)
+			}
 			timer.callback()
 		}
 	}
@@ -373,17 +381,26 @@ describe('RoadmapSession', () => {
 			await Promise.all(writers.map(async (session, w) => {
 				for (let n = 0; n < 15; n++) {
 					const task = `t000${String((n * 5 + w * 3) % 12).padStart(2, '0')}`
-					if (n % 3 === 0) session.apply([{ op: 'set', path: `tasks/${task}/status`, value: statuses[(n + w) % 4] }])
-					else session.editTask(task, (draft) => {
-						draft.title = `w${w} n${n}`
-					})
-					if (n % 4 === 3) await session.refresh()
+					if (n % 3 === 0) {
+						session.apply([{ op: 'set', path: `tasks/${task}/status`, value: statuses[(n + w) % 4] }])
+					} else {
+						session.editTask(task, (draft) => {
+							draft.title = `w${w} n${n}`
+						})
+					}
+					if (n % 4 === 3) {
+						await session.refresh()
+					}
 					await session.flush()
-					for (let attempt = 0; session.state.unsent > 0 && attempt < 10; attempt++) await session.flush()
+					for (let attempt = 0; session.state.unsent > 0 && attempt < 10; attempt++) {
+						await session.flush()
+					}
 				}
 			}))
 			Object.assign(sandbox.hazards, { tornReadRate: 0, lockedRate: 0, serverErrorRate: 0, unavailableRate: 0 })
-			for (const session of writers) await session.refresh()
+			for (const session of writers) {
+				await session.refresh()
+			}
 			const fresh = (await open(path, new Network(), new Environment(), 'readerz9')).state.roadmap
 			for (const session of writers) {
 				expect(session.state.unsent).toBe(0)

@@ -16,21 +16,23 @@
  * file; what others wrote meanwhile is then learned from one listing and the
  * files not read before, applied to the state held, never by reloading it.
  */
-import type { Conflict } from '../domain/crdt'
-import { diffRoadmaps, materialize, rematerialize } from '../domain/crdt'
-import type { MergedChanges } from '../domain/mergedChanges'
-import { describeOperations, othersChanges } from '../domain/mergedChanges'
-import type { Roadmap, Task } from '../domain/model'
-import type { ChangeFile, Operation } from '../domain/storageFormat'
-import type { FileVersion } from './dav'
-import type { OutboxStorage } from './outbox'
-import { Outbox } from './outbox'
-import { isTransient } from './retry'
-import type { CatchUpResult, FileProblem, FolderAccess, HistoryFiles, LoadResult, RoadmapFolderOptions } from './roadmapFolder'
-import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
-import type { SessionEnvironment, WakeReason } from './sessionEnvironment'
-import type { WaitingChanges } from './waitingChanges'
-import { describeWaiting } from './waitingChanges'
+
+import type { Conflict } from '../domain/crdt.ts'
+import type { MergedChanges } from '../domain/mergedChanges.ts'
+import type { Roadmap, Task } from '../domain/model.ts'
+import type { ChangeFile, Operation } from '../domain/storageFormat.ts'
+import type { FileVersion } from './dav.ts'
+import type { OutboxStorage } from './outbox.ts'
+import type { CatchUpResult, FileProblem, FolderAccess, HistoryFiles, LoadResult, RoadmapFolderOptions } from './roadmapFolder.ts'
+import type { SessionEnvironment, WakeReason } from './sessionEnvironment.ts'
+import type { WaitingChanges } from './waitingChanges.ts'
+
+import { diffRoadmaps, materialize, rematerialize } from '../domain/crdt.ts'
+import { describeOperations, othersChanges } from '../domain/mergedChanges.ts'
+import { Outbox } from './outbox.ts'
+import { isTransient } from './retry.ts'
+import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder.ts'
+import { describeWaiting } from './waitingChanges.ts'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error'
 
@@ -122,10 +124,14 @@ export class RoadmapSession {
 		const refreshMs = options.refreshMs === undefined ? REFRESH_MS : options.refreshMs
 		if (refreshMs !== null) {
 			this.pollTimer = this.environment.setInterval(() => {
-				if (this.environment.isActive()) void this.refresh()
+				if (this.environment.isActive()) {
+					void this.refresh()
+				}
 			}, refreshMs)
 		}
-		if (kept.length) void this.flush()
+		if (kept.length) {
+			void this.flush()
+		}
 	}
 
 	private get retryMinMs(): number {
@@ -158,7 +164,9 @@ export class RoadmapSession {
 
 	private update(patch: Partial<SessionState>): void {
 		this.current = { ...this.current, ...patch }
-		for (const listener of this.stateListeners) listener(this.current)
+		for (const listener of this.stateListeners) {
+			listener(this.current)
+		}
 	}
 
 	/**
@@ -167,8 +175,12 @@ export class RoadmapSession {
 	 * when the edit may not be made; nothing is kept then.
 	 */
 	apply(ops: Operation[]): ChangeFile | null {
-		if (this.closed) throw new RoadmapFolderError('closed', `${this.path} is closed`)
-		if (ops.length === 0) return null
+		if (this.closed) {
+			throw new RoadmapFolderError('closed', `${this.path} is closed`)
+		}
+		if (ops.length === 0) {
+			return null
+		}
 		const change = this.folder.prepareChange(ops)
 		this.outbox.add(change)
 		this.folder.addLocal(change)
@@ -188,7 +200,9 @@ export class RoadmapSession {
 	editTask(taskId: string, recipe: (draft: Task) => void): ChangeFile | null {
 		const before = this.current.roadmap
 		const task = before.tasks.find((t) => t.id === taskId)
-		if (!task) return null
+		if (!task) {
+			return null
+		}
 		const draft = structuredClone(task)
 		recipe(draft)
 		return this.apply(diffRoadmaps({ ...before, tasks: [task] }, { ...before, tasks: [draft] }))
@@ -214,7 +228,9 @@ export class RoadmapSession {
 			} catch (error) {
 				this.report('folding change files into a snapshot failed; the next save tries again', error)
 			}
-			if (this.closed || this.outbox.list().length === 0) return
+			if (this.closed || this.outbox.list().length === 0) {
+				return
+			}
 		}
 	}
 
@@ -235,7 +251,9 @@ export class RoadmapSession {
 			} while (this.outbox.list().length > 0 && !this.closed)
 		} catch (error) {
 			this.update({ saveState: isTransient(error) ? 'offline' : 'error', saveError: error as Error })
-			if (!this.closed) this.retryTimer = this.environment.setTimeout(() => void this.flush(), this.retryDelay)
+			if (!this.closed) {
+				this.retryTimer = this.environment.setTimeout(() => void this.flush(), this.retryDelay)
+			}
 			this.retryDelay = Math.min(this.options.retryMaxMs ?? RETRY_MAX_MS, this.retryDelay * 2)
 			return false
 		}
@@ -247,7 +265,9 @@ export class RoadmapSession {
 
 	/** Picks up what others saved meanwhile; left to the sending under way when there is one. */
 	async refresh(): Promise<void> {
-		if (this.closed || this.sending || this.current.unsent > 0) return
+		if (this.closed || this.sending || this.current.unsent > 0) {
+			return
+		}
 		try {
 			await this.lookAround()
 		} catch (error) {
@@ -264,12 +284,17 @@ export class RoadmapSession {
 	}
 
 	private learn(learned: CatchUpResult): void {
-		if (this.closed) return
+		if (this.closed) {
+			return
+		}
 		const before = this.current.roadmap
 		const state = this.folder.currentState
 		let roadmap = before
-		if (learned.absorbedSnapshot) roadmap = materialize(state)
-		else if (learned.applied.length) roadmap = rematerialize(state, before, learned.applied.flatMap((change) => change.ops.map((op) => op.path)))
+		if (learned.absorbedSnapshot) {
+			roadmap = materialize(state)
+		} else if (learned.applied.length) {
+			roadmap = rematerialize(state, before, learned.applied.flatMap((change) => change.ops.map((op) => op.path)))
+		}
 		const byOthers = learned.applied.filter((change) => change.writer !== this.folder.writerId)
 		// A snapshot folds files no longer there to read: only then is the whole roadmap compared.
 		const merged = learned.absorbedSnapshot
@@ -280,32 +305,49 @@ export class RoadmapSession {
 		// Nothing held back, before or now (the usual case): the same list, so that nothing redraws.
 		const waiting = this.folder.heldBack.length || this.current.waiting.length ? describeWaiting(this.folder.heldBack, state.covers, learned.problems) : this.current.waiting
 		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, waiting, conflicts })
-		if (merged) for (const listener of this.mergeListeners) listener(merged)
+		if (merged) {
+			for (const listener of this.mergeListeners) {
+				listener(merged)
+			}
+		}
 	}
 
 	private wake(reason: WakeReason): void {
 		// A hidden page may be closing: what waits for a pause is done now.
 		if (reason === 'hidden') {
-			if (this.readableTimer !== null) void this.writeReadableFile()
-		} else if (reason === 'online' && (this.current.unsent > 0 || this.current.saveState === 'offline' || this.current.saveState === 'error')) void this.flush()
-		else void this.refresh()
+			if (this.readableTimer !== null) {
+				void this.writeReadableFile()
+			}
+		} else if (reason === 'online' && (this.current.unsent > 0 || this.current.saveState === 'offline' || this.current.saveState === 'error')) {
+			void this.flush()
+		} else {
+			void this.refresh()
+		}
 	}
 
 	private clearRetry(): void {
-		if (this.retryTimer !== null) this.environment.clearTimeout(this.retryTimer)
+		if (this.retryTimer !== null) {
+			this.environment.clearTimeout(this.retryTimer)
+		}
 		this.retryTimer = null
 	}
 
 	/** The readable file is rewritten once edits pause: it is derived, and rewriting it costs the whole roadmap. */
 	private scheduleReadableFile(): void {
-		if (this.readableTimer !== null) this.environment.clearTimeout(this.readableTimer)
+		if (this.readableTimer !== null) {
+			this.environment.clearTimeout(this.readableTimer)
+		}
 		this.readableTimer = this.environment.setTimeout(() => void this.writeReadableFile(), this.options.readableDelayMs ?? READABLE_DELAY_MS)
 	}
 
 	private async writeReadableFile(): Promise<void> {
-		if (this.readableTimer !== null) this.environment.clearTimeout(this.readableTimer)
+		if (this.readableTimer !== null) {
+			this.environment.clearTimeout(this.readableTimer)
+		}
 		this.readableTimer = null
-		if (this.readOnly) return
+		if (this.readOnly) {
+			return
+		}
 		if (!await this.folder.writeReadableFile(this.current.roadmap)) {
 			this.report(`${this.path}: the readable file could not be rewritten; the next save tries again`, null)
 		}
@@ -320,7 +362,9 @@ export class RoadmapSession {
 		if (this.current.unsent > 0 || this.current.saveState === 'offline' || this.current.saveState === 'error') {
 			throw this.current.saveError ?? new Error(`${this.path}: edits could not be saved`)
 		}
-		if (this.current.saveState === 'saved') await this.writeReadableFile()
+		if (this.current.saveState === 'saved') {
+			await this.writeReadableFile()
+		}
 	}
 
 	/** The files the history is made of (see roadmapHistory.ts). */
@@ -339,11 +383,17 @@ export class RoadmapSession {
 
 	/** Stops timers and listeners. Edits not sent stay in the outbox for the next visit; a pending readable file is written now. */
 	dispose(): void {
-		if (this.closed) return
-		if (this.readableTimer !== null) void this.writeReadableFile()
+		if (this.closed) {
+			return
+		}
+		if (this.readableTimer !== null) {
+			void this.writeReadableFile()
+		}
 		this.closed = true
 		this.clearRetry()
-		if (this.pollTimer !== null) this.environment.clearInterval(this.pollTimer)
+		if (this.pollTimer !== null) {
+			this.environment.clearInterval(this.pollTimer)
+		}
 		this.stopWaking()
 		this.stateListeners.clear()
 		this.mergeListeners.clear()

@@ -8,9 +8,11 @@
  * for. Without this a writer's edits behind a damaged file are silently
  * missing from the roadmap.
  */
-import type { ChangeFile, VersionVector } from '../domain/storageFormat'
-import { changeFileName, parseStateFileName } from '../domain/storageFormat'
-import type { FileProblem } from './stateFiles'
+
+import type { ChangeFile, VersionVector } from '../domain/storageFormat.ts'
+import type { FileProblem } from './stateFiles.ts'
+
+import { changeFileName, parseStateFileName } from '../domain/storageFormat.ts'
 
 /**
  * unreadable: the file does not parse (damaged or incomplete); newer-version:
@@ -35,7 +37,9 @@ export interface WaitingChanges {
 /** Groups the held-back changes by writer, with the file each writer's changes wait for and why. */
 export function describeWaiting(held: readonly ChangeFile[], covers: VersionVector, problems: readonly FileProblem[]): WaitingChanges[] {
 	const byWriter = new Map<string, ChangeFile[]>()
-	for (const change of held) byWriter.set(change.writer, [...byWriter.get(change.writer) ?? [], change])
+	for (const change of held) {
+		byWriter.set(change.writer, [...byWriter.get(change.writer) ?? [], change])
+	}
 	return [...byWriter].map(([writer, changes]): WaitingChanges => {
 		const missing = (covers[writer] ?? 0) + 1
 		const problem = problems.find((p) => {

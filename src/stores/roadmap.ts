@@ -1,37 +1,43 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The open roadmap, as the views see it: a thin mirror of its RoadmapSession
  * (src/storage/roadmapSession.ts), which applies edits, keeps and sends them,
  * and picks up what others saved. Also the list of roadmaps to open.
  */
+
+import type { PendingShare } from '../api/remoteShares.ts'
+import type { DiscoveredRoadmap } from '../api/roadmaps.ts'
+import type { Conflict } from '../domain/crdt.ts'
+import type { RoadmapHistory } from '../domain/history.ts'
+import type { MergedChanges } from '../domain/mergedChanges.ts'
+import type { ChecklistItem, Roadmap, Task, TaskInit, TaskStatus } from '../domain/model.ts'
+import type { Operation } from '../domain/storageFormat.ts'
+import type { FileVersion } from '../storage/dav.ts'
+import type { FileProblem, FolderAccess } from '../storage/roadmapFolder.ts'
+import type { RoadmapSessionOptions, SaveState, SessionState } from '../storage/roadmapSession.ts'
+import type { WaitingChanges } from '../storage/waitingChanges.ts'
+
+import { getCurrentUser } from '@nextcloud/auth'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Conflict } from '../domain/crdt'
-import type { MergedChanges } from '../domain/mergedChanges'
-import type { RoadmapHistory } from '../domain/history'
-import { buildHistory, restoreInto } from '../domain/history'
-import { newId } from '../domain/ids'
-import { appendedItemId } from '../domain/checklist'
-import type { ChecklistItem, Roadmap, Task, TaskInit, TaskStatus } from '../domain/model'
-import type { Operation } from '../domain/storageFormat'
-import { makeTask } from '../domain/model'
-import { roadmapProgress } from '../domain/progress'
-import { getCurrentUser } from '@nextcloud/auth'
-import { davClient } from '../api/clients'
-import type { PendingShare } from '../api/remoteShares'
-import { answerShare as answerPendingShare } from '../api/remoteShares'
-import type { DiscoveredRoadmap } from '../api/roadmaps'
-import { holdsRoadmap, listRoadmaps } from '../api/roadmaps'
-import { logger } from '../logger'
-import { DEFAULT_ROADMAPS_FOLDER } from '../storage/roadmapDiscovery'
-import type { FileVersion } from '../storage/dav'
-import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
-import type { RoadmapSessionOptions, SaveState, SessionState } from '../storage/roadmapSession'
-import { RoadmapSession } from '../storage/roadmapSession'
-import { browserEnvironment } from '../storage/sessionEnvironment'
-import type { WaitingChanges } from '../storage/waitingChanges'
-import { claimWriterId } from '../storage/writerIdentity'
+import { davClient } from '../api/clients.ts'
+import { answerShare as answerPendingShare } from '../api/remoteShares.ts'
+import { holdsRoadmap, listRoadmaps } from '../api/roadmaps.ts'
+import { appendedItemId } from '../domain/checklist.ts'
+import { buildHistory, restoreInto } from '../domain/history.ts'
+import { newId } from '../domain/ids.ts'
+import { makeTask } from '../domain/model.ts'
+import { roadmapProgress } from '../domain/progress.ts'
+import { logger } from '../logger.ts'
+import { DEFAULT_ROADMAPS_FOLDER } from '../storage/roadmapDiscovery.ts'
+import { RoadmapSession } from '../storage/roadmapSession.ts'
+import { browserEnvironment } from '../storage/sessionEnvironment.ts'
+import { claimWriterId } from '../storage/writerIdentity.ts'
 
-export type { SaveState } from '../storage/roadmapSession'
+export type { SaveState } from '../storage/roadmapSession.ts'
 
 function addTaskOperation(task: Task): Operation {
 	return { op: 'add', path: `tasks/${task.id}`, value: task as unknown as Record<string, unknown> }
@@ -127,8 +133,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		try {
 			const opened = await RoadmapSession.open(await sessionOptions(target))
 			// Another roadmap was asked for meanwhile.
-			if (path.value !== target) opened.dispose()
-			else follow(opened)
+			if (path.value !== target) {
+				opened.dispose()
+			} else {
+				follow(opened)
+			}
 		} catch (error) {
 			roadmap.value = null
 			loadError.value = (error as Error).message
@@ -140,7 +149,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 
 	/** Creates a roadmap in the folder `target` (made if missing, its parent must exist) and opens it. */
 	async function create(target: string, initial: Roadmap): Promise<void> {
-		if (target.startsWith(`${DEFAULT_ROADMAPS_FOLDER}/`)) await davClient().createFolder(DEFAULT_ROADMAPS_FOLDER)
+		if (target.startsWith(`${DEFAULT_ROADMAPS_FOLDER}/`)) {
+			await davClient().createFolder(DEFAULT_ROADMAPS_FOLDER)
+		}
 		const created = await RoadmapSession.create(await sessionOptions(target), initial)
 		path.value = target
 		follow(created)
@@ -193,17 +204,25 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	/** Puts a task in a status column at a position (see domain/board orderBetween). */
 	function moveTask(taskId: string, status: TaskStatus, order: number): void {
 		const task = roadmap.value?.tasks.find((t) => t.id === taskId)
-		if (!task) return
+		if (!task) {
+			return
+		}
 		const ops: Operation[] = []
-		if (task.status !== status) ops.push({ op: 'set', path: `tasks/${taskId}/status`, value: status })
-		if (task.order !== order) ops.push({ op: 'set', path: `tasks/${taskId}/order`, value: order })
+		if (task.status !== status) {
+			ops.push({ op: 'set', path: `tasks/${taskId}/status`, value: status })
+		}
+		if (task.order !== order) {
+			ops.push({ op: 'set', path: `tasks/${taskId}/order`, value: order })
+		}
 		applyOps(ops)
 	}
 
 	/** A copy of a task right after it, titled as a copy by the caller; returns the new id. */
 	function duplicateTask(taskId: string, title: string): string | null {
 		const source = roadmap.value?.tasks.find((t) => t.id === taskId)
-		if (!source) return null
+		if (!source) {
+			return null
+		}
 		const { id: _id, ...fields } = structuredClone(source)
 		// New item ids, in the same order (items are listed by id).
 		const now = Date.now()
@@ -214,7 +233,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	/** Deletes a task and returns it, so that the caller can offer to undo with restoreTask. */
 	function deleteTask(taskId: string): Task | null {
 		const task = roadmap.value?.tasks.find((t) => t.id === taskId)
-		if (!task) return null
+		if (!task) {
+			return null
+		}
 		// Nothing may depend on a task that no longer exists.
 		const dependents = roadmap.value!.tasks.filter((other) => other.dependsOn.includes(taskId))
 		applyOps([
@@ -226,12 +247,16 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 
 	/** Undoes deleteTask: the task comes back with its id (a later change wins over the deletion). */
 	function restoreTask(task: Task): void {
-		if (roadmap.value?.tasks.some((t) => t.id === task.id)) return
+		if (roadmap.value?.tasks.some((t) => t.id === task.id)) {
+			return
+		}
 		applyOps([addTaskOperation(structuredClone(task))])
 	}
 
 	function opened(): RoadmapSession {
-		if (!session) throw new Error('no roadmap is open')
+		if (!session) {
+			throw new Error('no roadmap is open')
+		}
 		return session
 	}
 

@@ -1,18 +1,24 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
+
+import type { PartnerSummary } from '../api/partners.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { flushPromises, mount } from '@vue/test-utils'
+import { DOMParser } from '@xmldom/xmldom'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { roadmapProgress } from '../domain/progress'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import type { PartnerSummary } from '../api/partners'
-import { useRoadmapStore } from '../stores/roadmap'
-import { DOMParser } from '@xmldom/xmldom'
-import { changeFileName, STATE_FOLDER } from '../domain/storageFormat'
-import { DavClient } from '../storage/dav'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import { startSandboxNetwork } from '../testing/sandboxNetwork'
+import { roadmapProgress } from '../domain/progress.ts'
+import { changeFileName, STATE_FOLDER } from '../domain/storageFormat.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { DavClient } from '../storage/dav.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
+import { useRoadmapStore } from '../stores/roadmap.ts'
+import { startSandboxNetwork } from '../testing/sandboxNetwork.ts'
 
 function location(path: string, origin: DiscoveredRoadmap['origin'], owner = 'alice'): DiscoveredRoadmap {
 	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: owner, ownerDisplayName: owner === 'alice' ? 'Alice Martin' : '', lastModified: '', origin }
@@ -21,9 +27,13 @@ function location(path: string, origin: DiscoveredRoadmap['origin'], owner = 'al
 function summary(commune: string, readAt: string, finished: number): PartnerSummary {
 	const roadmap = sampleRoadmap(4)
 	return {
-		commune, title: roadmap.title, lastUpdate: readAt, progress: roadmapProgress(roadmap),
+		commune,
+		title: roadmap.title,
+		lastUpdate: readAt,
+		progress: roadmapProgress(roadmap),
 		recentlyDone: Array.from({ length: finished }, (_, i) => ({ id: `d${i}`, title: `Finie ${i}`, at: '2026-11-21T10:00:00.000Z' })),
-		recentSince: '2026-10-23T00:00:00.000Z', readAt,
+		recentSince: '2026-10-23T00:00:00.000Z',
+		readAt,
 	}
 }
 
@@ -35,11 +45,11 @@ const locations = [
 ]
 // Reading a roadmap is faked at the API module's edge; the stores are the real ones.
 const read = vi.fn()
-vi.mock('../api/partners', async (original) => ({ ...await original<typeof import('../api/partners')>(), readPartnerSummary: (l: DiscoveredRoadmap) => read(l) }))
+vi.mock('../api/partners.ts', async (original) => ({ ...await original<typeof import('../api/partners.ts')>(), readPartnerSummary: (l: DiscoveredRoadmap) => read(l) }))
 
 const { default: PartnersView } = await import('./PartnersView.vue')
-const { summarizeRoadmap } = await import('../api/partners')
-const { createAppRouter } = await import('../router')
+const { summarizeRoadmap } = await import('../api/partners.ts')
+const { createAppRouter } = await import('../router/index.ts')
 
 beforeEach(() => {
 	setActivePinia(createPinia())
@@ -55,8 +65,12 @@ describe('PartnersView', () => {
 	it('shows own and partner roadmaps side by side, each loading on its own, the unreachable one from its last known state', async () => {
 		window.localStorage.setItem('degooglisation.partner./Mairie B', JSON.stringify(summary('Mairie B', '2026-11-20T08:00:00.000Z', 0)))
 		read.mockImplementation((l: DiscoveredRoadmap) => {
-			if (l.path === '/Mairie B') return Promise.reject(new TypeError('Failed to fetch'))
-			if (l.path === '/Mairie C') return new Promise(() => {})
+			if (l.path === '/Mairie B') {
+				return Promise.reject(new TypeError('Failed to fetch'))
+			}
+			if (l.path === '/Mairie C') {
+				return new Promise(() => {})
+			}
 			return Promise.resolve(summary('Saint-Exemple', '2026-11-22T10:00:00.000Z', 7))
 		})
 		const router = createAppRouter(createMemoryHistory())
@@ -119,7 +133,9 @@ describe('PartnersView', () => {
 			// Bastien, of the partner commune, saves three changes; the first file arrives damaged.
 			const bastien = new RoadmapFolder({ dav, path: '/Mairie B', writer: { id: 'writerbast01', author: 'bastien' } })
 			await bastien.load()
-			for (const title of ['Un', 'Deux', 'Trois']) await bastien.save([{ op: 'set', path: 'tasks/t00001/title', value: title }])
+			for (const title of ['Un', 'Deux', 'Trois']) {
+				await bastien.save([{ op: 'set', path: 'tasks/t00001/title', value: title }])
+			}
 			await dav.put(`/Mairie B/${STATE_FOLDER}/${changeFileName('writerbast01', 1)}`, '{"format": "degooglisation-change", "vers')
 			read.mockImplementation((l: DiscoveredRoadmap) => (l.path === '/Mairie B' ? summarizeRoadmap(dav, l) : new Promise(() => {})))
 			const wrapper = mount(PartnersView, { global: { plugins: [createAppRouter(createMemoryHistory())] } })

@@ -3,14 +3,16 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Changes held back behind a damaged file are said, with whose they are, in the header, the history and on the partners page. */
+
+import type { Harness } from './harness.ts'
+
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STATE_FOLDER, changeFileName } from '../../src/domain/storageFormat'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { DEMO_ROADMAP_PATH } from '../../sandbox/demo'
-import type { Harness } from './harness'
-import { appRoadmapPath, startHarness } from './harness'
+import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
+import { changeFileName, STATE_FOLDER } from '../../src/domain/storageFormat.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, startHarness } from './harness.ts'
 
 const screenshots = join(import.meta.dirname, 'screenshots')
 let harness: Harness
@@ -26,7 +28,9 @@ describe('changes held back', () => {
 		const dav = createNodeDavClient({ url: harness.url, user: 'alice', password: 'alice' })
 		const bob = new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: 'writerbob001', author: 'bob' } })
 		await bob.load()
-		for (const status of ['in_progress', 'blocked', 'done']) await bob.save([{ op: 'set', path: 'tasks/solutions-mail/status', value: status }])
+		for (const status of ['in_progress', 'blocked', 'done']) {
+			await bob.save([{ op: 'set', path: 'tasks/solutions-mail/status', value: status }])
+		}
 		await dav.put(`${DEMO_ROADMAP_PATH}/${STATE_FOLDER}/${changeFileName('writerbob001', 1)}`, '{"format": "degooglisation-change", "ver')
 		const sentence = /^2 modifications de Bruno Petit \(bob\) attendent un fichier qui n’a pas pu être lu : change\.writerbob001\.000001\.json/
 
