@@ -88,9 +88,17 @@ export interface SharingOptions {
 	selfUrl: () => string
 }
 
+/**
+ * Nextcloud lets a user ask for 20 shares in 10 minutes, refused ones included
+ * (ShareAPIController::createShare, #[UserRateLimit(limit: 20, period: 600)]), then answers 429.
+ */
+const SHARE_RATE_LIMIT = { limit: 20, periodMs: 600_000 }
+
 export class Sharing {
 	private readonly file: string
 	private readonly data: SharesFile
+	/** When each user last asked for shares, for the rate limit. */
+	private readonly shareRequests = new Map<string, number[]>()
 
 	constructor(private readonly options: SharingOptions) {
 		this.file = join(options.dataDir, '.shares.json')
@@ -274,7 +282,15 @@ export class Sharing {
 		return share
 	}
 
+	private countShareRequest(user: string): void {
+		const now = Date.now()
+		const recent = (this.shareRequests.get(user) ?? []).filter((at) => now - at < SHARE_RATE_LIMIT.periodMs)
+		if (recent.length >= SHARE_RATE_LIMIT.limit) throw new OcsFailure(429, '')
+		this.shareRequests.set(user, [...recent, now])
+	}
+
 	async createShare(user: string, params: Record<string, string>): Promise<unknown> {
+		this.countShareRequest(user)
 		const { path, shareWith } = params
 		if (!path) throw new OcsFailure(404, 'Please specify a file or folder path')
 		const node = await this.viewOf(user).info(path)
@@ -282,6 +298,8 @@ export class Sharing {
 		const shareType = params.shareType === undefined ? -1 : Number(params.shareType)
 		let permissions = (params.permissions === undefined ? PERMISSION.all : Number(params.permissions)) | PERMISSION.read
 		if (!node.isFolder) permissions &= ~(PERMISSION.delete | PERMISSION.create)
+		// Share::generalCreateChecks: a node shared with the user without the right to share it further.
+		if (node.ownerId !== user && !node.permissions.includes('R')) throw new OcsFailure(404, `You are not allowed to share ${node.name}`)
 		if (node.ownerId !== user) throw new OcsFailure(403, 'Resharing is not emulated by the sandbox')
 		if (node.path === '/') throw new OcsFailure(403, 'You cannot share your root folder')
 		const share: StoredShare = { id: 0, shareType, owner: user, fileId: node.fileId, itemType: node.isFolder ? 'folder' : 'file', shareWith: shareWith ?? '', permissions, stime: Math.floor(Date.now() / 1000), token: null, targets: {} }

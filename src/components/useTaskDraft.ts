@@ -9,7 +9,7 @@
  * value refused. The sidebar's parts share one set of waiting saves (provided
  * to them), so that closing, duplicating or deleting saves everything typed first.
  */
-import { t } from '@nextcloud/l10n'
+import { t } from './l10n'
 import type { InjectionKey, Ref } from 'vue'
 import { computed, inject, reactive, watch } from 'vue'
 import type { IsoDate, Task } from '../domain/model'

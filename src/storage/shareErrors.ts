@@ -5,7 +5,7 @@
  */
 import { OcsError, SHARE_TYPE } from './ocs'
 
-export type ShareErrorKind = 'rate-limited' | 'already-shared' | 'partner-unreachable' | 'not-found' | 'refused' | 'network' | 'unknown'
+export type ShareErrorKind = 'rate-limited' | 'not-allowed' | 'already-shared' | 'partner-unreachable' | 'not-found' | 'refused' | 'network' | 'unknown'
 
 /** `shareType` is the kind of share asked for, when known: Nextcloud's answers alone do not always tell. */
 export function shareErrorKind(error: unknown, shareType?: number): ShareErrorKind {
@@ -17,6 +17,8 @@ export function shareErrorKind(error: unknown, shareType?: number): ShareErrorKi
 	const message = error.message.toLowerCase()
 	// "Sharing X failed, because this item is already shared with the account Y" (and group, remote variants).
 	if (message.includes('already shared')) return 'already-shared'
+	// A folder shared with the user without the right to share it further: 404 "You are not allowed to share X" (Share\Manager::generalCreateChecks).
+	if (message.includes('not allowed to share')) return 'not-allowed'
 	// Federated: "Sharing X failed, could not find Y, maybe the server is currently unreachable or uses a self-signed certificate."
 	if (message.includes('unreachable') || message.includes('could not find') || message.includes('self-signed')) return 'partner-unreachable'
 	// Nextcloud 32 answers a federated share its partner's server did not take with a bare 403 "Failed to create share." (the reason goes to its log).
