@@ -195,7 +195,6 @@ OC.L10N.register(
 		"Yes, revoke": "Oui, retirer",
 		"Revoke": "Retirer l’accès",
 		"Revoke the access of {who}": "Retirer l’accès de {who}",
-		"Too many share requests in a short time: try again in a minute.": "Trop de demandes de partage en peu de temps : réessayez dans une minute.",
 		"This roadmap is already shared with {who}: change the permission in the list below.": "Cette feuille de route est déjà partagée avec {who} : modifiez le droit dans la liste ci-dessous.",
 		"The partner commune's server for {who} could not be reached (it may be down, or the address mistyped). Nothing was shared; try again later.": "Le serveur de la commune partenaire de {who} est injoignable (il est peut-être arrêté, ou l’adresse mal saisie). Rien n’a été partagé ; réessayez plus tard.",
 		"Nextcloud does not know {who} or this share any more: check the name and reload the list.": "Nextcloud ne connaît pas {who} ou plus ce partage : vérifiez le nom et rechargez la liste.",
@@ -627,7 +626,12 @@ OC.L10N.register(
 		"This text is too long.": "Ce texte est trop long.",
 		"Choose the phase its tasks move to.": "Choisissez la phase où vont ses tâches.",
 		"Its tasks cannot move to the phase being removed: choose another one.": "Ses tâches ne peuvent pas aller dans la phase supprimée : choisissez-en une autre.",
-		"This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.": "Ceci a été modifié ou supprimé entre-temps, peut-être par quelqu’un d’autre. Rechargez la page et réessayez."
+		"This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.": "Ceci a été modifié ou supprimé entre-temps, peut-être par quelqu’un d’autre. Rechargez la page et réessayez.",
+		"Too many share requests in a short time (Nextcloud allows 20 in ten minutes): try again in a few minutes.": "Trop de demandes de partage en peu de temps (Nextcloud en permet 20 en dix minutes) : réessayez dans quelques minutes.",
+		"You may not share this roadmap: it was shared with you without the right to share it further. Ask its owner to share it.": "Vous ne pouvez pas partager cette feuille de route : elle vous a été partagée sans le droit de la repartager. Demandez à son propriétaire de la partager.",
+		"{name} cannot open this roadmap: it is not shared with them.": "{name} ne peut pas ouvrir cette feuille de route : elle ne lui est pas partagée.",
+		"Share the roadmap with {name}": "Partager la feuille de route avec {name}",
+		"The roadmap is now shared with {name}, with edit rights.": "La feuille de route est maintenant partagée avec {name}, avec le droit de la modifier."
 	},
 	"nplurals=2; plural=(n > 1);"
 );
