@@ -8,10 +8,11 @@ import type { Command, CommandContext, Connection, OptionSpec } from './commands
 import { COMMANDS as CORE_COMMANDS } from './commands'
 import { reportError, UsageError } from './errors'
 import { SPREADSHEET_COMMANDS } from './spreadsheetCommands'
+import { SHARE_COMMANDS } from './shareCommands'
 import { STRUCTURE_COMMANDS } from './structureCommands'
 
 // A spreadsheet command takes the place of the core command of the same name (export adds ODS).
-const COMMANDS = [...CORE_COMMANDS.filter((core) => !SPREADSHEET_COMMANDS.some((command) => command.name === core.name)), ...SPREADSHEET_COMMANDS, ...STRUCTURE_COMMANDS]
+const COMMANDS = [...CORE_COMMANDS.filter((core) => !SPREADSHEET_COMMANDS.some((command) => command.name === core.name)), ...SPREADSHEET_COMMANDS, ...STRUCTURE_COMMANDS, ...SHARE_COMMANDS]
 
 const CONNECTION_OPTIONS: Record<string, OptionSpec & { env: string }> = {
 	url: { type: 'string', value: 'url', env: 'NEXTCLOUD_URL', help: 'the Nextcloud server, e.g. https://cloud.mairie.fr' },
