@@ -7,13 +7,10 @@
  * share API, with those its tasks are assigned to: colleagues by user id,
  * partner communes' agents by federated cloud id (they accept it on their server).
  */
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs'
+import { FEDERATED_CLOUD_ID, OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs'
 import { shareErrorKind } from '../src/storage/shareErrors'
 import type { Command } from './commands'
 import { roadmapPath } from './commands'
-
-/** A federated cloud id (`agent@cloud.mairie-b.fr`, `agent@http://127.0.0.1:8091`); anything else is a user id. */
-const FEDERATED_ID = /^[^\s@]+@(?:https?:\/\/)?[^\s@/.:]+[.:][^\s@]*$/
 
 const REASONS: Partial<Record<ReturnType<typeof shareErrorKind>, string>> = {
 	'rate-limited': 'Nextcloud allows 20 shares in ten minutes: try again in a few minutes',
@@ -40,7 +37,7 @@ They may edit the roadmap unless --read-only is given. Each is told apart: one f
 		const permissions = context.options['read-only'] ? SHARE_PERMISSION.read : SHARE_PERMISSION.all & ~SHARE_PERMISSION.share
 		const failed: string[] = []
 		for (const who of users) {
-			const shareType = FEDERATED_ID.test(who) ? SHARE_TYPE.federated : SHARE_TYPE.user
+			const shareType = FEDERATED_CLOUD_ID.test(who) ? SHARE_TYPE.federated : SHARE_TYPE.user
 			try {
 				await ocs.createShare(path, shareType, who, permissions)
 				context.out(`${path}: shared with ${who} (${context.options['read-only'] ? 'read only' : 'can edit'})`)

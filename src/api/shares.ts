@@ -4,7 +4,7 @@
  */
 /** A roadmap folder's shares, through Nextcloud's own share API. */
 import type { Share } from '../storage/ocs'
-import { SHARE_TYPE } from '../storage/ocs'
+import { FEDERATED_CLOUD_ID, SHARE_TYPE } from '../storage/ocs'
 import { getCurrentUser } from '@nextcloud/auth'
 import { davClient, ocsClient } from './clients'
 import { request } from './errors'
@@ -54,9 +54,6 @@ export async function revokeShare(share: RoadmapShare): Promise<void> {
 	await request(() => ocsClient().deleteShare(share.id), shareTypeOf(share))
 }
 
-/** A federated cloud id (`agent@cloud.mairie-b.fr`, `agent@http://127.0.0.1:8091`); anything else assigned is a local user id. */
-const FEDERATED_ID = /^[^\s@]+@(?:https?:\/\/)?[^\s@/.:]+[.:][^\s@]*$/
-
 /** Cloud ids as Nextcloud compares them: no scheme for https, no trailing slash, the server's case ignored. */
 const sameCloudId = (a: string, b: string) => {
 	const normal = (id: string) => id.replace(/@https:\/\//, '@').replace(/\/+$/, '').toLowerCase()
@@ -75,13 +72,15 @@ export async function roadmapAccessOf(folder: string, assignee: string): Promise
 	if (ownerId !== getCurrentUser()?.uid) return 'unknown'
 	const shares = await listShares(folder)
 	if (shares.some((share) => (share.kind === 'partner' ? sameCloudId(share.shareWith, assignee) : share.shareWith === assignee))) return 'yes'
-	return !FEDERATED_ID.test(assignee) && shares.some((share) => share.kind === 'group') ? 'unknown' : 'no'
+	return !FEDERATED_CLOUD_ID.test(assignee) && shares.some((share) => share.kind === 'group') ? 'unknown' : 'no'
 }
 
 /**
  * Shares the roadmap, with edit rights, with someone assigned a task: a colleague, or a partner commune's
- * agent by cloud id (`federated`: as the sharee search said, else read from the id).
+ * agent by cloud id (`federated`: as the sharee search said, else read from the id: anything else assigned is a user id).
  */
-export async function shareWithAssignee(folder: string, assignee: string, federated = FEDERATED_ID.test(assignee)): Promise<void> {
+export async function shareWithAssignee(folder: string, assignee: string, federated = FEDERATED_CLOUD_ID.test(assignee)): Promise<void> {
 	await shareFolder(folder, { label: assignee, shareType: federated ? SHARE_TYPE.federated : SHARE_TYPE.user, shareWith: assignee }, true)
 }
+
+export { FEDERATED_CLOUD_ID }
