@@ -65,10 +65,13 @@ async function addPhase(page: Page, name: string, start: string, end: string): P
 async function chooseByKeyboard(page: Page, field: Locator, typed: string, chosen: Locator): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		await field.focus()
+		// What an earlier try typed is typed over.
+		await page.keyboard.press('Control+A')
 		await page.keyboard.type(typed)
-		await page.keyboard.press('Enter')
 		try {
-			await chosen.waitFor({ timeout: 3000 })
+			await page.locator('.vs__dropdown-menu [role="option"]').filter({ hasText: typed }).first().waitFor({ timeout: 5000 })
+			await page.keyboard.press('Enter')
+			await chosen.waitFor({ timeout: 5000 })
 			return
 		} catch (error) {
 			if (attempt === 3) throw error
