@@ -97,7 +97,7 @@ describe('shaping a roadmap', () => {
 		await page.getByRole('heading', { name: 'Premiers pas' }).waitFor()
 		await page.getByRole('link', { name: 'ouvrir les paramètres de la feuille de route' }).click()
 		await page.waitForURL(/view=settings/)
-		expect(await phaseNames(page)).toEqual(['Première phase'])
+		await expect.poll(() => phaseNames(page)).toEqual(['Première phase'])
 
 		await addPhase(page, 'Inventaire', '2026-01-01', '2026-06-30')
 		await addPhase(page, 'Migration', '2026-07-01', '2027-06-30')
