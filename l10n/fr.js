@@ -645,7 +645,17 @@ OC.L10N.register(
 		"Last known state from {date}: the server did not answer.": "Dernier état connu du {date} : le serveur n’a pas répondu.",
 		"This roadmap could not be read, and no earlier state is kept in this browser. Try again later.": "Cette feuille de route n’a pas pu être lue, et aucun état antérieur n’est gardé dans ce navigateur. Réessayez plus tard.",
 		"The history could not be read. Try again later.": "L’historique n’a pas pu être lu. Réessayez plus tard.",
-		"Nextcloud's file versions could not be read. Try again later.": "Les versions de fichier de Nextcloud n’ont pas pu être lues. Réessayez plus tard."
+		"Nextcloud's file versions could not be read. Try again later.": "Les versions de fichier de Nextcloud n’ont pas pu être lues. Réessayez plus tard.",
+		"The folder could not be opened: {error}": "Le dossier n’a pas pu être ouvert : {error}",
+		"The history could not be read: {error}": "L’historique n’a pas pu être lu : {error}",
+		"Last known state from {date}: the server did not answer ({error}).": "Dernier état connu du {date} : le serveur n’a pas répondu ({error}).",
+		"This roadmap could not be read ({error}) and no earlier state is kept in this browser.": "Cette feuille de route n’a pas pu être lue ({error}) et aucun état antérieur n’est gardé dans ce navigateur.",
+		"Nextcloud's file versions could not be read: {error}": "Les versions de fichier de Nextcloud n’ont pas pu être lues : {error}",
+		"Too many share requests in a short time (Nextcloud allows 20 in ten minutes): try again in a few minutes.": "Trop de demandes de partage en peu de temps (Nextcloud en permet 20 en dix minutes) : réessayez dans quelques minutes.",
+		"You may not share this roadmap: it was shared with you without the right to share it further. Ask its owner to share it.": "Vous ne pouvez pas partager cette feuille de route : elle vous a été partagée sans le droit de la repartager. Demandez à son propriétaire de la partager.",
+		"{name} cannot open this roadmap: it is not shared with them.": "{name} ne peut pas ouvrir cette feuille de route : elle ne lui est pas partagée.",
+		"Share the roadmap with {name}": "Partager la feuille de route avec {name}",
+		"The roadmap is now shared with {name}, with edit rights.": "La feuille de route est maintenant partagée avec {name}, avec le droit de la modifier."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

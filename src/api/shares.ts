@@ -3,13 +3,12 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** A roadmap folder's shares, through Nextcloud's own share API. */
-
-import type { Share } from '../storage/ocs.ts'
-import type { Sharee } from './sharees.ts'
-
-import { SHARE_TYPE } from '../storage/ocs.ts'
-import { ocsClient } from './clients.ts'
-import { request } from './errors.ts'
+import type { Share } from '../storage/ocs'
+import { FEDERATED_CLOUD_ID, SHARE_TYPE } from '../storage/ocs'
+import { getCurrentUser } from '@nextcloud/auth'
+import { davClient, ocsClient } from './clients'
+import { request } from './errors'
+import type { Sharee } from './sharees'
 
 export type ShareKind = 'colleague' | 'group' | 'partner'
 
@@ -31,9 +30,7 @@ const KINDS: Record<number, ShareKind> = { [SHARE_TYPE.user]: 'colleague', [SHAR
 
 function roadmapShare(share: Share): RoadmapShare | null {
 	const kind = KINDS[share.share_type]
-	if (!kind) {
-		return null
-	}
+	if (!kind) return null
 	return { id: String(share.id), kind, shareWith: share.share_with, displayName: share.share_with_displayname || share.share_with, canEdit: (share.permissions & ~READ_ONLY & CAN_EDIT) !== 0 }
 }
 
@@ -56,3 +53,34 @@ export async function setCanEdit(share: RoadmapShare, canEdit: boolean): Promise
 export async function revokeShare(share: RoadmapShare): Promise<void> {
 	await request(() => ocsClient().deleteShare(share.id), shareTypeOf(share))
 }
+
+/** Cloud ids as Nextcloud compares them: no scheme for https, no trailing slash, the server's case ignored. */
+const sameCloudId = (a: string, b: string) => {
+	const normal = (id: string) => id.replace(/@https:\/\//, '@').replace(/\/+$/, '').toLowerCase()
+	return normal(a) === normal(b)
+}
+
+/**
+ * Whether someone assigned a task can open the roadmap: `yes` for the folder's owner and those it is
+ * shared with; `no` when the user owns the folder and none of its shares reaches them; `unknown` when
+ * a group share may (Nextcloud does not tell who is in another's group) or the user does not own the
+ * folder (Nextcloud lists only the shares one made).
+ */
+export async function roadmapAccessOf(folder: string, assignee: string): Promise<'yes' | 'no' | 'unknown'> {
+	const { ownerId } = await request(() => davClient().stat(folder))
+	if (assignee === ownerId) return 'yes'
+	if (ownerId !== getCurrentUser()?.uid) return 'unknown'
+	const shares = await listShares(folder)
+	if (shares.some((share) => (share.kind === 'partner' ? sameCloudId(share.shareWith, assignee) : share.shareWith === assignee))) return 'yes'
+	return !FEDERATED_CLOUD_ID.test(assignee) && shares.some((share) => share.kind === 'group') ? 'unknown' : 'no'
+}
+
+/**
+ * Shares the roadmap, with edit rights, with someone assigned a task: a colleague, or a partner commune's
+ * agent by cloud id (`federated`: as the sharee search said, else read from the id: anything else assigned is a user id).
+ */
+export async function shareWithAssignee(folder: string, assignee: string, federated = FEDERATED_CLOUD_ID.test(assignee)): Promise<void> {
+	await shareFolder(folder, { label: assignee, shareType: federated ? SHARE_TYPE.federated : SHARE_TYPE.user, shareWith: assignee }, true)
+}
+
+export { FEDERATED_CLOUD_ID }

@@ -121,7 +121,13 @@ describe('SharePanel', () => {
 		client.createShare.mockRejectedValueOnce(new OcsError(429, 429, 'Too many requests'))
 		await button(wrapper, /maire@cloud.mairie-c.fr/)!.trigger('click')
 		await flushPromises()
-		expect(wrapper.text()).toContain('try again in a minute')
+		expect(wrapper.text()).toContain('try again in a few minutes')
+
+		// Nextcloud's words are shown as they are: quotation marks, not `&quot;`.
+		client.createShare.mockRejectedValueOnce(new OcsError(403, 403, 'Sharing "Saint-Exemple" is not allowed by the admin'))
+		await button(wrapper, /maire@cloud.mairie-c.fr/)!.trigger('click')
+		await flushPromises()
+		expect(wrapper.text()).toContain('Nextcloud refused this share: Sharing "Saint-Exemple" is not allowed by the admin')
 
 		// Nextcloud's answer once the session has ended (measured on Nextcloud 32 and 34).
 		client.createShare.mockRejectedValueOnce(new OcsError(401, 997, 'Current user is not logged in'))

@@ -1,33 +1,28 @@
-/*
- * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
- * SPDX-License-Identifier: AGPL-3.0-or-later
- */
 // @vitest-environment jsdom
 /**
  * The sidebar on the real roadmap store, which saves to an in-process sandbox
  * (Nextcloud's WebDAV, as the contract suite pins it); only the sharee search
  * (src/api's OCS client) and Nextcloud's dialogs are faked.
  */
-
-import type { Task } from '../domain/model.ts'
-
-import { flushPromises, mount } from '@vue/test-utils'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { flushPromises, mount } from '@vue/test-utils'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import NcSelect from '@nextcloud/vue/components/NcSelect'
+import { startSandbox } from '../../sandbox/server'
+import type { Task } from '../domain/model'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
+import { createAppRouter } from '../router'
+import { setBrowserTransport } from '../storage/browserClient'
+import { OcsClient } from '../storage/ocs'
+import { createNodeDavClient } from '../storage/nodeClient'
+import { RoadmapFolder } from '../storage/roadmapFolder'
+import { useRoadmapStore } from '../stores/roadmap'
 import TaskSidebar from './TaskSidebar.vue'
-import { startSandbox } from '../../sandbox/server.ts'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
-import { createAppRouter } from '../router/index.ts'
-import { setBrowserTransport } from '../storage/browserClient.ts'
-import { createNodeDavClient } from '../storage/nodeClient.ts'
-import { RoadmapFolder } from '../storage/roadmapFolder.ts'
-import { useRoadmapStore } from '../stores/roadmap.ts'
-import { titleToFocus } from './taskOpener.ts'
+import { titleToFocus } from './taskOpener'
 
 const dialogs = vi.hoisted(() => {
 	class FilePickerClosed extends Error {}
@@ -47,8 +42,13 @@ vi.mock('@nextcloud/auth', async (original) => ({ ...(await original<typeof impo
 const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
 const searchSharees = vi.fn()
-// The sharee search is faked at the API module's edge; WebDAV goes to the sandbox.
-vi.mock('../api/clients.ts', async (original) => ({ ...await original<typeof import('../api/clients.ts')>(), ocsClient: () => ({ searchSharees }) }))
+// The sharee search is faked at the API module's edge; WebDAV and the share API go to the sandbox.
+vi.mock('../api/clients', async (original) => {
+	const actual = await original<typeof import('../api/clients')>()
+	return { ...actual, ocsClient: () => Object.assign(actual.ocsClient(), { searchSharees }) }
+})
+/** An answer of Nextcloud's to the next share creations instead of the sandbox's, while set. */
+let shareAnswer: { status: number, message: string } | null = null
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
@@ -61,11 +61,16 @@ const dav = () => createNodeDavClient({ url: sandbox.url, user: 'alice', passwor
 beforeAll(async () => {
 	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-sidebar-'))
 	// No pause between precondition and write: the test's fake timers would hold it.
-	sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice' }], hazards: { preconditionGapMs: 0 } })
+	sandbox = await startSandbox({ port: 0, dataDir, users: [{ id: 'alice', displayName: 'Alice Martin', password: 'alice' }, { id: 'bob', displayName: 'Bruno Petit', password: 'bob' }], hazards: { preconditionGapMs: 0 } })
 	server.url = sandbox.url
 	// The page's session, as HTTP basic: Node's fetch keeps no cookie.
 	const basic = `Basic ${Buffer.from('alice:alice').toString('base64')}`
-	setBrowserTransport((input, init = {}) => fetch(input, { ...init, signal: undefined, headers: { ...Object.fromEntries(new Headers(init.headers)), Authorization: basic } }))
+	setBrowserTransport(async (input, init = {}) => {
+		if (shareAnswer && init.method === 'POST' && String(input).includes('/files_sharing/api/v1/shares')) {
+			return new Response(JSON.stringify({ ocs: { meta: { status: 'failure', statuscode: shareAnswer.status, message: shareAnswer.message }, data: [] } }), { status: shareAnswer.status })
+		}
+		return fetch(input, { ...init, signal: undefined, headers: { ...Object.fromEntries(new Headers(init.headers)), Authorization: basic } })
+	})
 })
 afterAll(async () => {
 	await sandbox.close()
@@ -79,13 +84,12 @@ async function setUpStore(canWrite = true) {
 	const roadmap = sampleRoadmap(3)
 	roadmap.tasks[1]!.dependsOn = [TASK]
 	roadmap.tasks[2]!.dependsOn = ['t00001']
+	roadmap.departments = [{ id: 'etat-civil', label: 'État civil' }, { id: 'urbanisme', label: 'Urbanisme' }]
 	await new RoadmapFolder({ dav: dav(), path: folder, writer: { id: 'writerseed01', author: 'alice' } }).create(roadmap)
 	setActivePinia(createPinia())
 	store = useRoadmapStore()
 	await store.open(folder)
-	if (!canWrite) {
-		store.access = { ...store.access!, canWrite: false }
-	}
+	if (!canWrite) store.access = { ...store.access!, canWrite: false }
 	// Observed, not replaced: the store saves for real.
 	vi.spyOn(store, 'updateTask')
 	const users = [{ label: 'Alice Martin', shareType: 0, shareWith: 'alice' }, { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]
@@ -116,7 +120,7 @@ const task = (id = TASK): Task => store.roadmap!.tasks.find((t) => t.id === id)!
 interface SelectProps { inputLabel: string, options: Array<{ id: string, label: string }>, modelValue: Array<{ id: string, label: string }> }
 const select = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => wrapper.findAllComponents(NcSelect).find((c) => (c.props() as unknown as SelectProps).inputLabel === label)!
 const selectProps = (found: ReturnType<typeof select>) => found.props() as unknown as SelectProps
-function field(wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) {
+const field = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => {
 	const labelElement = wrapper.findAll('label').find((l) => l.text() === label)!
 	return wrapper.find(`[id="${labelElement.attributes('for')}"]`)
 }
@@ -139,11 +143,10 @@ beforeEach(async () => {
 	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	// jsdom has no layout; the header menu's popover observes sizes.
-	globalThis.ResizeObserver ??= class {
-		observe() {} unobserve() {} disconnect() {}
-	}
+	globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} }
 })
 afterEach(() => {
+	shareAnswer = null
 	vi.useRealTimers()
 	vi.clearAllMocks()
 })
@@ -288,14 +291,86 @@ describe('TaskSidebar', () => {
 		wrapper.unmount()
 	})
 
-	it('links files picked in Nextcloud, opens them in Files, and removes a link', async () => {
+	it('offers to share the roadmap with a colleague assigned who cannot open it, and shares it with edit rights in one click', async () => {
+		const { wrapper } = await render('t00001')
+		const assignees = select(wrapper, 'Assigned to')
+		assignees.vm.$emit('search', 'bru')
+		vi.advanceTimersByTime(300)
+		await flushPromises()
+		assignees.vm.$emit('update:modelValue', [...selectProps(assignees).modelValue, ...selectProps(assignees).options])
+		const offer = await vi.waitFor(() => {
+			const found = wrapper.findAll('button').find((button) => button.text() === 'Share the roadmap with Bruno Petit')
+			expect(found).toBeDefined()
+			return found!
+		})
+		expect(wrapper.text()).toContain('Bruno Petit cannot open this roadmap: it is not shared with them.')
+		// The owner, assigned too, is offered nothing.
+		expect(wrapper.text()).not.toContain('Alice Martin cannot open')
+		await offer.trigger('click')
+		await vi.waitFor(() => expect(wrapper.find('[role="status"].task-assignee-access__status').text()).toBe('The roadmap is now shared with Bruno Petit, with edit rights.'))
+		expect(wrapper.text()).not.toContain('Bruno Petit cannot open this roadmap')
+		const shares = await new OcsClient({ baseUrl: sandbox.url, auth: { user: 'alice', password: 'alice' } }).sharesOf(folder)
+		expect(shares.map((share) => [share.share_type, share.share_with, share.permissions])).toEqual([[0, 'bob', 15]])
+		wrapper.unmount()
+		// Opened again, the sidebar knows Bruno can open the roadmap.
+		const again = await render('t00001')
+		await vi.waitFor(() => expect(again.wrapper.find('.task-assignee-access__status').exists()).toBe(true))
+		await new Promise((resolve) => setImmediate(resolve))
+		await flushPromises()
+		expect(again.wrapper.text()).not.toContain('cannot open this roadmap')
+		again.wrapper.unmount()
+	})
+
+	it('says plainly why sharing with an assignee failed: Nextcloud\'s rate limit, no right to share, a partner\'s server away', async () => {
 		const { wrapper } = await render()
+		// The task is assigned to a partner commune's agent whose server does not exist.
+		const offer = await vi.waitFor(() => {
+			const found = wrapper.findAll('button').find((button) => button.text() === 'Share the roadmap with agent@cloud.mairie-b.fr')
+			expect(found).toBeDefined()
+			return found!
+		})
+		const alert = () => wrapper.find('.task-assignee-access [role="alert"]')
+		shareAnswer = { status: 429, message: '' }
+		await offer.trigger('click')
+		await vi.waitFor(() => expect(alert().text()).toBe('Too many share requests in a short time (Nextcloud allows 20 in ten minutes): try again in a few minutes.'))
+		shareAnswer = { status: 404, message: `You are not allowed to share ${folder.slice(1)}` }
+		await offer.trigger('click')
+		await vi.waitFor(() => expect(alert().text()).toContain('You may not share this roadmap'))
+		shareAnswer = null
+		await offer.trigger('click')
+		await vi.waitFor(() => expect(alert().text()).toContain('The partner commune\'s server for agent@cloud.mairie-b.fr could not be reached'), { timeout: 15000 })
+		expect(wrapper.text()).toContain('agent@cloud.mairie-b.fr cannot open this roadmap')
+		wrapper.unmount()
+	})
+
+	it('puts the task in one or several of the roadmap\'s departments, from a labelled list', async () => {
+		const { wrapper } = await render()
+		const departments = select(wrapper, 'Departments')
+		expect(selectProps(departments).options.map((o) => o.label)).toEqual(['État civil', 'Urbanisme'])
+		expect(wrapper.find('label[for="task-departments-t00000"]').text()).toBe('Departments')
+		departments.vm.$emit('update:modelValue', selectProps(departments).options)
+		expect((await savedTask()).departments).toEqual(['etat-civil', 'urbanisme'])
+		await flushPromises()
+		expect(selectProps(select(wrapper, 'Departments')).modelValue.map((o) => o.label)).toEqual(['État civil', 'Urbanisme'])
+		select(wrapper, 'Departments').vm.$emit('update:modelValue', [{ id: 'urbanisme', label: 'Urbanisme' }])
+		expect((await savedTask()).departments).toEqual(['urbanisme'])
+		wrapper.unmount()
+		// Read only, the departments are text.
+		await setUpStore(false)
+		store.roadmap!.tasks[0]!.departments = ['urbanisme']
+		const readOnly = await render()
+		expect(readOnly.wrapper.text()).toContain('Urbanisme')
+		readOnly.wrapper.unmount()
+	})
+
+	it('links files picked in Nextcloud, opens them in Files, and removes a link', async () => {
+		const { wrapper } = await render('t00001')
 		dialogs.picked.nodes = [{ path: '/Dégooglisation/Inventaire.ods', fileid: 42, basename: 'Inventaire.ods' }, { path: '/Notes/plan.md', basename: 'plan.md' }]
 		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
 		// The dialogs load on first use.
-		await vi.waitFor(() => expect(task().links).toHaveLength(2))
+		await vi.waitFor(() => expect(task('t00001').links).toHaveLength(2))
 		await flushPromises()
-		expect(task().links).toEqual([
+		expect(task('t00001').links).toEqual([
 			{ path: '/Dégooglisation/Inventaire.ods', fileId: 42, label: 'Inventaire.ods' },
 			{ path: '/Notes/plan.md', fileId: null, label: 'plan.md' },
 		])
@@ -308,10 +383,10 @@ describe('TaskSidebar', () => {
 		await wrapper.findAll('button').find((b) => b.text() === 'Link files…')!.trigger('click')
 		await vi.waitFor(() => expect(dialogs.getFilePickerBuilder).toHaveBeenCalledTimes(2))
 		await flushPromises()
-		expect(task().links).toHaveLength(2)
+		expect(task('t00001').links).toHaveLength(2)
 		expect(wrapper.find('.task-sidebar .notecard').exists()).toBe(false)
 		await wrapper.find('button[aria-label="Remove the link to plan.md"]').trigger('click')
-		expect(task().links.map((l) => l.label)).toEqual(['Inventaire.ods'])
+		expect(task('t00001').links.map((l) => l.label)).toEqual(['Inventaire.ods'])
 		wrapper.unmount()
 	})
 

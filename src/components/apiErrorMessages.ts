@@ -23,7 +23,8 @@ function connectionMessage(kind: string): string | null {
 export function shareErrorMessage(error: unknown, who = ''): string {
 	const { kind, message } = toApiError(error)
 	switch (kind) {
-		case 'rate-limited': return t('degooglisation', 'Too many share requests in a short time: try again in a minute.')
+		case 'rate-limited': return t('degooglisation', 'Too many share requests in a short time (Nextcloud allows 20 in ten minutes): try again in a few minutes.')
+		case 'not-allowed': return t('degooglisation', 'You may not share this roadmap: it was shared with you without the right to share it further. Ask its owner to share it.')
 		case 'already-shared': return t('degooglisation', 'This roadmap is already shared with {who}: change the permission in the list below.', { who })
 		case 'partner-unreachable': return t('degooglisation', 'The partner commune\'s server for {who} could not be reached (it may be down, or the address mistyped). Nothing was shared; try again later.', { who })
 		case 'not-found': return t('degooglisation', 'Nextcloud does not know {who} or this share any more: check the name and reload the list.', { who })

@@ -14,6 +14,8 @@ import { findUser, SHARE_TYPE } from '../api/sharees.ts'
 import { logger } from '../logger.ts'
 
 const labels = reactive<Record<string, string>>({})
+/** Names alone ("Bruno Petit"), for sentences about a person. */
+const names = reactive<Record<string, string>>({})
 const asked = new Set<string>()
 
 /** "Bruno Petit (bob)" for a local user, the cloud id itself for a federated one. */
@@ -25,8 +27,14 @@ export function assigneeLabel(id: string): string {
 	return labels[id] ?? id
 }
 
+/** "Bruno Petit" for a local user, the cloud id for a federated one, the id while the name is not known. */
+export function assigneeName(id: string): string {
+	return names[id] ?? id
+}
+
 export function rememberLabel(sharee: Sharee): void {
 	labels[sharee.shareWith] = shareeLabel(sharee)
+	names[sharee.shareWith] = sharee.shareType === SHARE_TYPE.federated ? sharee.shareWith : sharee.label
 	asked.add(sharee.shareWith)
 }
 

@@ -27,6 +27,8 @@ export interface OcsClientOptions {
 
 /** Share types of Nextcloud's IShare. */
 export const SHARE_TYPE = { user: 0, group: 1, link: 3, email: 4, federated: 6, team: 7 } as const
+/** A federated cloud id as typed: `agent@cloud.mairie-b.fr`, with a port, a path or `http://` for a server without TLS. */
+export const FEDERATED_CLOUD_ID = /^[^\s@]+@(?:https?:\/\/)?[^\s@/.:]+[.:][^\s@]*$/
 /** Permission bits of a share. */
 export const SHARE_PERMISSION = { read: 1, update: 2, create: 4, delete: 8, share: 16, all: 31 } as const
 

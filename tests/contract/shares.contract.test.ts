@@ -187,6 +187,8 @@ describe.runIf(targets !== null)('sharing a roadmap through Nextcloud', () => {
 		const loaded = await folder(colleague, `/${name}`).load()
 		expect(loaded.roadmap.tasks).toHaveLength(3)
 		expect(loaded.access.canWrite).toBe(false)
+		// Without the share right, the colleague cannot share it further (Share\Manager::generalCreateChecks, before any partner is asked).
+		await expect(creating(() => ocs(colleague).createShare(`/${name}`, SHARE_TYPE.federated, cloudId(partner), SHARE_PERMISSION.read))).rejects.toMatchObject({ status: 404, message: `You are not allowed to share ${name}` })
 
 		// Edit rights let the colleague write, into the owner's files.
 		const updated = await ocs(owner).updateShare(created.id, SHARE_PERMISSION.read | SHARE_PERMISSION.update | SHARE_PERMISSION.create | SHARE_PERMISSION.delete)
