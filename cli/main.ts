@@ -1,15 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `degooglisation`: Dégooglisation roadmaps from a terminal, for
  * administrators. Parses the command line, runs one command, and turns any
  * failure into one message and an exit code (see ./errors.ts).
  */
+
+import type { Command, CommandContext, Connection, OptionSpec } from './commands.ts'
+
 import { parseArgs } from 'node:util'
-import type { Command, CommandContext, Connection, OptionSpec } from './commands'
-import { COMMANDS as CORE_COMMANDS } from './commands'
-import { reportError, UsageError } from './errors'
-import { SPREADSHEET_COMMANDS } from './spreadsheetCommands'
-import { SHARE_COMMANDS } from './shareCommands'
-import { STRUCTURE_COMMANDS } from './structureCommands'
+import { COMMANDS as CORE_COMMANDS } from './commands.ts'
+import { reportError, UsageError } from './errors.ts'
+import { SHARE_COMMANDS } from './shareCommands.ts'
+import { SPREADSHEET_COMMANDS } from './spreadsheetCommands.ts'
+import { STRUCTURE_COMMANDS } from './structureCommands.ts'
 
 // A spreadsheet command takes the place of the core command of the same name (export adds ODS).
 const COMMANDS = [...CORE_COMMANDS.filter((core) => !SPREADSHEET_COMMANDS.some((command) => command.name === core.name)), ...SPREADSHEET_COMMANDS, ...STRUCTURE_COMMANDS, ...SHARE_COMMANDS]
@@ -75,8 +81,12 @@ ${options}${COMMON_HELP}`
 
 /** parseArgs' messages, shortened for people. */
 function parseError(error: Error & { code?: string }, command: string): UsageError {
-	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option ${/'([^']+)'/.exec(error.message)?.[1] ?? ''} for ${command}`, command)
-	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(error.message.replace(/^Option '([^']+)'.*/, (_, flag: string) => `${flag.replace(/ <value>$/, '')} needs a value`), command)
+	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+		return new UsageError(`unknown option ${/'([^']+)'/.exec(error.message)?.[1] ?? ''} for ${command}`, command)
+	}
+	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+		return new UsageError(error.message.replace(/^Option '([^']+)'.*/, (_, flag: string) => `${flag.replace(/ <value>$/, '')} needs a value`), command)
+	}
 	return new UsageError(error.message, command)
 }
 
@@ -85,15 +95,21 @@ function checkArgumentCount(command: Command, positionals: string[]): void {
 	if (positionals.length < command.args.length) {
 		throw new UsageError(`missing ${command.args.slice(positionals.length).map((name) => `<${name.replace(/\.\.\.$/, '')}>`).join(' ')}`, command.name)
 	}
-	if (!variadic && positionals.length > command.args.length) throw new UsageError(`unexpected argument "${positionals[command.args.length]}"`, command.name)
+	if (!variadic && positionals.length > command.args.length) {
+		throw new UsageError(`unexpected argument "${positionals[command.args.length]}"`, command.name)
+	}
 }
 
 function connectionFrom(values: Record<string, string | boolean | undefined>): Connection {
 	const given = Object.entries(CONNECTION_OPTIONS).map(([name, spec]) => (values[name] as string | undefined) ?? process.env[spec.env] ?? '')
 	const missing = Object.entries(CONNECTION_OPTIONS).filter((_, i) => !given[i]).map(([name, spec]) => `--${name} (or ${spec.env})`)
-	if (missing.length) throw new UsageError(`missing connection: give ${missing.join(', ')}`)
+	if (missing.length) {
+		throw new UsageError(`missing connection: give ${missing.join(', ')}`)
+	}
 	const [url, user, password] = given
-	if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`not a server address: "${url}" (expected http:// or https://)`)
+	if (!/^https?:\/\/[^/]/.test(url)) {
+		throw new UsageError(`not a server address: "${url}" (expected http:// or https://)`)
+	}
 	return { url, user, password }
 }
 
@@ -108,7 +124,9 @@ async function main(argv: string[]): Promise<number> {
 			return 0
 		}
 		const command = COMMANDS.find((c) => c.name === name)
-		if (!command) throw new UsageError(name.startsWith('-') ? `give a command before ${name}` : `unknown command "${name}"`)
+		if (!command) {
+			throw new UsageError(name.startsWith('-') ? `give a command before ${name}` : `unknown command "${name}"`)
+		}
 		let positionals: string[]
 		try {
 			const parsed = parseArgs({
@@ -145,7 +163,9 @@ async function main(argv: string[]): Promise<number> {
 
 // `degooglisation tasks … | head` closes the pipe early: not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+	if (error.code === 'EPIPE') {
+		process.exit(process.exitCode ?? 0)
+	}
 	throw error
 })
 

@@ -7,10 +7,12 @@
  * share API, with those its tasks are assigned to: colleagues by user id,
  * partner communes' agents by federated cloud id (they accept it on their server).
  */
-import { FEDERATED_CLOUD_ID, OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs'
-import { shareErrorKind } from '../src/storage/shareErrors'
-import type { Command } from './commands'
-import { roadmapPath } from './commands'
+
+import type { Command } from './commands.ts'
+
+import { FEDERATED_CLOUD_ID, OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs.ts'
+import { shareErrorKind } from '../src/storage/shareErrors.ts'
+import { roadmapPath } from './commands.ts'
 
 const REASONS: Partial<Record<ReturnType<typeof shareErrorKind>, string>> = {
 	'rate-limited': 'Nextcloud allows 20 shares in ten minutes: try again in a few minutes',
@@ -45,7 +47,9 @@ They may edit the roadmap unless --read-only is given. Each is told apart: one f
 				failed.push(`${who}: ${REASONS[shareErrorKind(error, shareType)] ?? (error as Error).message}`)
 			}
 		}
-		if (failed.length) throw new Error(`not shared with ${failed.join('; ')}`)
+		if (failed.length) {
+			throw new Error(`not shared with ${failed.join('; ')}`)
+		}
 	},
 }
 

@@ -3,18 +3,20 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** The demo roadmap, seeded for a team: shared with everyone it assigns tasks to, and assigning nobody else. */
+
+import type { Sandbox } from './server.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../src/domain/ids'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { OcsClient } from '../src/storage/ocs'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
-import { DEMO_ROADMAP_PATH, seedDemo } from './demo'
-import type { Sandbox } from './server'
-import { startSandbox } from './server'
-import { cloudIdOf } from './sharing'
+import { newWriterId } from '../src/domain/ids.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { OcsClient } from '../src/storage/ocs.ts'
+import { RoadmapFolder } from '../src/storage/roadmapFolder.ts'
+import { DEMO_ROADMAP_PATH, seedDemo } from './demo.ts'
+import { startSandbox } from './server.ts'
+import { cloudIdOf } from './sharing.ts'
 
 const COMMUNE = [{ id: 'alice', displayName: 'Alice Martin', password: 'alice' }, { id: 'bob', displayName: 'Bruno Petit', password: 'bob' }]
 let dirs: string[]

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Demo data: the starter roadmap of an imaginary commune in alice's files,
  * with work under way, written through the storage core like any client.
@@ -5,12 +9,13 @@
  * API) with every colleague and partner agent it assigns tasks to, and
  * assigns none to anybody else: nobody is given work they cannot see.
  */
-import { newWriterId } from '../src/domain/ids'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs'
-import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery'
-import { RoadmapFolder } from '../src/storage/roadmapFolder'
+
+import { newWriterId } from '../src/domain/ids.ts'
+import { createStarterRoadmap } from '../src/domain/starter/createStarterRoadmap.ts'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs.ts'
+import { DEFAULT_ROADMAPS_FOLDER, findRoadmaps } from '../src/storage/roadmapDiscovery.ts'
+import { RoadmapFolder } from '../src/storage/roadmapFolder.ts'
 
 export const DEMO_ROADMAP_PATH = `${DEFAULT_ROADMAPS_FOLDER}/Saint-Exemple`
 
@@ -25,7 +30,9 @@ const DEMO_PARTNER = 'agent@cloud.mairie-b.fr'
 
 export async function seedDemo(url: string, user: { id: string, password: string }, team?: DemoTeam): Promise<boolean> {
 	const dav = createNodeDavClient({ url, user: user.id, password: user.password })
-	if ((await findRoadmaps(dav)).length > 0) return false
+	if ((await findRoadmaps(dav)).length > 0) {
+		return false
+	}
 	await dav.createFolder(DEFAULT_ROADMAPS_FOLDER)
 	const folder = new RoadmapFolder({ dav, path: DEMO_ROADMAP_PATH, writer: { id: newWriterId(), author: user.id } })
 	const roadmap = createStarterRoadmap({ lang: 'fr', commune: 'Saint-Exemple', startDate: '2026-01-05' })
@@ -46,7 +53,9 @@ export async function seedDemo(url: string, user: { id: string, password: string
 	}
 	for (const task of roadmap.tasks) {
 		const p = progress[task.id]
-		if (!p) continue
+		if (!p) {
+			continue
+		}
 		task.status = p.status as typeof task.status
 		task.assignees = team ? (p.assignees ?? []).map((id) => (id === DEMO_PARTNER ? team.partner ?? '' : id)).filter((id) => id === user.id || team.colleagues.includes(id) || id === team.partner) : p.assignees ?? []
 		task.due = p.due ?? null

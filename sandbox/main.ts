@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `npm run sandbox -- [--port 8090] [--data .sandbox-data] [--demo] [--partner]`
  * Starts the sandbox of the commune Saint-Exemple; with --demo, seeds the demo
@@ -5,12 +9,14 @@
  * Val-Voisin on the next port (data in .sandbox-data-partner), to share with
  * through federation.
  */
+
+import type { Sandbox } from './server.ts'
+
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { seedDemo } from './demo'
-import type { Sandbox } from './server'
-import { startSandbox } from './server'
-import { cloudIdOf } from './sharing'
+import { seedDemo } from './demo.ts'
+import { startSandbox } from './server.ts'
+import { cloudIdOf } from './sharing.ts'
 
 const { values } = parseArgs({
 	options: {
@@ -41,7 +47,9 @@ const commune = await startSandbox({ port, host: values.host, dataDir: values.da
 communes.push({ name: 'Saint-Exemple', sandbox: commune, users: COMMUNE_USERS, data: values.data })
 // The partner listens before the demo is seeded: the demo shares its roadmap with bastien.
 const partner = values.partner ? await startSandbox({ port: port + 1, host: values.host, dataDir: values['partner-data'], users: PARTNER_USERS, instanceName: 'Val-Voisin', allowHazardControl: values['allow-hazard-control'] }) : null
-if (partner) communes.push({ name: 'Val-Voisin', sandbox: partner, users: PARTNER_USERS, data: values['partner-data'] })
+if (partner) {
+	communes.push({ name: 'Val-Voisin', sandbox: partner, users: PARTNER_USERS, data: values['partner-data'] })
+}
 const team = { colleagues: COMMUNE_USERS.slice(1).map((u) => u.id), ...(partner ? { partner: cloudIdOf(PARTNER_USERS[0].id, partner.url) } : {}) }
 if (values.demo && await seedDemo(commune.url, COMMUNE_USERS[0], team)) {
 	console.log(`Demo roadmap created in alice's files: /Dégooglisation/Saint-Exemple, shared with ${[...team.colleagues, ...(team.partner ? [team.partner] : [])].join(', ')}`)
@@ -52,8 +60,10 @@ for (const { name, sandbox, users, data } of communes) {
 	console.log(`  accounts: ${users.map((u) => `${u.id} / ${u.password}`).join(', ')}`)
 	console.log(`  data: ${data}`)
 }
-if (values.partner) console.log(`Share with the partner commune as bastien@${communes[1].sandbox.url}`)
-const stop = async () => {
+if (values.partner) {
+	console.log(`Share with the partner commune as bastien@${communes[1].sandbox.url}`)
+}
+async function stop() {
 	await Promise.all(communes.map((c) => c.sandbox.close()))
 	process.exit(0)
 }

@@ -3,14 +3,16 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** Share creation limits as Nextcloud's: 20 requests a user in ten minutes, refused ones included; no sharing further without the right. */
+
+import type { Sandbox } from './server.ts'
+
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createNodeDavClient } from '../src/storage/nodeClient'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs'
-import type { Sandbox } from './server'
-import { startSandbox } from './server'
+import { createNodeDavClient } from '../src/storage/nodeClient.ts'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../src/storage/ocs.ts'
+import { startSandbox } from './server.ts'
 
 const USERS = ['alice', 'bob', 'claire'].map((id) => ({ id, displayName: id, password: id }))
 let dir: string
@@ -35,7 +37,9 @@ describe('share creation', () => {
 
 	it('answers 429 past 20 share requests by a user in ten minutes, refused ones included; others are not held back', async () => {
 		// alice asked once above; 19 more, refused (an unknown account), still count.
-		for (let i = 0; i < 19; i++) await expect(ocs('alice').createShare('/Feuille', SHARE_TYPE.user, `nobody${i}`, SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 404 })
+		for (let i = 0; i < 19; i++) {
+			await expect(ocs('alice').createShare('/Feuille', SHARE_TYPE.user, `nobody${i}`, SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 404 })
+		}
 		await expect(ocs('alice').createShare('/Feuille', SHARE_TYPE.user, 'claire', SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 429 })
 		expect((await ocs('alice').sharesOf('/Feuille')).map((share) => share.share_with)).toEqual(['bob'])
 		await expect(ocs('claire').createShare('/Feuille', SHARE_TYPE.user, 'alice', SHARE_PERMISSION.read)).rejects.toMatchObject({ status: 404, message: 'Wrong path, file/folder does not exist' })

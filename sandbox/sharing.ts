@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Sharing as Nextcloud 32 does it: the OCS share API (files_sharing
  * `shares`, `remote_shares`), shares mounted in the recipients' files, and
@@ -6,13 +10,15 @@
  * (`/public.php/webdav`, the share token as login) serving the partner's reads
  * and writes. Shares live in `<dataDir>/.shares.json`.
  */
+
+import type { SandboxUser } from './auth.ts'
+import type { FsStore } from './fsStore.ts'
+import type { FilesView, Mount, Owner } from './views.ts'
+
 import { createHash, randomInt } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
-import type { SandboxUser } from './auth'
-import type { FsStore } from './fsStore'
-import type { FilesView, Mount, Owner } from './views'
-import { PERMISSION, RemoteView, SubtreeView, UserFilesView } from './views'
+import { PERMISSION, RemoteView, SubtreeView, UserFilesView } from './views.ts'
 
 export const SHARE_TYPE = { user: 0, group: 1, federated: 6 } as const
 
@@ -69,7 +75,9 @@ function newToken(): string {
 /** `user@server` → the user and the server's URL (https unless the cloud id says otherwise), as Nextcloud's CloudIdManager reads it. */
 export function parseCloudId(cloudId: string): { user: string, remote: string } | null {
 	const at = cloudId.lastIndexOf('@')
-	if (at <= 0 || at === cloudId.length - 1) return null
+	if (at <= 0 || at === cloudId.length - 1) {
+		return null
+	}
 	const server = cloudId.slice(at + 1).replace(/\/+$/, '')
 	return { user: cloudId.slice(0, at), remote: /^https?:\/\//.test(server) ? server : `https://${server}` }
 }
@@ -162,7 +170,9 @@ export class Sharing {
 	/** Shares whose folder its owner deleted end, and partners are told, as Nextcloud does. */
 	private async dropOrphans(): Promise<void> {
 		const orphans = this.data.shares.filter((s) => this.ownerPath(s) === null)
-		if (orphans.length === 0) return
+		if (orphans.length === 0) {
+			return
+		}
 		this.data.shares = this.data.shares.filter((s) => !orphans.includes(s))
 		this.save()
 		await Promise.all(orphans.filter((s) => s.shareType === SHARE_TYPE.federated).map((s) => this.notify(parseCloudId(s.shareWith)!.remote, 'SHARE_UNSHARED', String(s.id), s.token!)))
@@ -171,11 +181,15 @@ export class Sharing {
 	/** Where a file id is in the files `user` can reach on this server: their own, or an owner's shared with them. */
 	locateFileId(user: string, fileId: number): { owner: string, path: string } | null {
 		const own = this.options.store.pathOfFileId(user, fileId)
-		if (own) return { owner: user, path: own }
+		if (own) {
+			return { owner: user, path: own }
+		}
 		for (const share of this.receivedBy(user)) {
 			const path = this.options.store.pathOfFileId(share.owner, fileId)
 			const base = this.ownerPath(share)!
-			if (path && (path === base || path.startsWith(`${base}/`))) return { owner: share.owner, path }
+			if (path && (path === base || path.startsWith(`${base}/`))) {
+				return { owner: share.owner, path }
+			}
 		}
 		return null
 	}
@@ -194,7 +208,9 @@ export class Sharing {
 		const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
 		for (let n = 1; ; n++) {
 			const candidate = `/${n === 1 ? name : `${stem} (${n})${extension}`}`
-			if (!(await view.info(candidate))) return candidate
+			if (!(await view.info(candidate))) {
+				return candidate
+			}
 		}
 	}
 
@@ -278,47 +294,81 @@ export class Sharing {
 
 	private find(id: string, viewer: string): StoredShare {
 		const share = this.data.shares.find((s) => String(s.id) === id && this.ownerPath(s) !== null)
-		if (!share || (share.owner !== viewer && share.targets[viewer] === undefined)) throw new OcsFailure(404, 'Wrong share ID, share does not exist')
+		if (!share || (share.owner !== viewer && share.targets[viewer] === undefined)) {
+			throw new OcsFailure(404, 'Wrong share ID, share does not exist')
+		}
 		return share
 	}
 
 	private countShareRequest(user: string): void {
 		const now = Date.now()
 		const recent = (this.shareRequests.get(user) ?? []).filter((at) => now - at < SHARE_RATE_LIMIT.periodMs)
-		if (recent.length >= SHARE_RATE_LIMIT.limit) throw new OcsFailure(429, '')
+		if (recent.length >= SHARE_RATE_LIMIT.limit) {
+			throw new OcsFailure(429, '')
+		}
 		this.shareRequests.set(user, [...recent, now])
 	}
 
 	async createShare(user: string, params: Record<string, string>): Promise<unknown> {
 		this.countShareRequest(user)
 		const { path, shareWith } = params
-		if (!path) throw new OcsFailure(404, 'Please specify a file or folder path')
+		if (!path) {
+			throw new OcsFailure(404, 'Please specify a file or folder path')
+		}
 		const node = await this.viewOf(user).info(path)
-		if (!node) throw new OcsFailure(404, 'Wrong path, file/folder does not exist')
+		if (!node) {
+			throw new OcsFailure(404, 'Wrong path, file/folder does not exist')
+		}
 		const shareType = params.shareType === undefined ? -1 : Number(params.shareType)
 		let permissions = (params.permissions === undefined ? PERMISSION.all : Number(params.permissions)) | PERMISSION.read
-		if (!node.isFolder) permissions &= ~(PERMISSION.delete | PERMISSION.create)
+		if (!node.isFolder) {
+			permissions &= ~(PERMISSION.delete | PERMISSION.create)
+		}
 		// Share::generalCreateChecks: a node shared with the user without the right to share it further.
-		if (node.ownerId !== user && !node.permissions.includes('R')) throw new OcsFailure(404, `You are not allowed to share ${node.name}`)
-		if (node.ownerId !== user) throw new OcsFailure(403, 'Resharing is not emulated by the sandbox')
-		if (node.path === '/') throw new OcsFailure(403, 'You cannot share your root folder')
+		if (node.ownerId !== user && !node.permissions.includes('R')) {
+			throw new OcsFailure(404, `You are not allowed to share ${node.name}`)
+		}
+		if (node.ownerId !== user) {
+			throw new OcsFailure(403, 'Resharing is not emulated by the sandbox')
+		}
+		if (node.path === '/') {
+			throw new OcsFailure(403, 'You cannot share your root folder')
+		}
 		const share: StoredShare = { id: 0, shareType, owner: user, fileId: node.fileId, itemType: node.isFolder ? 'folder' : 'file', shareWith: shareWith ?? '', permissions, stime: Math.floor(Date.now() / 1000), token: null, targets: {} }
 		const already = (display: string) => new OcsFailure(403, `Sharing ${node.name} failed, because this item is already shared with the account ${display}`)
 		const existing = this.data.shares.filter((s) => s.owner === user && s.fileId === node.fileId && s.shareType === shareType)
 		if (shareType === SHARE_TYPE.user) {
-			if (!shareWith || !this.isMember(shareWith)) throw new OcsFailure(404, 'Please specify a valid account to share with')
-			if (shareWith === user) throw new OcsFailure(403, 'Cannot share with yourself')
-			if (existing.some((s) => s.shareWith === shareWith)) throw already(this.user(shareWith).displayName)
+			if (!shareWith || !this.isMember(shareWith)) {
+				throw new OcsFailure(404, 'Please specify a valid account to share with')
+			}
+			if (shareWith === user) {
+				throw new OcsFailure(403, 'Cannot share with yourself')
+			}
+			if (existing.some((s) => s.shareWith === shareWith)) {
+				throw already(this.user(shareWith).displayName)
+			}
 			share.targets[shareWith] = await this.uniqueTarget(shareWith, node.name)
 		} else if (shareType === SHARE_TYPE.group) {
-			if (!shareWith || shareWith !== this.options.group) throw new OcsFailure(404, 'Please specify a valid group')
-			if (existing.some((s) => s.shareWith === shareWith)) throw new OcsFailure(403, `Sharing ${node.name} failed, because this item is already shared with the group ${shareWith}`)
-			for (const member of this.options.users.filter((u) => u.id !== user)) share.targets[member.id] = await this.uniqueTarget(member.id, node.name)
+			if (!shareWith || shareWith !== this.options.group) {
+				throw new OcsFailure(404, 'Please specify a valid group')
+			}
+			if (existing.some((s) => s.shareWith === shareWith)) {
+				throw new OcsFailure(403, `Sharing ${node.name} failed, because this item is already shared with the group ${shareWith}`)
+			}
+			for (const member of this.options.users.filter((u) => u.id !== user)) {
+				share.targets[member.id] = await this.uniqueTarget(member.id, node.name)
+			}
 		} else if (shareType === SHARE_TYPE.federated) {
-			if (!shareWith) throw new OcsFailure(404, 'Please specify a valid federated account ID')
+			if (!shareWith) {
+				throw new OcsFailure(404, 'Please specify a valid federated account ID')
+			}
 			const recipient = parseCloudId(shareWith)
-			if (!recipient) throw new OcsFailure(400, 'Invalid Federated Cloud ID')
-			if (existing.some((s) => s.shareWith === shareWith)) throw already(shareWith)
+			if (!recipient) {
+				throw new OcsFailure(400, 'Invalid Federated Cloud ID')
+			}
+			if (existing.some((s) => s.shareWith === shareWith)) {
+				throw already(shareWith)
+			}
 			share.token = newToken()
 		} else {
 			throw new OcsFailure(400, 'Unknown share type')
@@ -367,10 +417,14 @@ export class Sharing {
 		let folderChildren: number[] | null = null
 		if (params.path) {
 			const node = await this.viewOf(user).info(params.path)
-			if (!node) throw new OcsFailure(404, 'Wrong path, file/folder does not exist')
+			if (!node) {
+				throw new OcsFailure(404, 'Wrong path, file/folder does not exist')
+			}
 			fileId = node.fileId
 			if (params.subfiles === 'true') {
-				if (!node.isFolder) throw new OcsFailure(400, 'Not a directory')
+				if (!node.isFolder) {
+					throw new OcsFailure(400, 'Not a directory')
+				}
 				folderChildren = (await this.viewOf(user).children(params.path)).map((child) => child.fileId)
 			}
 		}
@@ -380,8 +434,11 @@ export class Sharing {
 			shares = this.receivedBy(user).filter((s) => fileId === null || s.fileId === fileId)
 		} else {
 			shares = this.data.shares.filter((s) => s.owner === user && this.ownerPath(s) !== null)
-			if (folderChildren) shares = shares.filter((s) => folderChildren.includes(s.fileId))
-			else if (fileId !== null) shares = shares.filter((s) => s.fileId === fileId)
+			if (folderChildren) {
+				shares = shares.filter((s) => folderChildren.includes(s.fileId))
+			} else if (fileId !== null) {
+				shares = shares.filter((s) => s.fileId === fileId)
+			}
 		}
 		return Promise.all(shares.map((s) => this.format(s, user)))
 	}
@@ -392,11 +449,17 @@ export class Sharing {
 
 	async updateShare(user: string, id: string, params: Record<string, string>): Promise<unknown> {
 		const share = this.find(id, user)
-		if (share.owner !== user) throw new OcsFailure(403, 'You are not allowed to edit incoming shares')
+		if (share.owner !== user) {
+			throw new OcsFailure(403, 'You are not allowed to edit incoming shares')
+		}
 		if (params.permissions !== undefined) {
 			const permissions = Number(params.permissions)
-			if (!Number.isInteger(permissions) || permissions < 0 || permissions > PERMISSION.all) throw new OcsFailure(400, 'Invalid permissions')
-			if (!(permissions & PERMISSION.read)) throw new OcsFailure(400, 'Share must at least have READ or CREATE permissions')
+			if (!Number.isInteger(permissions) || permissions < 0 || permissions > PERMISSION.all) {
+				throw new OcsFailure(400, 'Invalid permissions')
+			}
+			if (!(permissions & PERMISSION.read)) {
+				throw new OcsFailure(400, 'Share must at least have READ or CREATE permissions')
+			}
 			share.permissions = share.itemType === 'file' ? permissions & ~(PERMISSION.delete | PERMISSION.create) : permissions
 			this.save()
 		}
@@ -434,7 +497,9 @@ export class Sharing {
 			mountpoint: external.mountpoint ?? `{{TemporaryMountPointName#${external.name}}}`,
 			accepted: external.accepted ? 1 : 0,
 		}
-		if (!external.accepted) return entry
+		if (!external.accepted) {
+			return entry
+		}
 		const root = await this.remoteView(external).info('/').catch(() => null)
 		if (root) {
 			Object.assign(entry, {
@@ -451,7 +516,9 @@ export class Sharing {
 
 	private external(user: string, id: string, accepted: boolean): ExternalShare {
 		const found = this.data.external.find((e) => String(e.id) === id && e.user === user && e.accepted === accepted)
-		if (!found) throw new OcsFailure(404, 'Wrong share ID, share does not exist')
+		if (!found) {
+			throw new OcsFailure(404, 'Wrong share ID, share does not exist')
+		}
 		return found
 	}
 
@@ -496,7 +563,9 @@ export class Sharing {
 		if (!recipient || !owner || typeof options.sharedSecret !== 'string' || typeof body.name !== 'string') {
 			return { status: 400, body: { message: 'Missing arguments', validationErrors: [] } }
 		}
-		if (!this.isMember(recipient.user)) return { status: 400, body: { message: 'User does not exist', validationErrors: [] } }
+		if (!this.isMember(recipient.user)) {
+			return { status: 400, body: { message: 'User does not exist', validationErrors: [] } }
+		}
 		this.data.external.push({
 			id: this.data.nextId++,
 			remote: owner.remote,
@@ -532,9 +601,17 @@ export class Sharing {
 /** The permission bits `oc:permissions` letters stand for. */
 function permissionBits(letters: string): number {
 	let bits = letters.includes('G') ? PERMISSION.read : 0
-	if (letters.includes('NV') || letters.includes('W')) bits |= PERMISSION.update
-	if (letters.includes('CK')) bits |= PERMISSION.create
-	if (letters.includes('D')) bits |= PERMISSION.delete
-	if (letters.includes('R')) bits |= PERMISSION.share
+	if (letters.includes('NV') || letters.includes('W')) {
+		bits |= PERMISSION.update
+	}
+	if (letters.includes('CK')) {
+		bits |= PERMISSION.create
+	}
+	if (letters.includes('D')) {
+		bits |= PERMISSION.delete
+	}
+	if (letters.includes('R')) {
+		bits |= PERMISSION.share
+	}
 	return bits
 }

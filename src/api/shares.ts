@@ -3,12 +3,14 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /** A roadmap folder's shares, through Nextcloud's own share API. */
-import type { Share } from '../storage/ocs'
-import { FEDERATED_CLOUD_ID, SHARE_TYPE } from '../storage/ocs'
+
+import type { Share } from '../storage/ocs.ts'
+import type { Sharee } from './sharees.ts'
+
 import { getCurrentUser } from '@nextcloud/auth'
-import { davClient, ocsClient } from './clients'
-import { request } from './errors'
-import type { Sharee } from './sharees'
+import { FEDERATED_CLOUD_ID, SHARE_TYPE } from '../storage/ocs.ts'
+import { davClient, ocsClient } from './clients.ts'
+import { request } from './errors.ts'
 
 export type ShareKind = 'colleague' | 'group' | 'partner'
 
@@ -30,7 +32,9 @@ const KINDS: Record<number, ShareKind> = { [SHARE_TYPE.user]: 'colleague', [SHAR
 
 function roadmapShare(share: Share): RoadmapShare | null {
 	const kind = KINDS[share.share_type]
-	if (!kind) return null
+	if (!kind) {
+		return null
+	}
 	return { id: String(share.id), kind, shareWith: share.share_with, displayName: share.share_with_displayname || share.share_with, canEdit: (share.permissions & ~READ_ONLY & CAN_EDIT) !== 0 }
 }
 
@@ -55,7 +59,7 @@ export async function revokeShare(share: RoadmapShare): Promise<void> {
 }
 
 /** Cloud ids as Nextcloud compares them: no scheme for https, no trailing slash, the server's case ignored. */
-const sameCloudId = (a: string, b: string) => {
+function sameCloudId(a: string, b: string) {
 	const normal = (id: string) => id.replace(/@https:\/\//, '@').replace(/\/+$/, '').toLowerCase()
 	return normal(a) === normal(b)
 }
@@ -68,10 +72,16 @@ const sameCloudId = (a: string, b: string) => {
  */
 export async function roadmapAccessOf(folder: string, assignee: string): Promise<'yes' | 'no' | 'unknown'> {
 	const { ownerId } = await request(() => davClient().stat(folder))
-	if (assignee === ownerId) return 'yes'
-	if (ownerId !== getCurrentUser()?.uid) return 'unknown'
+	if (assignee === ownerId) {
+		return 'yes'
+	}
+	if (ownerId !== getCurrentUser()?.uid) {
+		return 'unknown'
+	}
 	const shares = await listShares(folder)
-	if (shares.some((share) => (share.kind === 'partner' ? sameCloudId(share.shareWith, assignee) : share.shareWith === assignee))) return 'yes'
+	if (shares.some((share) => (share.kind === 'partner' ? sameCloudId(share.shareWith, assignee) : share.shareWith === assignee))) {
+		return 'yes'
+	}
 	return !FEDERATED_CLOUD_ID.test(assignee) && shares.some((share) => share.kind === 'group') ? 'unknown' : 'no'
 }
 

@@ -1,28 +1,34 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 // @vitest-environment jsdom
 /**
  * The sidebar on the real roadmap store, which saves to an in-process sandbox
  * (Nextcloud's WebDAV, as the contract suite pins it); only the sharee search
  * (src/api's OCS client) and Nextcloud's dialogs are faked.
  */
+
+import type { Task } from '../domain/model.ts'
+
+import { flushPromises, mount } from '@vue/test-utils'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { flushPromises, mount } from '@vue/test-utils'
-import NcSelect from '@nextcloud/vue/components/NcSelect'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { startSandbox } from '../../sandbox/server'
-import type { Task } from '../domain/model'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { createAppRouter } from '../router'
-import { setBrowserTransport } from '../storage/browserClient'
-import { OcsClient } from '../storage/ocs'
-import { createNodeDavClient } from '../storage/nodeClient'
-import { RoadmapFolder } from '../storage/roadmapFolder'
-import { useRoadmapStore } from '../stores/roadmap'
+import NcSelect from '@nextcloud/vue/components/NcSelect'
 import TaskSidebar from './TaskSidebar.vue'
-import { titleToFocus } from './taskOpener'
+import { startSandbox } from '../../sandbox/server.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { createAppRouter } from '../router/index.ts'
+import { setBrowserTransport } from '../storage/browserClient.ts'
+import { createNodeDavClient } from '../storage/nodeClient.ts'
+import { OcsClient } from '../storage/ocs.ts'
+import { RoadmapFolder } from '../storage/roadmapFolder.ts'
+import { useRoadmapStore } from '../stores/roadmap.ts'
+import { titleToFocus } from './taskOpener.ts'
 
 const dialogs = vi.hoisted(() => {
 	class FilePickerClosed extends Error {}
@@ -43,8 +49,8 @@ const server = vi.hoisted(() => ({ url: '' }))
 vi.mock('@nextcloud/router', async (original) => ({ ...(await original<typeof import('@nextcloud/router')>()), getBaseUrl: () => server.url }))
 const searchSharees = vi.fn()
 // The sharee search is faked at the API module's edge; WebDAV and the share API go to the sandbox.
-vi.mock('../api/clients', async (original) => {
-	const actual = await original<typeof import('../api/clients')>()
+vi.mock('../api/clients.ts', async (original) => {
+	const actual = await original<typeof import('../api/clients.ts')>()
 	return { ...actual, ocsClient: () => Object.assign(actual.ocsClient(), { searchSharees }) }
 })
 /** An answer of Nextcloud's to the next share creations instead of the sandbox's, while set. */
@@ -89,7 +95,9 @@ async function setUpStore(canWrite = true) {
 	setActivePinia(createPinia())
 	store = useRoadmapStore()
 	await store.open(folder)
-	if (!canWrite) store.access = { ...store.access!, canWrite: false }
+	if (!canWrite) {
+		store.access = { ...store.access!, canWrite: false }
+	}
 	// Observed, not replaced: the store saves for real.
 	vi.spyOn(store, 'updateTask')
 	const users = [{ label: 'Alice Martin', shareType: 0, shareWith: 'alice' }, { label: 'Bruno Petit', shareType: 0, shareWith: 'bob' }]
@@ -120,7 +128,7 @@ const task = (id = TASK): Task => store.roadmap!.tasks.find((t) => t.id === id)!
 interface SelectProps { inputLabel: string, options: Array<{ id: string, label: string }>, modelValue: Array<{ id: string, label: string }> }
 const select = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => wrapper.findAllComponents(NcSelect).find((c) => (c.props() as unknown as SelectProps).inputLabel === label)!
 const selectProps = (found: ReturnType<typeof select>) => found.props() as unknown as SelectProps
-const field = (wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) => {
+function field(wrapper: Awaited<ReturnType<typeof render>>['wrapper'], label: string) {
 	const labelElement = wrapper.findAll('label').find((l) => l.text() === label)!
 	return wrapper.find(`[id="${labelElement.attributes('for')}"]`)
 }
@@ -143,7 +151,9 @@ beforeEach(async () => {
 	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
 	window.matchMedia ??= (() => ({ matches: false, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia
 	// jsdom has no layout; the header menu's popover observes sizes.
-	globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} }
+	globalThis.ResizeObserver ??= class {
+		observe() {} unobserve() {} disconnect() {}
+	}
 })
 afterEach(() => {
 	shareAnswer = null

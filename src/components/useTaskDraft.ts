@@ -9,10 +9,12 @@
  * value refused. The sidebar's parts share one set of waiting saves (provided
  * to them), so that closing, duplicating or deleting saves everything typed first.
  */
-import { t } from './l10n'
+
 import type { InjectionKey, Ref } from 'vue'
+import type { IsoDate, Task } from '../domain/model.ts'
+
 import { computed, inject, reactive, watch } from 'vue'
-import type { IsoDate, Task } from '../domain/model'
+import { t } from './l10n.ts'
 
 /** Pause in typing after which text is saved. */
 export const SAVE_DELAY_MS = 500
@@ -33,23 +35,31 @@ export function createDelayedSaves(): DelayedSaves {
 	const saves: DelayedSaves = {
 		saveLater(key, save) {
 			const previous = pending.get(key)
-			if (previous) clearTimeout(previous.timer)
+			if (previous) {
+				clearTimeout(previous.timer)
+			}
 			pending.set(key, { timer: setTimeout(() => saves.saveNow(key), SAVE_DELAY_MS), save })
 		},
 		saveNow(key) {
 			const waiting = pending.get(key)
-			if (!waiting) return
+			if (!waiting) {
+				return
+			}
 			clearTimeout(waiting.timer)
 			pending.delete(key)
 			waiting.save()
 		},
 		saveAll() {
-			for (const key of [...pending.keys()]) saves.saveNow(key)
+			for (const key of [...pending.keys()]) {
+				saves.saveNow(key)
+			}
 		},
 		isWaiting: (key) => pending.has(key),
 		drop(key) {
 			const waiting = pending.get(key)
-			if (waiting) clearTimeout(waiting.timer)
+			if (waiting) {
+				clearTimeout(waiting.timer)
+			}
 			pending.delete(key)
 		},
 	}
@@ -59,14 +69,18 @@ export function createDelayedSaves(): DelayedSaves {
 /** The sidebar's waiting saves, for one of its parts. */
 export function useDelayedSaves(): DelayedSaves {
 	const saves = inject(DELAYED_SAVES)
-	if (!saves) throw new Error('a part of the task sidebar is used outside of it')
+	if (!saves) {
+		throw new Error('a part of the task sidebar is used outside of it')
+	}
 	return saves
 }
 
 type DraftField = 'title' | 'description' | 'replaces' | 'replacements' | 'start' | 'due'
 
 function savedValue(field: DraftField, of: Task): string {
-	if (field === 'replaces' || field === 'replacements') return of[field].join(', ')
+	if (field === 'replaces' || field === 'replacements') {
+		return of[field].join(', ')
+	}
 	return of[field] ?? ''
 }
 
@@ -80,7 +94,9 @@ export function dateOf(iso: IsoDate): Date | null {
 }
 
 function isoOf(date: Date | null): IsoDate {
-	if (!date || Number.isNaN(date.getTime())) return ''
+	if (!date || Number.isNaN(date.getTime())) {
+		return ''
+	}
 	const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 	return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
 }
@@ -94,14 +110,18 @@ export function useTaskDraft(task: Ref<Task | null>, update: (patch: Partial<Omi
 	function onTitleInput(value: string | number): void {
 		draft.title = String(value)
 		saves.saveLater('title', () => {
-			if (draft.title.trim() && draft.title !== task.value?.title) update({ title: draft.title })
+			if (draft.title.trim() && draft.title !== task.value?.title) {
+				update({ title: draft.title })
+			}
 		})
 	}
 
 	function onDescriptionInput(value: string | number): void {
 		draft.description = String(value)
 		saves.saveLater('description', () => {
-			if (draft.description !== task.value?.description) update({ description: draft.description })
+			if (draft.description !== task.value?.description) {
+				update({ description: draft.description })
+			}
 		})
 	}
 
@@ -109,7 +129,9 @@ export function useTaskDraft(task: Ref<Task | null>, update: (patch: Partial<Omi
 		draft[field] = String(value)
 		saves.saveLater(field, () => {
 			const list = listOf(draft[field])
-			if (task.value && !sameList(list, task.value[field])) update({ [field]: list })
+			if (task.value && !sameList(list, task.value[field])) {
+				update({ [field]: list })
+			}
 		})
 	}
 
@@ -121,24 +143,34 @@ export function useTaskDraft(task: Ref<Task | null>, update: (patch: Partial<Omi
 	function onDateInput(field: 'start' | 'due', value: Date | null): void {
 		draft[field] = isoOf(value)
 		saves.saveLater('dates', () => {
-			if (dateError.value || !task.value) return
+			if (dateError.value || !task.value) {
+				return
+			}
 			const start = draft.start || null
 			const due = draft.due || null
-			if (start !== task.value.start || due !== task.value.due) update({ start, due })
+			if (start !== task.value.start || due !== task.value.due) {
+				update({ start, due })
+			}
 		})
 	}
 
 	function isHeld(field: DraftField): boolean {
-		if (field === 'start' || field === 'due') return saves.isWaiting('dates') || Boolean(dateError.value)
+		if (field === 'start' || field === 'due') {
+			return saves.isWaiting('dates') || Boolean(dateError.value)
+		}
 		return saves.isWaiting(field) || (field === 'title' && Boolean(titleError.value))
 	}
 
 	watch(task, (current, previous) => {
-		if (!current) return
+		if (!current) {
+			return
+		}
 		for (const field of Object.keys(draft) as DraftField[]) {
 			// "Gmail, " saved as ["Gmail"] keeps its comma for the next name to be typed.
 			const same = field === 'replaces' || field === 'replacements' ? sameList(listOf(draft[field]), current[field]) : draft[field] === savedValue(field, current)
-			if (!same && !(previous && isHeld(field))) draft[field] = savedValue(field, current)
+			if (!same && !(previous && isHeld(field))) {
+				draft[field] = savedValue(field, current)
+			}
 		}
 	}, { immediate: true })
 

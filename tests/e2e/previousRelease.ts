@@ -7,15 +7,17 @@
  * PREVIOUS_RELEASE as tests/unit/formatVersions.test.ts does: a partner
  * commune that has not updated yet, editing through it.
  */
+
+import type { diffRoadmaps } from '../../src/domain/crdt.ts'
+import type { Roadmap } from '../../src/domain/model.ts'
+import type { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import type { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { diffRoadmaps } from '../../src/domain/crdt'
-import type { Roadmap } from '../../src/domain/model'
-import type { createNodeDavClient } from '../../src/storage/nodeClient'
-import type { RoadmapFolder } from '../../src/storage/roadmapFolder'
 
 const PREVIOUS_RELEASE = '96fe555'
 const ROOT = join(import.meta.dirname, '..', '..')

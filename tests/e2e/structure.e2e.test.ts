@@ -11,20 +11,22 @@
  * release (format 1.0), edits it at the same time; and the board filtered by
  * department.
  */
+
+import type { Locator, Page } from 'playwright-core'
+import type { Harness } from './harness.ts'
+import type { PreviousRelease } from './previousRelease.ts'
+
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
-import { newWriterId } from '../../src/domain/ids'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { OcsClient } from '../../src/storage/ocs'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Harness } from './harness'
-import { appRoadmapPath, boardCards, openOverviewPhases, startHarness } from './harness'
-import type { PreviousRelease } from './previousRelease'
-import { editAsPreviousRelease, previousRelease } from './previousRelease'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { OcsClient } from '../../src/storage/ocs.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, boardCards, openOverviewPhases, startHarness } from './harness.ts'
+import { editAsPreviousRelease, previousRelease } from './previousRelease.ts'
 
 const FOLDER = '/Dégooglisation/Petit-Libre'
 let harness: Harness
@@ -43,7 +45,9 @@ afterAll(async () => {
 async function phaseRow(page: Page, name: string) {
 	const rows = page.locator('.phase-row')
 	for (let i = 0; i < await rows.count(); i++) {
-		if (await rows.nth(i).getByLabel('Nom de la phase').inputValue() === name) return rows.nth(i)
+		if (await rows.nth(i).getByLabel('Nom de la phase').inputValue() === name) {
+			return rows.nth(i)
+		}
 	}
 	throw new Error(`no phase named ${name}`)
 }
@@ -74,7 +78,9 @@ async function chooseByKeyboard(page: Page, field: Locator, typed: string, chose
 			await chosen.waitFor({ timeout: 5000 })
 			return
 		} catch (error) {
-			if (attempt === 3) throw error
+			if (attempt === 3) {
+				throw error
+			}
 		}
 	}
 }
@@ -263,7 +269,9 @@ describe('shaping a roadmap', () => {
 		try {
 			await cli('create', 'Val-Libre', '--commune', 'Val-Libre', '--empty', '--start', '2026-01-05')
 			// The starter's phases go; three of the lead's come, dated, and two swap places.
-			for (const phase of (await structure()).phases) await cli('remove-phase', 'Val-Libre', phase.id)
+			for (const phase of (await structure()).phases) {
+				await cli('remove-phase', 'Val-Libre', phase.id)
+			}
 			await cli('add-phase', 'Val-Libre', 'Inventaire', '--start', '2026-01-01', '--end', '2026-06-30')
 			await cli('add-phase', 'Val-Libre', 'Migration', '--start', '2026-07-01', '--end', '2027-06-30')
 			await cli('add-phase', 'Val-Libre', 'Généralisation', '--start', '2027-07-01', '--end', '2028-12-31')
