@@ -7,7 +7,14 @@
  * the kind (and the UI says it in the user's language), never on the message,
  * which is for logs and the command line.
  */
+import type { FileFormatErrorKind } from '../domain/format'
 import type { FileProblem } from './stateFiles'
+
+/**
+ * Why a file of the folder was left aside: `newer-version` (update the app),
+ * `too-large` (over the size limit, never downloaded), `invalid` (damaged).
+ */
+export type FileProblemKind = FileFormatErrorKind | 'too-large'
 
 export type RoadmapErrorKind =
 	/** The folder holds no roadmap (neither a state folder nor a readable file). */
@@ -20,6 +27,8 @@ export type RoadmapErrorKind =
 	| 'unreadable'
 	/** Written by a newer major version of the format: the app must be updated to open it. */
 	| 'newer-version'
+	/** Every snapshot, and the readable file, is over the size limit: nothing could be read in time. */
+	| 'too-large'
 	/** Editing before the roadmap is loaded. */
 	| 'not-loaded'
 	/** Editing a roadmap this user may only read. */

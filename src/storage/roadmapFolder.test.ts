@@ -11,6 +11,7 @@ import { startSandbox } from '../../sandbox/server'
 import { createNodeDavClient } from './nodeClient'
 import { findRoadmaps, isRoadmapFolder } from './roadmapDiscovery'
 import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
+import { MAX_READ_BYTES } from './stateFiles'
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 let sandbox: Sandbox
@@ -201,5 +202,36 @@ describe('RoadmapFolder', () => {
 		expect(await isRoadmapFolder(dav(), path)).toBe(true)
 		expect(await isRoadmapFolder(dav(), '/Dégooglisation/Rien')).toBe(false)
 		expect(await isRoadmapFolder(dav(), '/Dégooglisation/Absent')).toBe(false)
+	})
+})
+
+describe('files over the size limit', () => {
+	const oversized = () => ' '.repeat(MAX_READ_BYTES + 1)
+
+	it('does not download a change file over the limit: it is reported, its writer\'s later changes wait, the rest loads', async () => {
+		const { path, a, b } = await twoWritersOnNewRoadmap()
+		await b.save([{ op: 'set', path: 'title', value: 'Titre de B' }])
+		await b.save([{ op: 'set', path: 'commune', value: 'Commune de B' }])
+		await a.save([{ op: 'set', path: 'description', value: 'Écrit par A' }])
+		await writeFile(onDisk(`${path}/${STATE_FOLDER}/change.writerb2.000001.json`), oversized())
+		const loaded = await folder(path, 'writerc3').load()
+		expect(loaded.problems).toEqual([{ file: 'change.writerb2.000001.json', kind: 'too-large', message: expect.stringMatching(/limit is 5\.0 MB\): not downloaded$/) }])
+		expect(loaded.waiting).toBe(1)
+		expect(loaded.roadmap.description).toBe('Écrit par A')
+		expect(loaded.roadmap.commune).toBe('Mairie A')
+		// 2 listings, the snapshot, A's change and B's second one: not the oversized file.
+		expect(loaded.requests).toBe(5)
+	})
+
+	it('shows the readable file, read-only, when every snapshot is over the limit; refuses when that file is too', async () => {
+		const path = await newRoadmapPath()
+		await folder(path, 'writera1').create(sampleRoadmap(5))
+		await writeFile(onDisk(`${path}/${STATE_FOLDER}/snapshot.writera1.000001.json`), oversized())
+		const loaded = await folder(path, 'writerb2').load()
+		expect(loaded.roadmap.tasks).toHaveLength(5)
+		expect(loaded.access.canWrite).toBe(false)
+		expect(loaded.problems.map((p) => [p.file, p.kind])).toEqual([['snapshot.writera1.000001.json', 'too-large']])
+		await writeFile(onDisk(`${path}/${ROADMAP_FILE}`), oversized())
+		await expect(folder(path, 'writerb2').load()).rejects.toMatchObject({ kind: 'too-large' })
 	})
 })

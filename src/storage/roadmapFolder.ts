@@ -25,7 +25,7 @@ import { RoadmapFolderError } from './roadmapErrors'
 import type { HistoryFiles, HistorySource } from './roadmapHistory'
 import { readHistory, readVersion, readableFileVersions } from './roadmapHistory'
 import type { DavRequest, FileProblem, ListedFile } from './stateFiles'
-import { StateFiles, filesToRead, readParsed } from './stateFiles'
+import { MAX_READ_BYTES, StateFiles, filesToRead, readParsed, tooLargeProblem } from './stateFiles'
 
 export { COMPACT_AFTER } from './compaction'
 export type { RoadmapErrorKind } from './roadmapErrors'
@@ -103,6 +103,8 @@ export class RoadmapFolder {
 	private readonly local = new Map<string, ChangeFile>()
 	/** Changes read but held back until an earlier one of the same writer shows up. */
 	private waiting: ChangeFile[] = []
+	/** A snapshot of this state would be over MAX_READ_BYTES: compaction stops for this session. */
+	private snapshotTooLarge = false
 	private nextSeq = 1
 	private nextSnapshotSeq = 1
 	private access: FolderAccess = { canRead: true, canWrite: false, canDelete: false }
@@ -191,8 +193,9 @@ export class RoadmapFolder {
 	private async loadOnce(): Promise<LoadResult> {
 		const folder = await this.request((dav) => dav.list(this.path))
 		const self = folder.find((entry) => entry.name === '')
+		const readableFile = folder.find((entry) => entry.name === ROADMAP_FILE && !entry.isFolder)
 		if (!folder.some((entry) => entry.name === STATE_FOLDER && entry.isFolder)) {
-			if (folder.some((entry) => entry.name === ROADMAP_FILE)) return this.loadReadableFileOnly(self)
+			if (readableFile) return this.loadReadableFileOnly(self, readableFile, [])
 			throw new RoadmapFolderError('not-a-roadmap', `${this.path} does not hold a Dégooglisation roadmap`)
 		}
 		const listing = await this.files.list()
@@ -203,6 +206,8 @@ export class RoadmapFolder {
 		const { snapshots, changes, coveredComplete } = await this.files.readAll(listing.files, problems)
 		if (snapshots.length === 0) {
 			const newer = problems.find((problem) => problem.kind === 'newer-version')
+			// Every snapshot too large to read: the readable file, read-only, is what can still be shown.
+			if (!newer && readableFile && problems.some((problem) => problem.kind === 'too-large')) return this.loadReadableFileOnly(self, readableFile, problems)
 			throw newer
 				? new RoadmapFolderError('newer-version', newer.message, problems)
 				: problems.length
@@ -285,9 +290,14 @@ export class RoadmapFolder {
 		return readVersion(this.historySource, version)
 	}
 
-	/** A folder with only the readable file (made by hand or by another tool): read-only until adopted. */
-	private async loadReadableFileOnly(self: DavEntry | undefined): Promise<LoadResult> {
-		const problems: FileProblem[] = []
+	/**
+	 * A folder with only the readable file (made by hand or by another tool):
+	 * read-only until adopted. Also what shows when every snapshot is too large
+	 * to read (`problems` says so).
+	 */
+	private async loadReadableFileOnly(self: DavEntry | undefined, file: DavEntry, problems: FileProblem[]): Promise<LoadResult> {
+		const tooLarge = tooLargeProblem(ROADMAP_FILE, file.size)
+		if (tooLarge) throw new RoadmapFolderError('too-large', `${this.path}: ${[...problems, tooLarge].map((p) => `${p.file}: ${p.message}`).join('; ')}`, [...problems, tooLarge])
 		const roadmap = await readParsed(this.request, `${this.path}/${ROADMAP_FILE}`, ROADMAP_FILE, parseRoadmap, problems)
 		if (!roadmap) throw new RoadmapFolderError('unreadable', `${ROADMAP_FILE} could not be read`, problems)
 		this.state = stateFromRoadmap(roadmap)
@@ -388,7 +398,7 @@ export class RoadmapFolder {
 
 	/** Folds the change files into a snapshot when enough have piled up (see compaction.ts); tells whether it did. */
 	async compactIfDue(): Promise<boolean> {
-		if (!this.access.canDelete || pendingChanges(this.files.known) < this.compactAfter) return false
+		if (!this.access.canDelete || this.snapshotTooLarge || pendingChanges(this.files.known) < this.compactAfter) return false
 		await this.compact()
 		return true
 	}
@@ -416,6 +426,12 @@ export class RoadmapFolder {
 		const state = cloneState(this.currentState)
 		const snapshot = this.snapshotOf(state, this.nextSnapshotSeq)
 		const written = snapshotFilesToWrite(snapshot)
+		// Readers do not download a file over the limit: the change files, each readable, stay instead.
+		const largest = Math.max(...written.map((file) => new TextEncoder().encode(file.body).byteLength))
+		if (largest > MAX_READ_BYTES) {
+			this.snapshotTooLarge = true
+			return
+		}
 		this.nextSnapshotSeq++
 		for (const { name, body } of written) {
 			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))

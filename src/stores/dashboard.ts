@@ -11,6 +11,7 @@ import type { MyTask } from '../domain/myTasks'
 import { myTasks } from '../domain/myTasks'
 import { roadmapProgress } from '../domain/progress'
 import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
+import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
 import { pageSession } from '../storage/pageSession'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import { discoverRoadmaps } from '../storage/roadmapDiscovery'
@@ -31,6 +32,8 @@ interface OpenRoadmap {
 }
 
 const PICKED_KEY = 'degooglisation:dashboard-roadmap'
+/** A roadmap not opened by then is listed as not opened: the others show meanwhile. */
+const OPEN_TIME_LIMIT_MS = 8000
 
 /** The user id and the federated cloud id partner communes assign tasks to. */
 function identities(uid: string): string[] {
@@ -78,14 +81,17 @@ function createDashboardState() {
 			const dav = createBrowserDavClient(session)
 			const locations = await discoverRoadmaps(dav, createBrowserOcsClient(session))
 			const writer = { id: await writerId, author: uid }
-			const opened = await Promise.all(locations.map(async (location) => {
+			const opened = await mapLimited(locations, ROADMAPS_AT_ONCE, async (location) => {
+				// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
+				const opening = RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 })
 				try {
-					// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
-					return follow(location, await RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 }))
+					return follow(location, await withTimeLimit(opening, OPEN_TIME_LIMIT_MS))
 				} catch {
+					// Opened too late to be shown: closed, not left running.
+					opening.then((late) => late.dispose(), () => {})
 					return location.path
 				}
-			}))
+			})
 			roadmaps.value = opened.filter((r): r is OpenRoadmap => typeof r !== 'string')
 			unreadable.value = opened.filter((r): r is string => typeof r === 'string')
 		} catch (e) {

@@ -9,6 +9,7 @@ import { ref } from 'vue'
 import type { PartnerSummary } from '../api/partners'
 import { readPartnerSummary } from '../api/partners'
 import { logger } from '../logger'
+import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 
 export type { PartnerSummary }
@@ -30,16 +31,6 @@ export interface PartnerEntry {
 }
 
 export type PartnerLoader = (location: DiscoveredRoadmap) => Promise<PartnerSummary>
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms)
-		promise.then(
-			(value) => { clearTimeout(timer); resolve(value) },
-			(error) => { clearTimeout(timer); reject(error) },
-		)
-	})
-}
 
 function readStored<T>(key: string): T | null {
 	try {
@@ -69,8 +60,9 @@ export const usePartnersStore = defineStore('partners', () => {
 	const entries = ref<Record<string, PartnerEntry>>(Object.fromEntries(known.value.map((l) => [l.path, { status: 'loading', summary: readCache(l.path), error: null }])))
 
 	/**
-	 * Reads every roadmap listed at once, each on its own: one that hangs or
-	 * fails changes only its own entry. Those known from before but not listed
+	 * Reads the roadmaps listed a few at a time, each on its own with its own
+	 * time limit (from when its read starts): one that hangs or fails changes
+	 * only its own entry. Those known from before but not listed
 	 * now keep showing their last known state.
 	 */
 	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader = readPartnerSummary, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
@@ -79,18 +71,17 @@ export const usePartnersStore = defineStore('partners', () => {
 		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
 		writeStored(KNOWN_KEY, known.value)
 		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
-		await Promise.all(locations.map(async (location) => {
-			const cached = readCache(location.path)
-			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? cached, error: null }
+		for (const location of locations) entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? readCache(location.path), error: null }
+		await mapLimited(locations, ROADMAPS_AT_ONCE, async (location) => {
 			try {
-				const summary = await withTimeout(loader(location), timeoutMs)
+				const summary = await withTimeLimit(loader(location), timeoutMs)
 				writeStored(CACHE_PREFIX + location.path, summary)
 				entries.value[location.path] = { status: 'live', summary, error: null }
 			} catch (error) {
 				const known = readCache(location.path)
 				entries.value[location.path] = { status: known ? 'stale' : 'failed', summary: known, error: (error as Error).message }
 			}
-		}))
+		})
 	}
 
 	/** Stops showing a roadmap no longer listed (a share that was revoked, say). */
