@@ -94,6 +94,8 @@ export async function readParsed<T>(request: DavRequest, path: string, name: str
 		if (attempt > 0) await sleep(100 * attempt)
 		const { body } = await request((dav) => dav.get(path))
 		const result = parse(body)
+		// What follows (the next file's parse, merging) runs in a task of its own: the page answers in between.
+		await sleep(0)
 		if (result.ok) return result.value
 		error = result.error
 	}
