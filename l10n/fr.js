@@ -111,7 +111,6 @@ OC.L10N.register(
 		"Open a roadmap folder": "Ouvrir le dossier d’une feuille de route",
 		"Open this folder": "Ouvrir ce dossier",
 		"The folder {folder} holds no Dégooglisation roadmap. Choose the folder that holds the file {file}.": "Le dossier {folder} ne contient pas de feuille de route Dégooglisation. Choisissez le dossier qui contient le fichier {file}.",
-		"The folder could not be opened: {error}": "Le dossier n’a pas pu être ouvert : {error}",
 		"New roadmap": "Nouvelle feuille de route",
 		"Open a roadmap folder…": "Ouvrir un dossier existant…",
 		"Where to create the roadmap's folder": "Où créer le dossier de la feuille de route",
@@ -223,7 +222,6 @@ OC.L10N.register(
 		"{who} assigned": "{who} affecté·e",
 		"{who} no longer assigned": "{who} n’est plus affecté·e",
 		"Reading the history…": "Lecture de l’historique…",
-		"The history could not be read: {error}": "L’historique n’a pas pu être lu : {error}",
 		"The whole history, since the roadmap was created on {date}.": "Tout l’historique, depuis la création de la feuille de route le {date}.",
 		"The history goes back to {date}: older changes were folded into a summary and can no longer be shown one by one.": "L’historique remonte au {date} : les modifications plus anciennes ont été regroupées dans un résumé et ne peuvent plus être montrées une à une.",
 		"Compare two moments": "Comparer deux moments",
@@ -263,8 +261,6 @@ OC.L10N.register(
 		"No partner commune shares a roadmap with you yet. When one does, accept the share in the navigation and it shows here beside yours.": "Aucune commune partenaire ne partage encore de feuille de route avec vous. Quand l’une le fera, acceptez le partage dans la navigation : elle apparaîtra ici à côté des vôtres.",
 		"Your roadmap": "Votre feuille de route",
 		"Shared by {owner}": "Partagée par {owner}",
-		"Last known state from {date}: the server did not answer ({error}).": "Dernier état connu du {date} : le serveur n’a pas répondu ({error}).",
-		"This roadmap could not be read ({error}) and no earlier state is kept in this browser.": "Cette feuille de route n’a pas pu être lue ({error}) et aucun état antérieur n’est gardé dans ce navigateur.",
 		"Last update: {date}": "Dernière mise à jour : {date}",
 		"{phase}: {percent} % done": "{phase} : {percent} % terminé",
 		"Finished since {date}": "Terminées depuis le {date}",
@@ -280,7 +276,6 @@ OC.L10N.register(
 		"Nextcloud file version of {date}": "Version Nextcloud du fichier du {date}",
 		"Look further back in Nextcloud's file versions": "Remonter plus loin dans les versions de fichier de Nextcloud",
 		"Nextcloud keeps no older version of the roadmap file.": "Nextcloud ne garde aucune version plus ancienne du fichier de la feuille de route.",
-		"Nextcloud's file versions could not be read: {error}": "Les versions de fichier de Nextcloud n’ont pas pu être lues : {error}",
 		"Reading this version…": "Lecture de cette version…",
 		"_{count} older version of the roadmap file can be chosen below as a moment (who changed what is not known for them)._::_{count} older versions of the roadmap file can be chosen below as moments (who changed what is not known for them)._": [
 			"{count} version plus ancienne du fichier de la feuille de route peut être choisie ci-dessous comme moment (on ne sait pas qui y a modifié quoi).",
@@ -629,7 +624,35 @@ OC.L10N.register(
 		"This text is too long.": "Ce texte est trop long.",
 		"Choose the phase its tasks move to.": "Choisissez la phase où vont ses tâches.",
 		"Its tasks cannot move to the phase being removed: choose another one.": "Ses tâches ne peuvent pas aller dans la phase supprimée : choisissez-en une autre.",
-		"This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.": "Ceci a été modifié ou supprimé entre-temps, peut-être par quelqu’un d’autre. Rechargez la page et réessayez."
+		"This was changed or removed meanwhile, perhaps by someone else. Reload the page and try again.": "Ceci a été modifié ou supprimé entre-temps, peut-être par quelqu’un d’autre. Rechargez la page et réessayez.",
+		"someone": "quelqu’un",
+		"_{count} change by {author} is waiting for a file written by a newer version of Dégooglisation: {file}. Ask your administrator to update the app; it will show then._::_{count} changes by {author} are waiting for a file written by a newer version of Dégooglisation: {file}. Ask your administrator to update the app; they will show then._": [
+			"{count} modification de {author} attend un fichier écrit par une version plus récente de Dégooglisation : {file}. Demandez à votre administrateur de mettre l’application à jour ; elle apparaîtra alors.",
+			"{count} modifications de {author} attendent un fichier écrit par une version plus récente de Dégooglisation : {file}. Demandez à votre administrateur de mettre l’application à jour ; elles apparaîtront alors."
+		],
+		"_{count} change by {author} is waiting for a file too large to be read without freezing the page: {file}. It was not downloaded and is left untouched._::_{count} changes by {author} are waiting for a file too large to be read without freezing the page: {file}. It was not downloaded and is left untouched._": [
+			"{count} modification de {author} attend un fichier trop volumineux pour être lu sans figer la page : {file}. Il n’a pas été téléchargé et il est laissé tel quel.",
+			"{count} modifications de {author} attendent un fichier trop volumineux pour être lu sans figer la page : {file}. Il n’a pas été téléchargé et il est laissé tel quel."
+		],
+		"_{count} change by {author} is waiting for a file that could not be read: {file} (damaged or incomplete). The file is left untouched; the change will show as soon as it can be read._::_{count} changes by {author} are waiting for a file that could not be read: {file} (damaged or incomplete). The file is left untouched; the changes will show as soon as it can be read._": [
+			"{count} modification de {author} attend un fichier qui n’a pas pu être lu : {file} (abîmé ou incomplet). Le fichier n’est pas touché ; la modification apparaîtra dès qu’il pourra être lu.",
+			"{count} modifications de {author} attendent un fichier qui n’a pas pu être lu : {file} (abîmé ou incomplet). Le fichier n’est pas touché ; les modifications apparaîtront dès qu’il pourra être lu."
+		],
+		"_{count} change by {author} is waiting for an earlier one that has not arrived yet ({file}): the server that holds it may be slow to pass it on. It will show as soon as it arrives._::_{count} changes by {author} are waiting for an earlier one that has not arrived yet ({file}): the server that holds it may be slow to pass it on. They will show as soon as it arrives._": [
+			"{count} modification de {author} attend une modification précédente qui n’est pas encore arrivée ({file}) : le serveur qui la détient la transmet peut-être lentement. Elle apparaîtra dès son arrivée.",
+			"{count} modifications de {author} attendent une modification précédente qui n’est pas encore arrivée ({file}) : le serveur qui la détient la transmet peut-être lentement. Elles apparaîtront dès son arrivée."
+		],
+		"This roadmap was saved by a newer version of Dégooglisation than the one installed on this Nextcloud. Ask your administrator to update the app: the roadmap opens again then. Nothing in it was changed.": "Cette feuille de route a été enregistrée par une version de Dégooglisation plus récente que celle installée sur ce Nextcloud. Demandez à votre administrateur de mettre l’application à jour : la feuille de route s’ouvrira alors. Rien n’y a été modifié.",
+		"The folder {folder} holds no Dégooglisation roadmap: it may have been moved or renamed.": "Le dossier {folder} ne contient pas de feuille de route Dégooglisation : elle a peut-être été déplacée ou renommée.",
+		"The files of this roadmap are too large to be read without freezing the page, so they were not downloaded. They were left untouched: ask your administrator to look at the folder.": "Les fichiers de cette feuille de route sont trop volumineux pour être lus sans figer la page : ils n’ont pas été téléchargés. Ils sont laissés tels quels : demandez à votre administrateur d’examiner le dossier.",
+		"The files of this roadmap could not be read (damaged or incomplete). They were left untouched: try again later, or ask your administrator to look at the folder.": "Les fichiers de cette feuille de route n’ont pas pu être lus (abîmés ou incomplets). Ils n’ont pas été touchés : réessayez plus tard, ou demandez à votre administrateur d’examiner le dossier.",
+		"The folder {folder} was not found: it may have been moved, renamed or deleted, or be no longer shared with you.": "Le dossier {folder} est introuvable : il a peut-être été déplacé, renommé ou supprimé, ou n’est plus partagé avec vous.",
+		"Nextcloud does not let you open the folder {folder}.": "Nextcloud ne vous permet pas d’ouvrir le dossier {folder}.",
+		"The roadmap could not be read. Try again later.": "La feuille de route n’a pas pu être lue. Réessayez plus tard.",
+		"Last known state from {date}: the server did not answer.": "Dernier état connu du {date} : le serveur n’a pas répondu.",
+		"This roadmap could not be read, and no earlier state is kept in this browser. Try again later.": "Cette feuille de route n’a pas pu être lue, et aucun état antérieur n’est gardé dans ce navigateur. Réessayez plus tard.",
+		"The history could not be read. Try again later.": "L’historique n’a pas pu être lu. Réessayez plus tard.",
+		"Nextcloud's file versions could not be read. Try again later.": "Les versions de fichier de Nextcloud n’ont pas pu être lues. Réessayez plus tard."
 	},
 	"nplurals=2; plural=(n > 1);"
 );

@@ -11,6 +11,8 @@ import { logger } from '../logger'
 import type { DavClient } from '../storage/dav'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import { RoadmapFolder } from '../storage/roadmapFolder'
+import type { WaitingChanges } from '../storage/waitingChanges'
+import { describeWaiting } from '../storage/waitingChanges'
 import { davClient } from './clients'
 import { request } from './errors'
 
@@ -31,12 +33,14 @@ export interface PartnerSummary {
 	recentSince: string
 	/** When this was read, ISO. */
 	readAt: string
+	/** Changes held back behind a file not read (absent from summaries an earlier version kept in the browser). */
+	waiting?: WaitingChanges[]
 }
 
 /** Reads a roadmap and its change files (the latter date what was finished recently). */
 export async function summarizeRoadmap(dav: DavClient, location: DiscoveredRoadmap, now = new Date()): Promise<PartnerSummary> {
 	const folder = new RoadmapFolder({ dav, path: location.path, writer: READER, retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 1000 } })
-	const { roadmap } = await folder.load()
+	const { roadmap, problems } = await folder.load()
 	const monthAgo = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString()
 	// A roadmap made by hand or by another tool has no change files: nothing is dated.
 	const files = await folder.readHistory().catch((error: unknown) => {
@@ -53,6 +57,7 @@ export async function summarizeRoadmap(dav: DavClient, location: DiscoveredRoadm
 		recentlyDone: history ? finishedSince(history, monthAgo) : [],
 		recentSince: history && !history.complete && history.startAt > monthAgo ? history.startAt : monthAgo,
 		readAt: now.toISOString(),
+		waiting: describeWaiting(folder.heldBack, folder.currentState.covers, problems),
 	}
 }
 

@@ -8,7 +8,7 @@ import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 const FOLDER = '/Dégooglisation/Saint-Exemple'
 const store = reactive({
 	locations: [{ path: FOLDER, name: 'Saint-Exemple', permissions: 'RGDNVCK', origin: 'own' }],
-	roadmap: sampleRoadmap(2), readOnly: false, saveState: 'idle', saveError: null, unsent: 0, merged: null, conflicts: [], problems: [],
+	roadmap: sampleRoadmap(2), readOnly: false, saveState: 'idle', saveError: null, unsent: 0, merged: null, conflicts: [], problems: [], waiting: [],
 	ocsClient: () => ({ sharesOf: vi.fn(async () => []), searchSharees: vi.fn(async () => []) }),
 })
 vi.mock('../stores/roadmap', () => ({ useRoadmapStore: () => store }))
@@ -61,6 +61,20 @@ describe('RoadmapHeader problems', () => {
 		expect(notes[0].get('details pre').text()).toBe('ops[0].value: expected "string"')
 		expect(wrapper.html()).not.toContain('&amp;quot;')
 		store.problems = []
+		wrapper.unmount()
+	})
+
+	it('says in the header whose changes are held back behind a file, instead of silently leaving them out', async () => {
+		const file = 'change.writerbast01.000003.json'
+		store.problems = [{ file, message: 'ops[0].value: expected "string"', kind: 'invalid' }] as never
+		store.waiting = [{ writer: 'writerbast01', author: 'bastien', count: 2, file, reason: 'unreadable', detail: 'ops[0].value: expected "string"' }] as never
+		const wrapper = await mountHeader()
+		const notes = wrapper.findAll('.file-problem')
+		expect(notes).toHaveLength(1)
+		expect(notes[0].get('p').text()).toMatch(/^2 changes by bastien are waiting for a file that could not be read: change\.writerbast01\.000003\.json/)
+		expect(notes[0].get('details pre').text()).toBe('ops[0].value: expected "string"')
+		store.problems = []
+		store.waiting = []
 		wrapper.unmount()
 	})
 

@@ -147,6 +147,11 @@ export class RoadmapFolder {
 		return this.state
 	}
 
+	/** Changes read but held back until an earlier one of the same writer shows up (see waitingChanges.ts). */
+	get heldBack(): readonly ChangeFile[] {
+		return this.waiting
+	}
+
 	/** The state as last loaded or saved (a copy). */
 	currentRoadmap(): Roadmap {
 		return materialize(this.currentState)

@@ -7,7 +7,7 @@
  * network (a fetch that can fail, and that records requests), the timers and
  * the page's events (an environment the test drives).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
@@ -403,5 +403,66 @@ describe('RoadmapSession', () => {
 		expect(environment.timers.size).toBe(1)
 		session.dispose()
 		expect(environment.timers.size).toBe(0)
+	})
+})
+
+describe('RoadmapSession: changes held back', () => {
+	/** Bastien saves three changes to a roadmap, each its own change file. */
+	async function bastienSavesThree(path: string): Promise<string> {
+		const theirs = await RoadmapSession.open({ ...options(path, new Network(), new Environment(), 'writerb2'), writer: { id: 'writerb2', author: 'bastien' } })
+		sessions.push(theirs)
+		for (const id of ['t00001', 't00002', 't00003']) {
+			theirs.apply([{ op: 'set', path: `tasks/${id}/title`, value: 'Par Bastien' }])
+			await theirs.flush()
+		}
+		return onDisk(`${path}/${STATE_FOLDER}/change.writerb2.000001.json`)
+	}
+
+	it('says whose changes wait behind a file that does not parse, how many, and why', async () => {
+		const path = await newRoadmap()
+		const first = await bastienSavesThree(path)
+		await writeFile(first, '{"format": "degooglisation-change", "version": 1, "wri')
+		const session = await open(path)
+		expect(session.state.roadmap.tasks.map((task) => task.title)).not.toContain('Par Bastien')
+		expect(session.state.waiting).toEqual([{
+			writer: 'writerb2',
+			author: 'bastien',
+			count: 2,
+			file: 'change.writerb2.000001.json',
+			reason: 'unreadable',
+			detail: expect.any(String),
+		}])
+		expect(session.state.problems.map((problem) => problem.file)).toEqual(['change.writerb2.000001.json'])
+	})
+
+	it('tells a file of a newer format version apart', async () => {
+		const path = await newRoadmap()
+		const first = await bastienSavesThree(path)
+		const newer = JSON.parse(await readFile(first, 'utf8'))
+		await writeFile(first, JSON.stringify({ ...newer, version: 2 }))
+		const session = await open(path)
+		expect(session.state.waiting).toEqual([expect.objectContaining({ author: 'bastien', count: 2, reason: 'newer-version', detail: expect.stringContaining('version 2 is newer') })])
+	})
+
+	it('learns while open that changes wait for a file not visible yet, and applies them once it shows', async () => {
+		const path = await newRoadmap()
+		const session = await open(path)
+		const first = await bastienSavesThree(path)
+		const kept = await readFile(first)
+		await rm(first)
+		const states: number[] = []
+		session.subscribe((state) => states.push(state.waiting.length))
+		await session.refresh()
+		expect(session.state.waiting).toEqual([{ writer: 'writerb2', author: 'bastien', count: 2, file: 'change.writerb2.000001.json', reason: 'not-visible', detail: null }])
+		expect(session.state.roadmap.tasks.map((task) => task.title)).not.toContain('Par Bastien')
+		await writeFile(first, kept)
+		await session.refresh()
+		expect(session.state.waiting).toEqual([])
+		expect(session.state.roadmap.tasks.slice(1, 4).map((task) => task.title)).toEqual(['Par Bastien', 'Par Bastien', 'Par Bastien'])
+		// Nothing held back any more: later looks keep the same list, so that a view mirroring it does not redraw.
+		const none = session.state.waiting
+		await session.refresh()
+		expect(session.state.waiting).toBe(none)
+		expect(states).toEqual([1, 0, 0])
 	})
 })

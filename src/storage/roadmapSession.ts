@@ -29,6 +29,8 @@ import { isTransient } from './retry'
 import type { CatchUpResult, FileProblem, FolderAccess, HistoryFiles, LoadResult, RoadmapFolderOptions } from './roadmapFolder'
 import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
 import type { SessionEnvironment, WakeReason } from './sessionEnvironment'
+import type { WaitingChanges } from './waitingChanges'
+import { describeWaiting } from './waitingChanges'
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error'
 
@@ -37,6 +39,8 @@ export interface SessionState {
 	access: FolderAccess
 	/** Files that never parsed: reported, left untouched. */
 	problems: FileProblem[]
+	/** Changes held back behind a file not read (yet), per writer: shown, so that nobody's edits are silently missing. */
+	waiting: WaitingChanges[]
 	/** Same-field edits of others that met edits of this writer, from the last look. */
 	conflicts: Conflict[]
 	saveState: SaveState
@@ -108,6 +112,7 @@ export class RoadmapSession {
 			roadmap: kept.length ? folder.currentRoadmap() : loaded.roadmap,
 			access: loaded.access,
 			problems: loaded.problems,
+			waiting: describeWaiting(folder.heldBack, folder.currentState.covers, loaded.problems),
 			conflicts: loaded.conflicts,
 			saveState: 'idle',
 			saveError: null,
@@ -272,7 +277,9 @@ export class RoadmapSession {
 			: describeOperations(byOthers.flatMap((change) => change.ops), before, roadmap)
 		// Conflicts told stay until something new arrives.
 		const conflicts = learned.applied.length || learned.absorbedSnapshot ? learned.conflicts : this.current.conflicts
-		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, conflicts })
+		// Nothing held back, before or now (the usual case): the same list, so that nothing redraws.
+		const waiting = this.folder.heldBack.length || this.current.waiting.length ? describeWaiting(this.folder.heldBack, state.covers, learned.problems) : this.current.waiting
+		this.update({ roadmap, access: this.folder.folderAccess, problems: learned.problems, waiting, conflicts })
 		if (merged) for (const listener of this.mergeListeners) listener(merged)
 	}
 

@@ -28,6 +28,7 @@ import type { FileProblem, FolderAccess } from '../storage/roadmapFolder'
 import type { RoadmapSessionOptions, SaveState, SessionState } from '../storage/roadmapSession'
 import { RoadmapSession } from '../storage/roadmapSession'
 import { browserEnvironment } from '../storage/sessionEnvironment'
+import type { WaitingChanges } from '../storage/waitingChanges'
 import { claimWriterId } from '../storage/writerIdentity'
 
 export type { SaveState } from '../storage/roadmapSession'
@@ -45,9 +46,12 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	const roadmap = shallowRef<Roadmap | null>(null)
 	const access = ref<FolderAccess | null>(null)
 	const problems = ref<FileProblem[]>([])
+	const waiting = ref<WaitingChanges[]>([])
 	const conflicts = ref<Conflict[]>([])
 	const loading = ref(false)
 	const loadError = ref<string | null>(null)
+	/** What made the last open fail, for the words shown (loadError is its technical message). */
+	const loadFailure = shallowRef<Error | null>(null)
 	const saveState = ref<SaveState>('idle')
 	const saveError = ref<string | null>(null)
 	/** Edits kept in this browser, not yet written to Nextcloud. */
@@ -94,6 +98,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		roadmap.value = state.roadmap
 		access.value = state.access
 		problems.value = state.problems
+		waiting.value = state.waiting
 		conflicts.value = state.conflicts
 		saveState.value = state.saveState
 		saveError.value = state.saveError?.message ?? null
@@ -114,6 +119,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 	async function open(target: string): Promise<void> {
 		loading.value = true
 		loadError.value = null
+		loadFailure.value = null
 		merged.value = null
 		path.value = target
 		session?.dispose()
@@ -126,6 +132,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		} catch (error) {
 			roadmap.value = null
 			loadError.value = (error as Error).message
+			loadFailure.value = error as Error
 		} finally {
 			loading.value = false
 		}
@@ -248,5 +255,5 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		edit((draft) => restoreInto(draft, past))
 	}
 
-	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, conflicts, loading, loadError, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
+	return { merged, refresh, readHistory, readableFileVersions, readVersion, restoreRoadmap, addTask, createTask, updateTask, moveTask, duplicateTask, deleteTask, restoreTask, answerShare, pendingShares, unsent, locations, listing, path, roadmap, access, problems, waiting, conflicts, loading, loadError, loadFailure, saveState, saveError, progress, readOnly, refreshList, open, create, holdsRoadmap, edit, setTaskStatus }
 })

@@ -174,7 +174,8 @@ describe('HistoryView', () => {
 	it('says why the history cannot be read', async () => {
 		store.readHistory.mockRejectedValueOnce(new Error('PROPFIND /x: HTTP 503'))
 		const wrapper = await mountView()
-		expect(wrapper.text()).toContain('The history could not be read: PROPFIND /x: HTTP 503')
+		expect(wrapper.get('[role="alert"] p').text()).toBe('The history could not be read. Try again later.')
+		expect(wrapper.get('[role="alert"] details pre').text()).toBe('PROPFIND /x: HTTP 503')
 		wrapper.unmount()
 	})
 })

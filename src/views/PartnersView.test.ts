@@ -8,6 +8,11 @@ import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
 import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 import type { PartnerSummary } from '../api/partners'
 import { useRoadmapStore } from '../stores/roadmap'
+import { DOMParser } from '@xmldom/xmldom'
+import { changeFileName, STATE_FOLDER } from '../domain/storageFormat'
+import { DavClient } from '../storage/dav'
+import { RoadmapFolder } from '../storage/roadmapFolder'
+import { startSandboxNetwork } from '../testing/sandboxNetwork'
 
 function location(path: string, origin: DiscoveredRoadmap['origin'], owner = 'alice'): DiscoveredRoadmap {
 	return { path, name: path.split('/').pop()!, fileId: 1, permissions: 'RGDNVCK', ownerId: owner, ownerDisplayName: owner === 'alice' ? 'Alice Martin' : '', lastModified: '', origin }
@@ -33,6 +38,7 @@ const read = vi.fn()
 vi.mock('../api/partners', async (original) => ({ ...await original<typeof import('../api/partners')>(), readPartnerSummary: (l: DiscoveredRoadmap) => read(l) }))
 
 const { default: PartnersView } = await import('./PartnersView.vue')
+const { summarizeRoadmap } = await import('../api/partners')
 const { createAppRouter } = await import('../router')
 
 beforeEach(() => {
@@ -71,13 +77,17 @@ describe('PartnersView', () => {
 
 		const b = cards()[1]
 		expect(b.find('.partners__origin').text()).toBe('Shared by agent@cloud.mairie-b.fr')
-		expect(b.find('.partners__stale').text()).toMatch(/^Last known state from .*2026.*: the server did not answer \(Failed to fetch\)\.$/)
+		expect(b.find('.partners__stale p').text()).toMatch(/^Last known state from .*2026.*: the server did not answer\.$/)
+		// The browser's own words only behind "Details".
+		expect(b.find('.partners__stale summary').text()).toBe('Details')
+		expect(b.find('.partners__stale pre').text()).toBe('Failed to fetch')
 		expect(b.findAll('.partners__phases li')).toHaveLength(2)
 
 		expect(cards()[2].text()).toContain('Loading…')
 		await vi.advanceTimersByTimeAsync(8000)
 		await flushPromises()
-		expect(cards()[2].find('.partners__failed').text()).toBe('This roadmap could not be read (no answer within 8 s) and no earlier state is kept in this browser.')
+		expect(cards()[2].find('.partners__failed p').text()).toBe('This roadmap could not be read, and no earlier state is kept in this browser. Try again later.')
+		expect(cards()[2].find('.partners__failed pre').text()).toBe('no answer within 8 s')
 		wrapper.unmount()
 	})
 
@@ -98,5 +108,29 @@ describe('PartnersView', () => {
 		expect(card()).toBeUndefined()
 		expect(window.localStorage.getItem('degooglisation.partner./Mairie D')).toBeNull()
 		wrapper.unmount()
+	})
+
+	it('says whose changes a partner roadmap holds back behind a file that could not be read, and how many', async () => {
+		vi.useRealTimers()
+		const network = await startSandboxNetwork()
+		try {
+			const dav = new DavClient({ baseUrl: network.url, user: 'alice', auth: { user: 'alice', password: 'alice' }, fetch: globalThis.fetch.bind(globalThis), DOMParser: DOMParser as unknown as ConstructorParameters<typeof DavClient>[0]['DOMParser'] })
+			await network.seed('/Mairie B', sampleRoadmap(4))
+			// Bastien, of the partner commune, saves three changes; the first file arrives damaged.
+			const bastien = new RoadmapFolder({ dav, path: '/Mairie B', writer: { id: 'writerbast01', author: 'bastien' } })
+			await bastien.load()
+			for (const title of ['Un', 'Deux', 'Trois']) await bastien.save([{ op: 'set', path: 'tasks/t00001/title', value: title }])
+			await dav.put(`/Mairie B/${STATE_FOLDER}/${changeFileName('writerbast01', 1)}`, '{"format": "degooglisation-change", "vers')
+			read.mockImplementation((l: DiscoveredRoadmap) => (l.path === '/Mairie B' ? summarizeRoadmap(dav, l) : new Promise(() => {})))
+			const wrapper = mount(PartnersView, { global: { plugins: [createAppRouter(createMemoryHistory())] } })
+			await vi.waitFor(() => expect(wrapper.findAll('.partners__card')[1].find('.file-problem').exists()).toBe(true), { timeout: 10_000 })
+			const note = wrapper.findAll('.partners__card')[1].get('.file-problem')
+			expect(note.get('p').text()).toBe('2 changes by bastien are waiting for a file that could not be read: change.writerbast01.000001.json (damaged or incomplete). The file is left untouched; the changes will show as soon as it can be read.')
+			expect(note.get('details summary').text()).toBe('Details')
+			expect(note.get('details pre').text()).not.toBe('')
+			wrapper.unmount()
+		} finally {
+			await network.close()
+		}
 	})
 })
