@@ -12,6 +12,7 @@ import { createNodeDavClient } from './nodeClient'
 import { findRoadmaps, isRoadmapFolder } from './roadmapDiscovery'
 import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
 import { MAX_READ_BYTES } from './stateFiles'
+import { describeWaiting } from './waitingChanges'
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 let sandbox: Sandbox
@@ -214,7 +215,9 @@ describe('files over the size limit', () => {
 		await b.save([{ op: 'set', path: 'commune', value: 'Commune de B' }])
 		await a.save([{ op: 'set', path: 'description', value: 'Écrit par A' }])
 		await writeFile(onDisk(`${path}/${STATE_FOLDER}/change.writerb2.000001.json`), oversized())
-		const loaded = await folder(path, 'writerc3').load()
+		const reader = folder(path, 'writerc3')
+		const loaded = await reader.load()
+		expect(describeWaiting(reader.heldBack, reader.currentState.covers, loaded.problems)).toMatchObject([{ writer: 'writerb2', count: 1, file: 'change.writerb2.000001.json', reason: 'too-large' }])
 		expect(loaded.problems).toEqual([{ file: 'change.writerb2.000001.json', kind: 'too-large', message: expect.stringMatching(/limit is 5\.0 MB\): not downloaded$/) }])
 		expect(loaded.waiting).toBe(1)
 		expect(loaded.roadmap.description).toBe('Écrit par A')
