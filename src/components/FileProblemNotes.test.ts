@@ -44,4 +44,14 @@ describe('FileProblemNotes', () => {
 			{ text: 'The file snapshot.writerbast01.000004.json could not be read (damaged or incomplete) and was left untouched.', detail: 'roadmap.tasks[2].due: not a date' },
 		])
 	})
+
+	it('tells a file too large to read: the changes it holds back, or a snapshot left aside', async () => {
+		const message = 'file too large to read (19.8 MB; the limit is 5.0 MB): not downloaded'
+		const change: FileProblem = { file: 'change.writerbast01.000001.json', message, kind: 'too-large' }
+		const snapshot: FileProblem = { file: 'snapshot.writerbast01.000002.json', message, kind: 'too-large' }
+		expect(await notesOf([change, snapshot], [{ writer: 'writerbast01', author: 'alice', count: 2, file: change.file, reason: 'too-large', detail: message }])).toEqual([
+			{ text: '2 changes by Alice Martin are waiting for a file too large to be read without freezing the page: change.writerbast01.000001.json. It was not downloaded and is left untouched.', detail: message },
+			{ text: 'The file snapshot.writerbast01.000002.json is too large to be read without freezing the page: it was not downloaded, and is left untouched.', detail: message },
+		])
+	})
 })

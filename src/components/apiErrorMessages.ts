@@ -45,6 +45,7 @@ export function openErrorMessage(error: unknown, folder: string): string {
 		switch (error.kind) {
 			case 'newer-version': return t('degooglisation', 'This roadmap was saved by a newer version of Dégooglisation than the one installed on this Nextcloud. Ask your administrator to update the app: the roadmap opens again then. Nothing in it was changed.')
 			case 'not-a-roadmap': return t('degooglisation', 'The folder {folder} holds no Dégooglisation roadmap: it may have been moved or renamed.', { folder })
+			case 'too-large': return t('degooglisation', 'The files of this roadmap are too large to be read without freezing the page, so they were not downloaded. They were left untouched: ask your administrator to look at the folder.')
 			case 'unreadable':
 			case 'no-readable-snapshot': return t('degooglisation', 'The files of this roadmap could not be read (damaged or incomplete). They were left untouched: try again later, or ask your administrator to look at the folder.')
 		}

@@ -8,24 +8,40 @@
  * each is read once and kept. Loading, catching up and reading the history
  * all go through here.
  */
-
-import type { FileFormatError, FileFormatErrorKind, ParseResult } from '../domain/format.ts'
-import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat.ts'
-import type { DavClient, DavEntry } from './dav.ts'
-
-import { parseChangeFile, parseSnapshotFile } from '../domain/format.ts'
-import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat.ts'
-import { DavError } from './dav.ts'
-import { sleep } from './retry.ts'
+import type { FileFormatError, ParseResult } from '../domain/format'
+import { parseChangeFile, parseSnapshotFile } from '../domain/format'
+import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat'
+import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat'
+import type { DavClient, DavEntry } from './dav'
+import { DavError } from './dav'
+import { mapLimited } from './concurrency'
+import { sleep } from './retry'
+import type { FileProblemKind } from './roadmapErrors'
 
 /** Reads of a file that does not parse before it is reported (torn reads happen through federated mounts). */
 const PARSE_ATTEMPTS = 4
+/** Files read side by side: enough to overlap the server's latency, few enough to leave the browser's connections to the rest of the page. */
+const READS_AT_ONCE = 4
+
+/**
+ * Files larger than this, by the size the listing gives, are never
+ * downloaded (docs/file-format.md § 7): about twice a 5,000-task snapshot,
+ * and small enough to parse without freezing the page.
+ */
+export const MAX_READ_BYTES = 5 * 1024 * 1024
+
+/** Whether a listed file is over MAX_READ_BYTES; the problem that says so. */
+export function tooLargeProblem(name: string, size: number): FileProblem | null {
+	if (size <= MAX_READ_BYTES) return null
+	const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+	return { file: name, kind: 'too-large', message: `file too large to read (${mb(size)} MB; the limit is ${mb(MAX_READ_BYTES)} MB): not downloaded` }
+}
 
 export interface FileProblem {
 	file: string
 	message: string
-	/** `newer-version`: written by a newer major version of the format (update the app). */
-	kind: FileFormatErrorKind
+	/** `newer-version`: written by a newer major version of the format (update the app); `too-large`: never downloaded. */
+	kind: FileProblemKind
 }
 
 /** Runs one request against the server, with the caller's retries and counting. */
@@ -34,6 +50,8 @@ export type DavRequest = <T>(action: (dav: DavClient) => Promise<T>) => Promise<
 export interface ListedFile {
 	name: string
 	parsed: StateFileName
+	/** Bytes, as listed (0 when the server does not say). */
+	size: number
 }
 
 export interface StateListing {
@@ -58,17 +76,14 @@ export interface StateFilesRead {
  * complete file when listed, else its format 1.0 file (docs/file-format.md § 8).
  */
 export function filesToRead(files: ListedFile[]): Array<ListedFile & { projection: string | null }> {
-	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, projection }))
+	const sizes = new Map(files.map((file) => [file.name, file.size]))
+	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, size: sizes.get(parsed.name) ?? 0, projection }))
 }
 
 /** The highest seq per writer the snapshots cover together. */
 export function coversOf(snapshots: SnapshotFile[]): VersionVector {
 	const covers: VersionVector = {}
-	for (const snapshot of snapshots) {
-		for (const [writer, seq] of Object.entries(snapshot.covers)) {
-			covers[writer] = Math.max(covers[writer] ?? 0, seq)
-		}
-	}
+	for (const snapshot of snapshots) for (const [writer, seq] of Object.entries(snapshot.covers)) covers[writer] = Math.max(covers[writer] ?? 0, seq)
 	return covers
 }
 
@@ -76,14 +91,12 @@ export function coversOf(snapshots: SnapshotFile[]): VersionVector {
 export async function readParsed<T>(request: DavRequest, path: string, name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
 	let error: FileFormatError | null = null
 	for (let attempt = 0; attempt < PARSE_ATTEMPTS; attempt++) {
-		if (attempt > 0) {
-			await sleep(100 * attempt)
-		}
+		if (attempt > 0) await sleep(100 * attempt)
 		const { body } = await request((dav) => dav.get(path))
 		const result = parse(body)
-		if (result.ok) {
-			return result.value
-		}
+		// What follows (the next file's parse, merging) runs in a task of its own: the page answers in between.
+		await sleep(0)
+		if (result.ok) return result.value
 		error = result.error
 	}
 	problems.push({ file: name, message: error!.message, kind: error!.kind })
@@ -102,7 +115,7 @@ export class StateFiles {
 	async list(): Promise<StateListing> {
 		const entries = await this.request((dav) => dav.list(this.folder))
 		const files = entries.filter((entry) => !entry.isFolder && entry.name !== '')
-			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name) }))
+			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name), size: entry.size }))
 			.filter((item): item is ListedFile => item.parsed !== null)
 		return { self: entries.find((entry) => entry.name === ''), files }
 	}
@@ -115,9 +128,7 @@ export class StateFiles {
 		for (const file of snapshotFiles) {
 			// Known under both names, so that compaction knows what the 1.0 file covers too.
 			const snapshot = this.known.get(file.name)
-			if (file.projection && snapshot) {
-				this.known.set(file.projection, snapshot)
-			}
+			if (file.projection && snapshot) this.known.set(file.projection, snapshot)
 		}
 		const covers = coversOf(snapshots)
 		const completeCovers = this.completeSnapshotCovers()
@@ -133,16 +144,14 @@ export class StateFiles {
 		return coversOf(complete.map(([, file]) => file as SnapshotFile))
 	}
 
-	/** Reads files in order, skipping those that cannot be used now. */
+	/** Reads files side by side, skipping those that cannot be used now; the results and problems in the files' order. */
 	async readEach<T extends ChangeFile | SnapshotFile>(files: ListedFile[], parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T[]> {
-		const read: T[] = []
-		for (const { name } of files) {
-			const value = await this.read(name, parse, problems)
-			if (value) {
-				read.push(value)
-			}
-		}
-		return read
+		const each = await mapLimited(files, READS_AT_ONCE, async (file) => {
+			const found: FileProblem[] = []
+			return { value: await this.read(file, parse, found), found }
+		})
+		for (const { found } of each) problems.push(...found)
+		return each.map(({ value }) => value).filter((value): value is Awaited<T> => value !== null)
 	}
 
 	/**
@@ -152,31 +161,24 @@ export class StateFiles {
 	 * change holds back its writer's later ones until the snapshot that holds
 	 * it shows up.
 	 */
-	async read<T extends ChangeFile | SnapshotFile>(name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
+	async read<T extends ChangeFile | SnapshotFile>({ name, size }: ListedFile, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
 		const cached = this.known.get(name)
-		if (cached) {
-			return cached as T
-		}
-		const problem = this.unreadable.get(name)
+		if (cached) return cached as T
+		const problem = this.unreadable.get(name) ?? tooLargeProblem(name, size)
 		if (problem) {
+			this.unreadable.set(name, problem)
 			problems.push(problem)
 			return null
 		}
 		try {
 			const found: FileProblem[] = []
 			const value = await readParsed(this.request, `${this.folder}/${name}`, name, parse, found)
-			if (value) {
-				this.known.set(name, value)
-			}
-			for (const item of found) {
-				this.unreadable.set(name, item)
-			}
+			if (value) this.known.set(name, value)
+			for (const item of found) this.unreadable.set(name, item)
 			problems.push(...found)
 			return value
 		} catch (error) {
-			if (error instanceof DavError && error.status === 404) {
-				return null
-			}
+			if (error instanceof DavError && error.status === 404) return null
 			throw error
 		}
 	}
@@ -185,11 +187,7 @@ export class StateFiles {
 	forgetUnlisted(files: ListedFile[]): void {
 		const listed = new Set(files.map((f) => f.name))
 		for (const cache of [this.known, this.unreadable]) {
-			for (const name of cache.keys()) {
-				if (!listed.has(name)) {
-					cache.delete(name)
-				}
-			}
+			for (const name of cache.keys()) if (!listed.has(name)) cache.delete(name)
 		}
 	}
 }

@@ -16,10 +16,11 @@ import { changeFileName, parseStateFileName } from '../domain/storageFormat.ts'
 
 /**
  * unreadable: the file does not parse (damaged or incomplete); newer-version:
- * a newer major version of the format wrote it; not-visible: it is not listed
+ * a newer major version of the format wrote it; too-large: over the size
+ * limit, never downloaded; not-visible: it is not listed
  * (yet): a federated mount lagging, or folded into a snapshot not seen yet.
  */
-export type WaitingReason = 'unreadable' | 'newer-version' | 'not-visible'
+export type WaitingReason = 'unreadable' | 'newer-version' | 'too-large' | 'not-visible'
 
 export interface WaitingChanges {
 	writer: string
@@ -52,7 +53,7 @@ export function describeWaiting(held: readonly ChangeFile[], covers: VersionVect
 			author: first.author,
 			count: changes.length,
 			file: problem?.file ?? changeFileName(writer, missing),
-			reason: problem ? (problem.kind === 'newer-version' ? 'newer-version' : 'unreadable') : 'not-visible',
+			reason: problem ? (problem.kind === 'invalid' ? 'unreadable' : problem.kind) : 'not-visible',
 			detail: problem?.message ?? null,
 		}
 	}).sort((a, b) => (a.author < b.author ? -1 : a.author > b.author ? 1 : a.writer < b.writer ? -1 : 1))

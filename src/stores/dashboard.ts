@@ -1,28 +1,23 @@
-/*
- * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
- * SPDX-License-Identifier: AGPL-3.0-or-later
- */
 /**
  * The dashboard widget's state: the current user's open tasks across every
  * roadmap they can open, and the progress of the roadmap they picked.
  * A plain composable rather than a Pinia store: the widget has one state
  * and a 50 KB budget.
  */
-
-import type { Roadmap } from '../domain/model.ts'
-import type { MyTask } from '../domain/myTasks.ts'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
-
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { localToday } from '../domain/dates.ts'
-import { myTasks } from '../domain/myTasks.ts'
-import { roadmapProgress } from '../domain/progress.ts'
-import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient.ts'
-import { pageSession } from '../storage/pageSession.ts'
-import { discoverRoadmaps } from '../storage/roadmapDiscovery.ts'
-import { RoadmapSession } from '../storage/roadmapSession.ts'
-import { browserEnvironment } from '../storage/sessionEnvironment.ts'
-import { claimWriterId } from '../storage/writerIdentity.ts'
+import { localToday } from '../domain/dates'
+import type { Roadmap } from '../domain/model'
+import type { MyTask } from '../domain/myTasks'
+import { myTasks } from '../domain/myTasks'
+import { roadmapProgress } from '../domain/progress'
+import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
+import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
+import { pageSession } from '../storage/pageSession'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { discoverRoadmaps } from '../storage/roadmapDiscovery'
+import { RoadmapSession } from '../storage/roadmapSession'
+import { browserEnvironment } from '../storage/sessionEnvironment'
+import { claimWriterId } from '../storage/writerIdentity'
 
 export interface DashboardTask extends MyTask {
 	roadmapPath: string
@@ -37,6 +32,8 @@ interface OpenRoadmap {
 }
 
 const PICKED_KEY = 'degooglisation:dashboard-roadmap'
+/** A roadmap not opened by then is listed as not opened: the others show meanwhile. */
+const OPEN_TIME_LIMIT_MS = 8000
 
 /** The user id and the federated cloud id partner communes assign tasks to. */
 function identities(uid: string): string[] {
@@ -78,22 +75,23 @@ function createDashboardState() {
 	async function load(): Promise<void> {
 		loading.value = true
 		error.value = null
-		for (const r of roadmaps.value) {
-			r.session.dispose()
-		}
+		for (const r of roadmaps.value) r.session.dispose()
 		try {
 			writerId ??= claimWriterId()
 			const dav = createBrowserDavClient(session)
 			const locations = await discoverRoadmaps(dav, createBrowserOcsClient(session))
 			const writer = { id: await writerId, author: uid }
-			const opened = await Promise.all(locations.map(async (location) => {
+			const opened = await mapLimited(locations, ROADMAPS_AT_ONCE, async (location) => {
+				// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
+				const opening = RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 })
 				try {
-					// The widget lives as long as the dashboard: it does not poll (the app page does), and its rare edits rewrite the readable file at once.
-					return follow(location, await RoadmapSession.open({ dav, path: location.path, writer, outbox: window.localStorage, environment: browserEnvironment(window), refreshMs: null, readableDelayMs: 0 }))
+					return follow(location, await withTimeLimit(opening, OPEN_TIME_LIMIT_MS))
 				} catch {
+					// Opened too late to be shown: closed, not left running.
+					opening.then((late) => late.dispose(), () => {})
 					return location.path
 				}
-			}))
+			})
 			roadmaps.value = opened.filter((r): r is OpenRoadmap => typeof r !== 'string')
 			unreadable.value = opened.filter((r): r is string => typeof r === 'string')
 		} catch (e) {
@@ -111,9 +109,7 @@ function createDashboardState() {
 	/** Marks a task done through the roadmap's session, as the app page edits: kept in the browser until written. */
 	async function markDone(task: DashboardTask): Promise<void> {
 		const target = roadmaps.value.find((r) => r.location.path === task.roadmapPath)
-		if (!target?.canWrite) {
-			return
-		}
+		if (!target?.canWrite) return
 		status.value = ''
 		try {
 			target.session.editTask(task.taskId, (draft) => {
@@ -125,11 +121,8 @@ function createDashboardState() {
 			return
 		}
 		const { saveError } = target.session.state
-		if (saveError) {
-			error.value = saveError.message
-		} else {
-			status.value = task.title
-		}
+		if (saveError) error.value = saveError.message
+		else status.value = task.title
 	}
 
 	function canWrite(task: DashboardTask): boolean {

@@ -44,6 +44,24 @@ describe('partners store', () => {
 		expect(store.entries['/B']).toMatchObject({ status: 'failed', summary: null, error: 'no answer within 8 s' })
 	})
 
+	it('reads a few roadmaps at a time, each timed from when its read starts: those queued behind hung servers still load', async () => {
+		vi.useFakeTimers()
+		const store = usePartnersStore()
+		const hung = ['/H1', '/H2', '/H3', '/H4', '/H5']
+		const loader = vi.fn((l: DiscoveredRoadmap) => (hung.includes(l.path) ? new Promise<PartnerSummary>(() => {}) : Promise.resolve(summary(l.path, '2026-11-22T10:00:00.000Z'))))
+		const done = store.load([...hung, '/A', '/B'].map((path) => location(path)), loader, 8000)
+		await vi.advanceTimersByTimeAsync(10)
+		expect(loader).toHaveBeenCalledTimes(4)
+		await vi.advanceTimersByTimeAsync(8000)
+		expect(loader).toHaveBeenCalledTimes(7)
+		expect(store.entries['/A']).toMatchObject({ status: 'live', summary: { commune: '/A' } })
+		expect(store.entries['/B']).toMatchObject({ status: 'live', summary: { commune: '/B' } })
+		expect(store.entries['/H5'].status).toBe('loading')
+		await vi.advanceTimersByTimeAsync(8000)
+		await done
+		expect(hung.map((path) => store.entries[path].status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed'])
+	})
+
 	it('shows the last known state, marked stale, when a live read fails', async () => {
 		const store = usePartnersStore()
 		await store.load([location('/B')], async () => summary('Mairie B', '2026-11-20T08:00:00.000Z'))

@@ -1,21 +1,16 @@
-/*
- * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
- * SPDX-License-Identifier: AGPL-3.0-or-later
- */
 /**
  * Where the partner communes stand, beside the user's own roadmaps: each
  * roadmap loads on its own with a time limit, so a slow or stopped server
  * never holds the page; the last state read is kept in the browser and shown,
  * marked as such, when a live read fails.
  */
-
-import type { PartnerSummary } from '../api/partners.ts'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
-
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { readPartnerSummary } from '../api/partners.ts'
-import { logger } from '../logger.ts'
+import type { PartnerSummary } from '../api/partners'
+import { readPartnerSummary } from '../api/partners'
+import { logger } from '../logger'
+import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
 
 export type { PartnerSummary }
 
@@ -37,22 +32,6 @@ export interface PartnerEntry {
 
 export type PartnerLoader = (location: DiscoveredRoadmap) => Promise<PartnerSummary>
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms)
-		promise.then(
-			(value) => {
-				clearTimeout(timer)
-				resolve(value)
-			},
-			(error) => {
-				clearTimeout(timer)
-				reject(error)
-			},
-		)
-	})
-}
-
 function readStored<T>(key: string): T | null {
 	try {
 		const text = window.localStorage.getItem(key)
@@ -65,11 +44,8 @@ function readStored<T>(key: string): T | null {
 
 function writeStored(key: string, value: unknown): void {
 	try {
-		if (value === null) {
-			window.localStorage.removeItem(key)
-		} else {
-			window.localStorage.setItem(key, JSON.stringify(value))
-		}
+		if (value === null) window.localStorage.removeItem(key)
+		else window.localStorage.setItem(key, JSON.stringify(value))
 	} catch (error) {
 		// A full or disabled storage only loses the offline copy.
 		logger.warn('A partner roadmap could not be kept in this browser', { key, error })
@@ -84,8 +60,9 @@ export const usePartnersStore = defineStore('partners', () => {
 	const entries = ref<Record<string, PartnerEntry>>(Object.fromEntries(known.value.map((l) => [l.path, { status: 'loading', summary: readCache(l.path), error: null }])))
 
 	/**
-	 * Reads every roadmap listed at once, each on its own: one that hangs or
-	 * fails changes only its own entry. Those known from before but not listed
+	 * Reads the roadmaps listed a few at a time, each on its own with its own
+	 * time limit (from when its read starts): one that hangs or fails changes
+	 * only its own entry. Those known from before but not listed
 	 * now keep showing their last known state.
 	 */
 	async function load(locations: DiscoveredRoadmap[], loader: PartnerLoader = readPartnerSummary, timeoutMs = PARTNER_TIMEOUT_MS): Promise<void> {
@@ -93,21 +70,18 @@ export const usePartnersStore = defineStore('partners', () => {
 		const unlisted = known.value.filter((l) => !listed.has(l.path))
 		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
 		writeStored(KNOWN_KEY, known.value)
-		for (const location of unlisted) {
-			entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
-		}
-		await Promise.all(locations.map(async (location) => {
-			const cached = readCache(location.path)
-			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? cached, error: null }
+		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
+		for (const location of locations) entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? readCache(location.path), error: null }
+		await mapLimited(locations, ROADMAPS_AT_ONCE, async (location) => {
 			try {
-				const summary = await withTimeout(loader(location), timeoutMs)
+				const summary = await withTimeLimit(loader(location), timeoutMs)
 				writeStored(CACHE_PREFIX + location.path, summary)
 				entries.value[location.path] = { status: 'live', summary, error: null }
 			} catch (error) {
 				const known = readCache(location.path)
 				entries.value[location.path] = { status: known ? 'stale' : 'failed', summary: known, error: (error as Error).message }
 			}
-		}))
+		})
 	}
 
 	/** Stops showing a roadmap no longer listed (a share that was revoked, say). */
