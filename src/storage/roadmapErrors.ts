@@ -7,8 +7,9 @@
  * the kind (and the UI says it in the user's language), never on the message,
  * which is for logs and the command line.
  */
-import type { FileFormatErrorKind } from '../domain/format'
-import type { FileProblem } from './stateFiles'
+
+import type { FileFormatErrorKind } from '../domain/format.ts'
+import type { FileProblem } from './stateFiles.ts'
 
 /**
  * Why a file of the folder was left aside: `newer-version` (update the app),
@@ -16,27 +17,27 @@ import type { FileProblem } from './stateFiles'
  */
 export type FileProblemKind = FileFormatErrorKind | 'too-large'
 
-export type RoadmapErrorKind =
+export type RoadmapErrorKind
 	/** The folder holds no roadmap (neither a state folder nor a readable file). */
-	| 'not-a-roadmap'
+	= | 'not-a-roadmap'
 	/** Creating where a roadmap already is. */
-	| 'already-a-roadmap'
+		| 'already-a-roadmap'
 	/** Every snapshot listed was gone when read (replaced meanwhile): listing again helps. */
-	| 'no-readable-snapshot'
+		| 'no-readable-snapshot'
 	/** The files are there but none could be parsed. */
-	| 'unreadable'
+		| 'unreadable'
 	/** Written by a newer major version of the format: the app must be updated to open it. */
-	| 'newer-version'
+		| 'newer-version'
 	/** Every snapshot, and the readable file, is over the size limit: nothing could be read in time. */
-	| 'too-large'
+		| 'too-large'
 	/** Editing before the roadmap is loaded. */
-	| 'not-loaded'
+		| 'not-loaded'
 	/** Editing a roadmap this user may only read. */
-	| 'read-only'
+		| 'read-only'
 	/** Operations every reader would refuse: never written. */
-	| 'invalid-operations'
+		| 'invalid-operations'
 	/** Editing through a session already disposed of. */
-	| 'closed'
+		| 'closed'
 
 export class RoadmapFolderError extends Error {
 	constructor(readonly kind: RoadmapErrorKind, message: string, readonly problems: FileProblem[] = []) {

@@ -1,18 +1,23 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /** The storage core against the sandbox, with Nextcloud's hazards turned on where it matters. */
+
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { serializeRoadmap } from '../domain/format'
-import { buildHistory, roadmapAt } from '../domain/history'
-import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat'
-import { sampleRoadmap } from '../domain/testing/sampleRoadmap'
-import { startSandbox } from '../../sandbox/server'
-import { createNodeDavClient } from './nodeClient'
-import { findRoadmaps, isRoadmapFolder } from './roadmapDiscovery'
-import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder'
-import { MAX_READ_BYTES } from './stateFiles'
-import { describeWaiting } from './waitingChanges'
+import { startSandbox } from '../../sandbox/server.ts'
+import { serializeRoadmap } from '../domain/format.ts'
+import { buildHistory, roadmapAt } from '../domain/history.ts'
+import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat.ts'
+import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from './nodeClient.ts'
+import { findRoadmaps, isRoadmapFolder } from './roadmapDiscovery.ts'
+import { RoadmapFolder, RoadmapFolderError } from './roadmapFolder.ts'
+import { MAX_READ_BYTES } from './stateFiles.ts'
+import { describeWaiting } from './waitingChanges.ts'
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 let sandbox: Sandbox
@@ -87,12 +92,14 @@ describe('RoadmapFolder', () => {
 		expect(final.tasks[1].status).toBe('done')
 		expect(final.tasks[2].title).toBe('Renommée')
 		expect((await readdir(onDisk(`${path}/${STATE_FOLDER}`))).sort()).toEqual([
-			'change.writera1.000001.json', 'change.writerb2.000001.json', 'snapshot.writera1.000001.json',
+			'change.writera1.000001.json',
+			'change.writerb2.000001.json',
+			'snapshot.writera1.000001.json',
 		])
 	})
 
 	it('reports a same-field conflict to the writer who loads it, resolved the same way for everyone', async () => {
-		const { path, a, b } = await twoWritersOnNewRoadmap()
+		const { a, b } = await twoWritersOnNewRoadmap()
 		await a.save([{ op: 'set', path: 'tasks/t00003/status', value: 'blocked' }])
 		await b.save([{ op: 'set', path: 'tasks/t00003/status', value: 'done' }])
 		const seenByA = await a.load()
@@ -107,7 +114,9 @@ describe('RoadmapFolder', () => {
 		await folder(path, 'writera1').create(sampleRoadmap(5))
 		const a = new RoadmapFolder({ dav: dav(), path, writer: { id: 'writera1', author: 'alice' }, retry: fastRetry, compactAfter: 4 })
 		await a.load()
-		for (let i = 0; i < 12; i++) await a.save([{ op: 'set', path: 'tasks/t00000/title', value: `v${i}` }])
+		for (let i = 0; i < 12; i++) {
+			await a.save([{ op: 'set', path: 'tasks/t00000/title', value: `v${i}` }])
+		}
 		const files = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
 		expect(files.filter((f) => f.startsWith('change.')).length).toBeLessThan(8)
 		expect(files.filter((f) => f.startsWith('snapshot.')).length).toBe(1)
@@ -117,7 +126,7 @@ describe('RoadmapFolder', () => {
 	})
 
 	it('reads the history: the snapshot and every change since, with its author, in one listing after a load', async () => {
-		const { path, a, b } = await twoWritersOnNewRoadmap()
+		const { a, b } = await twoWritersOnNewRoadmap()
 		await a.save([{ op: 'set', path: 'tasks/t00001/status', value: 'done' }])
 		await b.save([{ op: 'set', path: 'tasks/t00002/title', value: 'Renommée' }])
 		await a.load()
@@ -153,7 +162,9 @@ describe('RoadmapFolder', () => {
 		Object.assign(sandbox.hazards, { tornReadRate: 0.3, lockedRate: 0.2, serverErrorRate: 0.1, unavailableRate: 0.1, seed: 7 })
 		const a = folder(path, 'writera1')
 		await a.load()
-		for (let i = 0; i < 10; i++) await a.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+		for (let i = 0; i < 10; i++) {
+			await a.save([{ op: 'set', path: `tasks/t0000${i}/status`, value: 'done' }])
+		}
 		Object.assign(sandbox.hazards, calm)
 		const loaded = await folder(path, 'readerc3').load()
 		expect(loaded.problems).toEqual([])

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * A roadmap folder in Nextcloud, read and written so that no writer ever
  * overwrites data it has not seen (see docs/file-format.md):
@@ -10,28 +14,30 @@
  * Knows nothing of Vue: the browser and the command line use it alike, through
  * RoadmapSession (roadmapSession.ts), which adds the outbox, retries and refresh.
  */
-import type { Conflict, RoadmapState } from '../domain/crdt'
-import { absorbState, applyChanges, cloneState, materialize, reapplyCoveredChanges, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt'
-import type { StateFileToWrite } from '../domain/format'
-import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, snapshotFilesToWrite } from '../domain/format'
-import type { Roadmap } from '../domain/model'
-import type { ChangeFile, Operation, SnapshotFile } from '../domain/storageFormat'
-import { ROADMAP_FILE, STATE_FOLDER, changeFileName, vectorCovers } from '../domain/storageFormat'
-import { compactionThreshold, isFolded, pendingChanges } from './compaction'
-import type { DavClient, DavEntry, FileVersion } from './dav'
-import type { RetryPolicy } from './retry'
-import { DEFAULT_RETRY, sleep, withRetry } from './retry'
-import { RoadmapFolderError } from './roadmapErrors'
-import type { HistoryFiles, HistorySource } from './roadmapHistory'
-import { readHistory, readVersion, readableFileVersions } from './roadmapHistory'
-import type { DavRequest, FileProblem, ListedFile } from './stateFiles'
-import { MAX_READ_BYTES, StateFiles, filesToRead, readParsed, tooLargeProblem } from './stateFiles'
 
-export { COMPACT_AFTER } from './compaction'
-export type { RoadmapErrorKind } from './roadmapErrors'
-export { RoadmapFolderError } from './roadmapErrors'
-export type { HistoryFiles } from './roadmapHistory'
-export type { FileProblem } from './stateFiles'
+import type { Conflict, RoadmapState } from '../domain/crdt.ts'
+import type { StateFileToWrite } from '../domain/format.ts'
+import type { Roadmap } from '../domain/model.ts'
+import type { ChangeFile, Operation, SnapshotFile } from '../domain/storageFormat.ts'
+import type { DavClient, DavEntry, FileVersion } from './dav.ts'
+import type { RetryPolicy } from './retry.ts'
+import type { HistoryFiles, HistorySource } from './roadmapHistory.ts'
+import type { DavRequest, FileProblem, ListedFile } from './stateFiles.ts'
+
+import { absorbState, applyChanges, cloneState, materialize, reapplyCoveredChanges, stampsOf, stateFromRoadmap, stateFromSnapshot, validateOperation } from '../domain/crdt.ts'
+import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, snapshotFilesToWrite } from '../domain/format.ts'
+import { changeFileName, ROADMAP_FILE, STATE_FOLDER, vectorCovers } from '../domain/storageFormat.ts'
+import { compactionThreshold, isFolded, pendingChanges } from './compaction.ts'
+import { DEFAULT_RETRY, sleep, withRetry } from './retry.ts'
+import { RoadmapFolderError } from './roadmapErrors.ts'
+import { readableFileVersions, readHistory, readVersion } from './roadmapHistory.ts'
+import { filesToRead, MAX_READ_BYTES, readParsed, StateFiles, tooLargeProblem } from './stateFiles.ts'
+
+export { COMPACT_AFTER } from './compaction.ts'
+export type { RoadmapErrorKind } from './roadmapErrors.ts'
+export { RoadmapFolderError } from './roadmapErrors.ts'
+export type { HistoryFiles } from './roadmapHistory.ts'
+export type { FileProblem } from './stateFiles.ts'
 
 export interface FolderAccess {
 	canRead: boolean
@@ -143,7 +149,9 @@ export class RoadmapFolder {
 
 	/** The merged state as last loaded, caught up or edited (the live object: read, never change it). */
 	get currentState(): RoadmapState {
-		if (!this.state) throw new RoadmapFolderError('not-loaded', 'the roadmap is not loaded')
+		if (!this.state) {
+			throw new RoadmapFolderError('not-loaded', 'the roadmap is not loaded')
+		}
 		return this.state
 	}
 
@@ -172,7 +180,9 @@ export class RoadmapFolder {
 		const snapshot = this.snapshotOf(stateFromRoadmap(roadmap), 1)
 		for (const file of snapshotFilesToWrite(snapshot)) {
 			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${file.name}`, file.body, { createOnly: true }))
-			if (put.status === 412) throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
+			if (put.status === 412) {
+				throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
+			}
 		}
 		await this.writeReadableFile(snapshot.roadmap)
 		return this.load()
@@ -200,7 +210,9 @@ export class RoadmapFolder {
 		const self = folder.find((entry) => entry.name === '')
 		const readableFile = folder.find((entry) => entry.name === ROADMAP_FILE && !entry.isFolder)
 		if (!folder.some((entry) => entry.name === STATE_FOLDER && entry.isFolder)) {
-			if (readableFile) return this.loadReadableFileOnly(self, readableFile, [])
+			if (readableFile) {
+				return this.loadReadableFileOnly(self, readableFile, [])
+			}
 			throw new RoadmapFolderError('not-a-roadmap', `${this.path} does not hold a Dégooglisation roadmap`)
 		}
 		const listing = await this.files.list()
@@ -212,7 +224,9 @@ export class RoadmapFolder {
 		if (snapshots.length === 0) {
 			const newer = problems.find((problem) => problem.kind === 'newer-version')
 			// Every snapshot too large to read: the readable file, read-only, is what can still be shown.
-			if (!newer && readableFile && problems.some((problem) => problem.kind === 'too-large')) return this.loadReadableFileOnly(self, readableFile, problems)
+			if (!newer && readableFile && problems.some((problem) => problem.kind === 'too-large')) {
+				return this.loadReadableFileOnly(self, readableFile, problems)
+			}
 			throw newer
 				? new RoadmapFolderError('newer-version', newer.message, problems)
 				: problems.length
@@ -220,7 +234,9 @@ export class RoadmapFolder {
 					: new RoadmapFolderError('no-readable-snapshot', `${this.stateFolder} holds no readable snapshot`, problems)
 		}
 		const state = stateFromSnapshot(snapshots[0])
-		for (const snapshot of snapshots.slice(1)) absorbState(state, stateFromSnapshot(snapshot))
+		for (const snapshot of snapshots.slice(1)) {
+			absorbState(state, stateFromSnapshot(snapshot))
+		}
 		reapplyCoveredChanges(state, coveredComplete)
 		const { conflicts, waiting } = applyChanges(state, [...changes, ...this.local.values()])
 		this.waiting = waiting.filter((change) => !this.local.has(changeFileName(change.writer, change.seq)))
@@ -240,9 +256,14 @@ export class RoadmapFolder {
 	/** Keeps this writer's next seqs past every file of its own listed. */
 	private noteSeqs(files: ListedFile[]): void {
 		for (const { parsed } of files) {
-			if (parsed.writer !== this.writerId) continue
-			if (parsed.kind === 'change') this.nextSeq = Math.max(this.nextSeq, parsed.seq + 1)
-			else this.nextSnapshotSeq = Math.max(this.nextSnapshotSeq, parsed.seq + 1)
+			if (parsed.writer !== this.writerId) {
+				continue
+			}
+			if (parsed.kind === 'change') {
+				this.nextSeq = Math.max(this.nextSeq, parsed.seq + 1)
+			} else {
+				this.nextSnapshotSeq = Math.max(this.nextSnapshotSeq, parsed.seq + 1)
+			}
 		}
 	}
 
@@ -255,14 +276,18 @@ export class RoadmapFolder {
 		const state = this.currentState
 		this.requests = 0
 		const listing = await this.files.list()
-		if (listing.self) this.access = accessOf(listing.self.permissions)
+		if (listing.self) {
+			this.access = accessOf(listing.self.permissions)
+		}
 		this.noteSeqs(listing.files)
 		const problems: FileProblem[] = []
 		const unread = filesToRead(listing.files).filter((file) => !this.files.known.has(file.name))
 		const snapshots = await this.files.readEach(unread.filter((f) => f.parsed.kind === 'snapshot'), parseSnapshotFile, problems)
 		// Another writer folded changes: they are absorbed as a state only if it holds some this state lacks.
 		const newer = snapshots.filter((snapshot) => !vectorCovers(state.covers, snapshot.covers))
-		for (const snapshot of newer) absorbState(state, stateFromSnapshot(snapshot))
+		for (const snapshot of newer) {
+			absorbState(state, stateFromSnapshot(snapshot))
+		}
 		const covered = (f: ListedFile) => (state.covers[f.parsed.writer] ?? 0) >= f.parsed.seq
 		// Complete changes never read here that a 1.0 reader's snapshot folded (without what it did not know).
 		const completeCovers = this.files.completeSnapshotCovers()
@@ -302,9 +327,13 @@ export class RoadmapFolder {
 	 */
 	private async loadReadableFileOnly(self: DavEntry | undefined, file: DavEntry, problems: FileProblem[]): Promise<LoadResult> {
 		const tooLarge = tooLargeProblem(ROADMAP_FILE, file.size)
-		if (tooLarge) throw new RoadmapFolderError('too-large', `${this.path}: ${[...problems, tooLarge].map((p) => `${p.file}: ${p.message}`).join('; ')}`, [...problems, tooLarge])
+		if (tooLarge) {
+			throw new RoadmapFolderError('too-large', `${this.path}: ${[...problems, tooLarge].map((p) => `${p.file}: ${p.message}`).join('; ')}`, [...problems, tooLarge])
+		}
 		const roadmap = await readParsed(this.request, `${this.path}/${ROADMAP_FILE}`, ROADMAP_FILE, parseRoadmap, problems)
-		if (!roadmap) throw new RoadmapFolderError('unreadable', `${ROADMAP_FILE} could not be read`, problems)
+		if (!roadmap) {
+			throw new RoadmapFolderError('unreadable', `${ROADMAP_FILE} could not be read`, problems)
+		}
 		this.state = stateFromRoadmap(roadmap)
 		this.access = { ...accessOf(self?.permissions ?? ''), canWrite: false, canDelete: false }
 		return { roadmap, access: this.access, problems, conflicts: [], waiting: 0, requests: this.requests }
@@ -332,9 +361,13 @@ export class RoadmapFolder {
 	 */
 	prepareChange(ops: Operation[]): ChangeFile {
 		const state = this.currentState
-		if (!this.access.canWrite) throw new RoadmapFolderError('read-only', 'this roadmap is read-only for you')
+		if (!this.access.canWrite) {
+			throw new RoadmapFolderError('read-only', 'this roadmap is read-only for you')
+		}
 		const invalid = ops.map((op, i) => ({ i, message: validateOperation(op) })).filter((r) => r.message !== null)
-		if (invalid.length) throw new RoadmapFolderError('invalid-operations', invalid.slice(0, 5).map((r) => `ops[${r.i}] ${ops[r.i].path}: ${r.message}`).join('\n'))
+		if (invalid.length) {
+			throw new RoadmapFolderError('invalid-operations', invalid.slice(0, 5).map((r) => `ops[${r.i}] ${ops[r.i].path}: ${r.message}`).join('\n'))
+		}
 		return {
 			format: 'degooglisation-change',
 			version: 1,
@@ -355,7 +388,9 @@ export class RoadmapFolder {
 	addLocal(change: ChangeFile): void {
 		const state = this.currentState
 		this.local.set(changeFileName(change.writer, change.seq), change)
-		if (change.writer === this.writerId) this.nextSeq = Math.max(this.nextSeq, change.seq + 1)
+		if (change.writer === this.writerId) {
+			this.nextSeq = Math.max(this.nextSeq, change.seq + 1)
+		}
 		applyChanges(state, [change])
 	}
 
@@ -392,7 +427,9 @@ export class RoadmapFolder {
 				// An earlier attempt landed, or another client took the name.
 				const existing = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseChangeFile, [])
 				if (!existing || serializeChangeFile(existing) !== body) {
-					for (const orphan of written) await this.request((dav) => dav.delete(`${this.stateFolder}/${orphan}`))
+					for (const orphan of written) {
+						await this.request((dav) => dav.delete(`${this.stateFolder}/${orphan}`))
+					}
 					return false
 				}
 			}
@@ -403,7 +440,9 @@ export class RoadmapFolder {
 
 	/** Folds the change files into a snapshot when enough have piled up (see compaction.ts); tells whether it did. */
 	async compactIfDue(): Promise<boolean> {
-		if (!this.access.canDelete || this.snapshotTooLarge || pendingChanges(this.files.known) < this.compactAfter) return false
+		if (!this.access.canDelete || this.snapshotTooLarge || pendingChanges(this.files.known) < this.compactAfter) {
+			return false
+		}
 		await this.compact()
 		return true
 	}
@@ -440,14 +479,20 @@ export class RoadmapFolder {
 		this.nextSnapshotSeq++
 		for (const { name, body } of written) {
 			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${name}`, body, { createOnly: true }))
-			if (put.status === 412) return
+			if (put.status === 412) {
+				return
+			}
 			const readBack = await readParsed(this.request, `${this.stateFolder}/${name}`, name, parseSnapshotFile, [])
-			if (!readBack) return
+			if (!readBack) {
+				return
+			}
 			this.files.known.set(name, readBack)
 		}
 		const { files } = await this.files.list()
 		for (const file of files) {
-			if (written.some((w) => w.name === file.name) || !isFolded(file, snapshot, this.files.known, this.writerId, this.now())) continue
+			if (written.some((w) => w.name === file.name) || !isFolded(file, snapshot, this.files.known, this.writerId, this.now())) {
+				continue
+			}
 			await this.request((dav) => dav.delete(`${this.stateFolder}/${file.name}`))
 			this.files.known.delete(file.name)
 		}

@@ -8,15 +8,17 @@
  * each is read once and kept. Loading, catching up and reading the history
  * all go through here.
  */
-import type { FileFormatError, ParseResult } from '../domain/format'
-import { parseChangeFile, parseSnapshotFile } from '../domain/format'
-import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat'
-import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat'
-import type { DavClient, DavEntry } from './dav'
-import { DavError } from './dav'
-import { mapLimited } from './concurrency'
-import { sleep } from './retry'
-import type { FileProblemKind } from './roadmapErrors'
+
+import type { FileFormatError, ParseResult } from '../domain/format.ts'
+import type { ChangeFile, SnapshotFile, StateFileName, VersionVector } from '../domain/storageFormat.ts'
+import type { DavClient, DavEntry } from './dav.ts'
+import type { FileProblemKind } from './roadmapErrors.ts'
+
+import { parseChangeFile, parseSnapshotFile } from '../domain/format.ts'
+import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat.ts'
+import { mapLimited } from './concurrency.ts'
+import { DavError } from './dav.ts'
+import { sleep } from './retry.ts'
 
 /** Reads of a file that does not parse before it is reported (torn reads happen through federated mounts). */
 const PARSE_ATTEMPTS = 4
@@ -32,7 +34,9 @@ export const MAX_READ_BYTES = 5 * 1024 * 1024
 
 /** Whether a listed file is over MAX_READ_BYTES; the problem that says so. */
 export function tooLargeProblem(name: string, size: number): FileProblem | null {
-	if (size <= MAX_READ_BYTES) return null
+	if (size <= MAX_READ_BYTES) {
+		return null
+	}
 	const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 	return { file: name, kind: 'too-large', message: `file too large to read (${mb(size)} MB; the limit is ${mb(MAX_READ_BYTES)} MB): not downloaded` }
 }
@@ -83,7 +87,11 @@ export function filesToRead(files: ListedFile[]): Array<ListedFile & { projectio
 /** The highest seq per writer the snapshots cover together. */
 export function coversOf(snapshots: SnapshotFile[]): VersionVector {
 	const covers: VersionVector = {}
-	for (const snapshot of snapshots) for (const [writer, seq] of Object.entries(snapshot.covers)) covers[writer] = Math.max(covers[writer] ?? 0, seq)
+	for (const snapshot of snapshots) {
+		for (const [writer, seq] of Object.entries(snapshot.covers)) {
+			covers[writer] = Math.max(covers[writer] ?? 0, seq)
+		}
+	}
 	return covers
 }
 
@@ -91,12 +99,16 @@ export function coversOf(snapshots: SnapshotFile[]): VersionVector {
 export async function readParsed<T>(request: DavRequest, path: string, name: string, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
 	let error: FileFormatError | null = null
 	for (let attempt = 0; attempt < PARSE_ATTEMPTS; attempt++) {
-		if (attempt > 0) await sleep(100 * attempt)
+		if (attempt > 0) {
+			await sleep(100 * attempt)
+		}
 		const { body } = await request((dav) => dav.get(path))
 		const result = parse(body)
 		// What follows (the next file's parse, merging) runs in a task of its own: the page answers in between.
 		await sleep(0)
-		if (result.ok) return result.value
+		if (result.ok) {
+			return result.value
+		}
 		error = result.error
 	}
 	problems.push({ file: name, message: error!.message, kind: error!.kind })
@@ -128,7 +140,9 @@ export class StateFiles {
 		for (const file of snapshotFiles) {
 			// Known under both names, so that compaction knows what the 1.0 file covers too.
 			const snapshot = this.known.get(file.name)
-			if (file.projection && snapshot) this.known.set(file.projection, snapshot)
+			if (file.projection && snapshot) {
+				this.known.set(file.projection, snapshot)
+			}
 		}
 		const covers = coversOf(snapshots)
 		const completeCovers = this.completeSnapshotCovers()
@@ -150,7 +164,9 @@ export class StateFiles {
 			const found: FileProblem[] = []
 			return { value: await this.read(file, parse, found), found }
 		})
-		for (const { found } of each) problems.push(...found)
+		for (const { found } of each) {
+			problems.push(...found)
+		}
 		return each.map(({ value }) => value).filter((value): value is Awaited<T> => value !== null)
 	}
 
@@ -163,7 +179,9 @@ export class StateFiles {
 	 */
 	async read<T extends ChangeFile | SnapshotFile>({ name, size }: ListedFile, parse: (input: Uint8Array) => ParseResult<T>, problems: FileProblem[]): Promise<T | null> {
 		const cached = this.known.get(name)
-		if (cached) return cached as T
+		if (cached) {
+			return cached as T
+		}
 		const problem = this.unreadable.get(name) ?? tooLargeProblem(name, size)
 		if (problem) {
 			this.unreadable.set(name, problem)
@@ -173,12 +191,18 @@ export class StateFiles {
 		try {
 			const found: FileProblem[] = []
 			const value = await readParsed(this.request, `${this.folder}/${name}`, name, parse, found)
-			if (value) this.known.set(name, value)
-			for (const item of found) this.unreadable.set(name, item)
+			if (value) {
+				this.known.set(name, value)
+			}
+			for (const item of found) {
+				this.unreadable.set(name, item)
+			}
 			problems.push(...found)
 			return value
 		} catch (error) {
-			if (error instanceof DavError && error.status === 404) return null
+			if (error instanceof DavError && error.status === 404) {
+				return null
+			}
 			throw error
 		}
 	}
@@ -187,7 +211,11 @@ export class StateFiles {
 	forgetUnlisted(files: ListedFile[]): void {
 		const listed = new Set(files.map((f) => f.name))
 		for (const cache of [this.known, this.unreadable]) {
-			for (const name of cache.keys()) if (!listed.has(name)) cache.delete(name)
+			for (const name of cache.keys()) {
+				if (!listed.has(name)) {
+					cache.delete(name)
+				}
+			}
 		}
 	}
 }

@@ -1,23 +1,29 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The dashboard widget's state: the current user's open tasks across every
  * roadmap they can open, and the progress of the roadmap they picked.
  * A plain composable rather than a Pinia store: the widget has one state
  * and a 50 KB budget.
  */
+
+import type { Roadmap } from '../domain/model.ts'
+import type { MyTask } from '../domain/myTasks.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { localToday } from '../domain/dates'
-import type { Roadmap } from '../domain/model'
-import type { MyTask } from '../domain/myTasks'
-import { myTasks } from '../domain/myTasks'
-import { roadmapProgress } from '../domain/progress'
-import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
-import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
-import { pageSession } from '../storage/pageSession'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { discoverRoadmaps } from '../storage/roadmapDiscovery'
-import { RoadmapSession } from '../storage/roadmapSession'
-import { browserEnvironment } from '../storage/sessionEnvironment'
-import { claimWriterId } from '../storage/writerIdentity'
+import { localToday } from '../domain/dates.ts'
+import { myTasks } from '../domain/myTasks.ts'
+import { roadmapProgress } from '../domain/progress.ts'
+import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient.ts'
+import { mapLimited, ROADMAPS_AT_ONCE, withTimeLimit } from '../storage/concurrency.ts'
+import { pageSession } from '../storage/pageSession.ts'
+import { discoverRoadmaps } from '../storage/roadmapDiscovery.ts'
+import { RoadmapSession } from '../storage/roadmapSession.ts'
+import { browserEnvironment } from '../storage/sessionEnvironment.ts'
+import { claimWriterId } from '../storage/writerIdentity.ts'
 
 export interface DashboardTask extends MyTask {
 	roadmapPath: string
@@ -75,7 +81,9 @@ function createDashboardState() {
 	async function load(): Promise<void> {
 		loading.value = true
 		error.value = null
-		for (const r of roadmaps.value) r.session.dispose()
+		for (const r of roadmaps.value) {
+			r.session.dispose()
+		}
 		try {
 			writerId ??= claimWriterId()
 			const dav = createBrowserDavClient(session)
@@ -109,7 +117,9 @@ function createDashboardState() {
 	/** Marks a task done through the roadmap's session, as the app page edits: kept in the browser until written. */
 	async function markDone(task: DashboardTask): Promise<void> {
 		const target = roadmaps.value.find((r) => r.location.path === task.roadmapPath)
-		if (!target?.canWrite) return
+		if (!target?.canWrite) {
+			return
+		}
 		status.value = ''
 		try {
 			target.session.editTask(task.taskId, (draft) => {
@@ -121,8 +131,11 @@ function createDashboardState() {
 			return
 		}
 		const { saveError } = target.session.state
-		if (saveError) error.value = saveError.message
-		else status.value = task.title
+		if (saveError) {
+			error.value = saveError.message
+		} else {
+			status.value = task.title
+		}
 	}
 
 	function canWrite(task: DashboardTask): boolean {

@@ -1,16 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * Where the partner communes stand, beside the user's own roadmaps: each
  * roadmap loads on its own with a time limit, so a slow or stopped server
  * never holds the page; the last state read is kept in the browser and shown,
  * marked as such, when a live read fails.
  */
+
+import type { PartnerSummary } from '../api/partners.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { PartnerSummary } from '../api/partners'
-import { readPartnerSummary } from '../api/partners'
-import { logger } from '../logger'
-import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
+import { readPartnerSummary } from '../api/partners.ts'
+import { logger } from '../logger.ts'
+import { mapLimited, ROADMAPS_AT_ONCE, withTimeLimit } from '../storage/concurrency.ts'
 
 export type { PartnerSummary }
 
@@ -44,8 +50,11 @@ function readStored<T>(key: string): T | null {
 
 function writeStored(key: string, value: unknown): void {
 	try {
-		if (value === null) window.localStorage.removeItem(key)
-		else window.localStorage.setItem(key, JSON.stringify(value))
+		if (value === null) {
+			window.localStorage.removeItem(key)
+		} else {
+			window.localStorage.setItem(key, JSON.stringify(value))
+		}
 	} catch (error) {
 		// A full or disabled storage only loses the offline copy.
 		logger.warn('A partner roadmap could not be kept in this browser', { key, error })
@@ -70,8 +79,12 @@ export const usePartnersStore = defineStore('partners', () => {
 		const unlisted = known.value.filter((l) => !listed.has(l.path))
 		known.value = [...locations.filter((l) => l.origin === 'own'), ...locations.filter((l) => l.origin !== 'own'), ...unlisted]
 		writeStored(KNOWN_KEY, known.value)
-		for (const location of unlisted) entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
-		for (const location of locations) entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? readCache(location.path), error: null }
+		for (const location of unlisted) {
+			entries.value[location.path] = { status: 'unlisted', summary: readCache(location.path), error: null }
+		}
+		for (const location of locations) {
+			entries.value[location.path] = { status: 'loading', summary: entries.value[location.path]?.summary ?? readCache(location.path), error: null }
+		}
 		await mapLimited(locations, ROADMAPS_AT_ONCE, async (location) => {
 			try {
 				const summary = await withTimeLimit(loader(location), timeoutMs)

@@ -8,18 +8,20 @@
  * opens without the file and says why, and no page freezes more than 200 ms.
  * The file is made here, never committed.
  */
-import { availableParallelism, loadavg } from 'node:os'
+
 import type { Page } from 'playwright-core'
+import type { ChangeFile } from '../../src/domain/storageFormat.ts'
+import type { Harness } from './harness.ts'
+
+import { availableParallelism, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serializeChangeFile } from '../../src/domain/format'
-import { makeTask } from '../../src/domain/model'
-import type { ChangeFile } from '../../src/domain/storageFormat'
-import { STATE_FOLDER, changeFileName } from '../../src/domain/storageFormat'
-import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import type { Harness } from './harness'
-import { appRoadmapPath, startHarness } from './harness'
+import { serializeChangeFile } from '../../src/domain/format.ts'
+import { makeTask } from '../../src/domain/model.ts'
+import { changeFileName, STATE_FOLDER } from '../../src/domain/storageFormat.ts'
+import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { appRoadmapPath, startHarness } from './harness.ts'
 
 const HEAVY_PATH = '/Dégooglisation/Mairie Lourde'
 const OTHER_PATH = '/Dégooglisation/Mairie Voisine'
@@ -47,7 +49,9 @@ async function watchLongTasks(page: Page): Promise<void> {
 		const tasks: number[] = []
 		;(window as unknown as { longTasks: number[] }).longTasks = tasks
 		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration))
+			for (const entry of list.getEntries()) {
+				tasks.push(Math.round(entry.duration))
+			}
 		}).observe({ type: 'longtask', buffered: true })
 	})
 }
@@ -73,18 +77,18 @@ async function openAndTime(path: string, shown: (page: Page) => Promise<void>): 
 }
 
 /** Every card of the partners page shows its phases (none loading, none failed). */
-const partnersShown = async (page: Page) => {
+async function partnersShown(page: Page) {
 	await page.waitForFunction(() => {
 		const cards = [...document.querySelectorAll('.partners__card')]
 		return cards.length === 3 && cards.every((card) => card.querySelector('.partners__phases, .partners__failed, .partners__stale'))
 	}, undefined, { timeout: 120_000 })
 }
 
-const widgetShown = async (page: Page) => {
+async function widgetShown(page: Page) {
 	await page.waitForSelector('.degooglisation-widget__task', { timeout: 120_000 })
 }
 
-const overviewShown = async (page: Page) => {
+async function overviewShown(page: Page) {
 	await page.locator('details.overview-phase').first().waitFor({ timeout: 120_000 })
 }
 
