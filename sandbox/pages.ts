@@ -201,7 +201,7 @@ export function dashboardPage(options: PageOptions): string {
 		skipTo: { content: '#app-dashboard' },
 		body,
 		initialState: { 'dashboard-panels': { [APP_ID]: panel }, 'dashboard-statuses': [], 'dashboard-layout': [APP_ID] },
-		scripts: [`/apps/${APP_ID}/js/${APP_ID}-dashboard.mjs`],
+		scripts: [`/apps/${APP_ID}/js/${APP_ID}-dashboard-with-l10n.mjs`],
 		styles: [`/apps/${APP_ID}/css/${APP_ID}-dashboard.css`],
 	})
 }

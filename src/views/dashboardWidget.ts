@@ -4,16 +4,15 @@
  */
 /**
  * The dashboard widget: the user's open tasks, a button to mark each done, and
- * the phase progress of a roadmap they pick. Drawn with the DOM and Vue's
- * reactivity alone, without Vue's renderer: the widget has a budget in bytes
- * (bench/run.ts) and Vue's component runtime alone would take half of it.
- * Text goes in as text nodes and attribute values, never as HTML.
+ * the phase progress of a roadmap they pick. Drawn with the DOM alone, each
+ * part again when what it shows changed, without Vue: the widget has a budget
+ * in bytes (bench/bundleSize.ts) and Vue's component runtime alone would take
+ * half of it. Text goes in as text nodes and attribute values, never as HTML.
  */
-import { effect, effectScope } from 'vue'
 import type { DashboardTask } from '../stores/dashboard'
 import { useDashboardStore } from '../stores/dashboard'
 import { connectionState, onConnectionChange } from '../storage/transport'
-import { t } from './widgetTranslate'
+import { t, widgetDay } from './widgetTranslate'
 import './dashboardWidget.css'
 
 /** What Nextcloud's dashboard passes to a widget's callback. */
@@ -41,7 +40,8 @@ function taskUrl(appUrl: string, task: DashboardTask): string {
 
 function dueLabel(task: DashboardTask): string {
 	if (!task.due) return ''
-	return task.overdue ? t('degooglisation', 'overdue since {date}', { date: task.due }) : t('degooglisation', 'due {date}', { date: task.due })
+	const date = widgetDay(task.due)
+	return task.overdue ? t('degooglisation', 'overdue since {date}', { date }) : t('degooglisation', 'due {date}', { date })
 }
 
 export function mountDashboardWidget(element: HTMLElement, appUrl: string): MountedWidget {
@@ -135,36 +135,51 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 		}))
 	}
 
-	const scope = effectScope()
-	scope.run(() => {
-		/** Redraws a part when what it read changes, once per burst of changes. */
-		const draw = (part: () => void) => {
-			let queued = false
-			const runner = effect(part, {
-				scheduler: () => {
-					if (queued) return
-					queued = true
-					queueMicrotask(() => {
-						queued = false
-						if (scope.active) runner()
-					})
-				},
-			})
+	/** Each part of the widget, drawn again when one of the values it shows is another. */
+	const parts: Array<{ shows: () => unknown[], draw: () => void, shown?: unknown[] }> = [
+		{
+			shows: () => [store.loading, store.error],
+			draw: () => {
+				loading.hidden = !store.loading
+				failure.hidden = store.loading || !store.error
+				content.hidden = store.loading || Boolean(store.error)
+				errorText.textContent = store.error ? t('degooglisation', 'Your tasks could not be loaded: {error}', { error: store.error }) : ''
+			},
+		},
+		{ shows: () => [store.roadmaps], draw: drawTasks },
+		{ shows: () => [store.roadmaps, store.pickedPath], draw: drawProgress },
+		{
+			shows: () => [store.status],
+			draw: () => {
+				live.textContent = store.status ? t('degooglisation', '“{title}” marked as done', { title: store.status }) : ''
+			},
+		},
+		{
+			shows: () => [store.unreadable],
+			draw: () => {
+				unreadable.hidden = store.unreadable.length === 0
+				unreadable.textContent = t('degooglisation', 'Some roadmaps could not be opened: {paths}', { paths: store.unreadable.join(', ') })
+			},
+		},
+	]
+	const redraw = () => {
+		for (const part of parts) {
+			const shows = part.shows()
+			if (part.shown && shows.every((value, i) => value === part.shown![i])) continue
+			part.shown = shows
+			part.draw()
 		}
-		draw(() => {
-			loading.hidden = !store.loading
-			failure.hidden = store.loading || !store.error
-			content.hidden = store.loading || Boolean(store.error)
-			errorText.textContent = store.error ? t('degooglisation', 'Your tasks could not be loaded: {error}', { error: store.error }) : ''
-		})
-		draw(drawTasks)
-		draw(drawProgress)
-		draw(() => {
-			live.textContent = store.status ? t('degooglisation', '“{title}” marked as done', { title: store.status }) : ''
-		})
-		draw(() => {
-			unreadable.hidden = store.unreadable.length === 0
-			unreadable.textContent = t('degooglisation', 'Some roadmaps could not be opened: {paths}', { paths: store.unreadable.join(', ') })
+	}
+	redraw()
+	let queued = false
+	let mountedNow = true
+	// Once per burst of changes.
+	const stopFollowing = store.subscribe(() => {
+		if (queued) return
+		queued = true
+		queueMicrotask(() => {
+			queued = false
+			if (mountedNow) redraw()
 		})
 	})
 
@@ -174,7 +189,8 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 	return {
 		unmount() {
 			stopWatchingConnection()
-			scope.stop()
+			stopFollowing()
+			mountedNow = false
 			root.remove()
 		},
 	}
