@@ -24,7 +24,9 @@ import { basicAuth, logIn } from '../contract/target'
 const env = process.env
 const owner = { url: (env.NEXTCLOUD_URL ?? '').replace(/\/+$/, ''), user: env.NEXTCLOUD_USER ?? '', password: env.NEXTCLOUD_PASSWORD ?? '' }
 const hasOwner = Boolean(owner.url && owner.user && owner.password)
+/** Real servers under load answer in seconds, not milliseconds. */
 const STEP_MS = 90_000
+const SETUP_MS = 300_000
 
 const FOLDER = `/Dégooglisation/E2E-widget-${Date.now().toString(36)}`
 const TITLE = `Tâche du widget ${Date.now().toString(36)}`
@@ -56,7 +58,7 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 		language = (await (await ocs(`/cloud/users/${encodeURIComponent(owner.user)}?format=json`)).json()).ocs.data.language ?? ''
 		expect((await setLanguage('fr')).status).toBe(200)
 		browser = await chromium.launch({ executablePath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
-	}, STEP_MS)
+	}, SETUP_MS)
 	afterAll(async () => {
 		await browser?.close()
 		await setLanguage(language || 'en').catch(() => {})
