@@ -14,10 +14,11 @@
  */
 import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { newWriterId } from '../../src/domain/ids'
 import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
+import { DOMParser } from '@xmldom/xmldom'
+import { DavClient } from '../../src/storage/dav'
 import { RoadmapFolder } from '../../src/storage/roadmapFolder'
 import { basicAuth, logIn } from '../contract/target'
 
@@ -46,7 +47,14 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 	let browser: Browser
 	let language = ''
 	let taskId = ''
-	const dav = () => createNodeDavClient(owner)
+	// A server under load takes longer than the client's usual 30 s for one request.
+	const dav = () => new DavClient({
+		baseUrl: owner.url,
+		user: owner.user,
+		auth: owner,
+		DOMParser: DOMParser as unknown as ConstructorParameters<typeof DavClient>[0]['DOMParser'],
+		timeoutMs: STEP_MS,
+	})
 
 	beforeAll(async () => {
 		const roadmap = sampleRoadmap(3)
@@ -63,9 +71,9 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 		await browser?.close()
 		await setLanguage(language || 'en').catch(() => {})
 		await dav().delete(FOLDER).catch((error) => console.warn(`could not delete ${FOLDER}: ${error}`))
-	})
+	}, SETUP_MS)
 
-	it('loads its own build without the app\'s catalogue, shows the task in French with the app\'s date, and marks it done', { timeout: 300_000 }, async () => {
+	it('loads its own build without the app\'s catalogue, shows the task in French with the app\'s date, and marks it done', { timeout: 900_000 }, async () => {
 		const session = await logIn({ kind: 'nextcloud', ...owner, otherUser: null, close: async () => {} })
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
 		context.setDefaultTimeout(STEP_MS)
@@ -82,6 +90,10 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 			appFiles.set(new URL(request.url()).pathname, body?.length ?? 0)
 		})
 		const page = await context.newPage()
+		const port = new URL(owner.url).port
+		onTestFailed(async () => {
+			await page.screenshot({ path: `tests/e2e/screenshots/nextcloud-widget-failure-${port}.png` }).catch(() => {})
+		})
 		const response = await page.goto(`${owner.url}/index.php/apps/dashboard/`)
 		expect(response!.status()).toBe(200)
 		const html = await response!.text()
@@ -93,18 +105,21 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 		// Nextcloud's dashboard draws it when its scripts run; otherwise the registered callback is called as the dashboard would.
 		if (!await widget.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
 			await page.evaluate(() => {
+				// Above the page Nextcloud drew without its scripts, as the dashboard's panel would be.
 				const panel = document.createElement('div')
+				panel.style.cssText = 'position: fixed; inset: 0; z-index: 10000; overflow: auto; background: #ffffff'
 				document.body.append(panel)
 				const registered = (window as unknown as { degooglisationE2eRegistered: Record<string, (element: HTMLElement, panel: unknown) => void> }).degooglisationE2eRegistered
 				registered.degooglisation!(panel, { widget: { id: 'degooglisation', title: '', url: '/index.php/apps/degooglisation/' } })
 			})
 		}
 		const task = widget.locator('.degooglisation-widget__task').filter({ hasText: TITLE })
-		await task.waitFor()
+		// Every roadmap the user can open is read first: minutes on a loaded server.
+		await task.waitFor({ timeout: 400_000 })
 		expect(await widget.locator('h3').first().textContent()).toBe('Mes tâches')
 		// The app's date format, without the year in the current one: never the file's ISO date.
 		expect(await task.locator('.degooglisation-widget__task-meta').textContent()).toMatch(/^(en retard depuis le|échéance le) 30 nov\. · Structuration · Widget E2E$/)
-		await page.screenshot({ path: `tests/e2e/screenshots/nextcloud-widget-${new URL(owner.url).port}.png` })
+		await page.screenshot({ path: `tests/e2e/screenshots/nextcloud-widget-${port}.png` })
 
 		await task.getByRole('button', { name: `Marquer « ${TITLE} » comme terminée` }).click()
 		await expect.poll(() => widget.locator('[aria-live="polite"]').textContent(), { timeout: STEP_MS }).toBe(`« ${TITLE} » marquée comme terminée`)
