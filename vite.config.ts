@@ -10,10 +10,12 @@
 
 import { createAppConfig } from '@nextcloud/vite-config'
 import { join, relative } from 'node:path'
+import type { Plugin } from 'vite'
 
-export function nextcloudBuild(entry: 'main' | 'dashboard') {
+/** `name`: the built entry's name after the app id, `entry`'s own by default. */
+export function nextcloudBuild(entry: 'main' | 'dashboard', name: string = entry, plugins: Plugin[] = []) {
 	return createAppConfig({
-		[entry]: join(import.meta.dirname, 'src', `${entry}.ts`),
+		[name]: join(import.meta.dirname, 'src', `${entry}.ts`),
 	}, {
 		// `npm run build` empties js/ and css/ once for both builds.
 		emptyOutputDirectory: false,
@@ -22,6 +24,7 @@ export function nextcloudBuild(entry: 'main' | 'dashboard') {
 		nodePolyfills: false,
 		extractLicenseInformation: false,
 		config: {
+			plugins,
 			experimental: {
 				// Chunks are found relative to the module that imports them rather than through
 				// window.OC.filePath, so the app's dialogs and views still load when Nextcloud's

@@ -6,7 +6,7 @@
  * What each of the app's two pages loads from the built js/, css/ and l10n/:
  * an entry, every chunk it imports (with `lazy`, those it may import later
  * too), the chunks' CSS, and the French catalogue Nextcloud adds with the
- * app's script. Read from the built files themselves, as the browser follows
+ * app's script when it adds one. Read from the built files themselves, as the browser follows
  * them. For `npm run bench` and the build-output test.
  */
 
@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 export const APP_PAGE_ENTRY = 'degooglisation-main'
-export const WIDGET_ENTRY = 'degooglisation-dashboard'
+export const WIDGET_ENTRY = 'degooglisation-dashboard-with-l10n'
 /** Everything the dashboard widget loads, gzip, in KB: the dashboard loads every widget's script at once. */
 export const WIDGET_BUDGET_KB = 40
 
@@ -63,7 +63,8 @@ export function loadedFiles(root: string, entry: string, lazy: boolean): LoadedF
 	return {
 		scripts: files.filter((f) => f.endsWith('.mjs')),
 		styles: files.filter((f) => f.endsWith('.css')),
-		translations: existsSync(join(root, 'l10n', 'fr.js')) ? ['l10n/fr.js'] : [],
+		// Util::addScript adds the app's catalogue beside any script whose name does not hold "l10n".
+		translations: !entry.includes('l10n') && existsSync(join(root, 'l10n', 'fr.js')) ? ['l10n/fr.js'] : [],
 	}
 }
 

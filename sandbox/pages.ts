@@ -80,6 +80,8 @@ function scriptJson(value: unknown): string {
 
 function shell(options: ShellOptions): string {
 	const { user, requestToken, lang, instanceName } = options
+	// As Util::addScript: the app's catalogue comes with any of its scripts whose name does not hold "l10n".
+	const withCatalogue = options.scripts.some((src) => !src.includes('l10n'))
 	const config = { modRewriteWorking: false, session_keepalive: true, session_lifetime: 1440, 'sharing.maxAutocompleteResults': 25, 'sharing.minSearchStringLength': 0, version: NEXTCLOUD_VERSION.full, versionstring: NEXTCLOUD_VERSION.string }
 	const theme = { entity: instanceName, name: instanceName, productName: 'Nextcloud', title: instanceName, baseUrl: 'https://nextcloud.com', docBaseUrl: 'https://docs.nextcloud.com', slogan: '' }
 	const appswebroots = { [APP_ID]: `/apps/${APP_ID}`, dashboard: '/apps/dashboard' }
@@ -129,7 +131,7 @@ window.OC = { config: _oc_config, appConfig: oc_appconfig, theme: _theme, webroo
 window.OCA = window.OCA || {};
 ${L10N_SHIM}
 </script>
-${lang === 'fr' ? `<script nonce="${nonce}" defer src="/apps/${APP_ID}/l10n/fr.js"></script>` : ''}
+${lang === 'fr' && withCatalogue ? `<script nonce="${nonce}" defer src="/apps/${APP_ID}/l10n/fr.js"></script>` : ''}
 <meta name="color-scheme" content="light dark">
 </head>
 <body dir="ltr" id="body-user" data-theme-default data-themes="default">
@@ -209,8 +211,8 @@ export function dashboardPage(options: PageOptions): string {
 		skipTo: { content: '#app-dashboard' },
 		body,
 		initialState: { 'dashboard-panels': { [APP_ID]: panel }, 'dashboard-statuses': [], 'dashboard-layout': [APP_ID] },
-		scripts: [`/apps/${APP_ID}/js/${APP_ID}-dashboard.mjs`],
-		styles: [`/apps/${APP_ID}/css/${APP_ID}-dashboard.css`],
+		scripts: [`/apps/${APP_ID}/js/${APP_ID}-dashboard-with-l10n.mjs`],
+		styles: [`/apps/${APP_ID}/css/${APP_ID}-dashboard-with-l10n.css`],
 	})
 }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node.sh
 [ "${1:-}" = "--no-build" ] || { bash scripts/ensure-deps.sh && npm run build; }
-for entry in main dashboard; do [ -f "js/degooglisation-$entry.mjs" ] || { echo "js/degooglisation-$entry.mjs is missing: run npm run build first" >&2; exit 1; }; done
+for entry in main dashboard-with-l10n; do [ -f "js/degooglisation-$entry.mjs" ] || { echo "js/degooglisation-$entry.mjs is missing: run npm run build first" >&2; exit 1; }; done
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' appinfo/info.xml | head -1)
 stage=build/stage/degooglisation
 rm -rf build/stage && mkdir -p "$stage"

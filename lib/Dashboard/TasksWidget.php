@@ -60,10 +60,14 @@ final class TasksWidget implements IAPIWidget, IButtonWidget, IIconWidget {
 		return $this->urlGenerator->linkToRouteAbsolute('degooglisation.page.index');
 	}
 
-	/** Called on every dashboard request, API ones included: only adds the script. */
+	/**
+	 * Called on every dashboard request, API ones included: only adds the script.
+	 * Its name holds "l10n", so Util::addScript adds no catalogue beside it: the
+	 * app's holds the app page's strings, the widget's script brings its own.
+	 */
 	public function load(): void {
-		Util::addScript(Application::APP_ID, Application::APP_ID . '-dashboard');
-		Util::addStyle(Application::APP_ID, Application::APP_ID . '-dashboard');
+		Util::addScript(Application::APP_ID, Application::APP_ID . '-dashboard-with-l10n');
+		Util::addStyle(Application::APP_ID, Application::APP_ID . '-dashboard-with-l10n');
 	}
 
 	public function getWidgetButtons(string $userId): array {

@@ -6,19 +6,13 @@
  * Calendar dates as people read them, the same everywhere the app shows one:
  * "30 nov." this year, "30 nov. 2027" any other year.
  */
-
-import type { IsoDate } from '../domain/model.ts'
-
 import { getCanonicalLocale } from '@nextcloud/l10n'
+import { dayLabel } from '../domain/dates'
+import type { IsoDate } from '../domain/model'
 
 /** A `YYYY-MM-DD` date in the user's language, with its year when it is not the year of `today`; the text itself when it is no date. */
 export function formatDay(date: IsoDate, today: IsoDate, locale: string = getCanonicalLocale()): string {
-	const parsed = new Date(`${date}T00:00:00Z`)
-	if (Number.isNaN(parsed.getTime())) {
-		return date
-	}
-	const withYear = date.slice(0, 4) !== today.slice(0, 4)
-	return parsed.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
+	return dayLabel(date, today, locale)
 }
 
 /** A number in the user's language, at most two decimals. */

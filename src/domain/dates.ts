@@ -20,3 +20,14 @@ export function localDate(when: Date): IsoDate {
 export function localToday(): IsoDate {
 	return localDate(new Date())
 }
+
+/**
+ * A date as people read it in `locale`: "30 nov." in the year of `today`, "30 nov. 2027" in any other;
+ * the text itself when it is no date. The app's views add the user's locale (components/dateLabels.ts).
+ */
+export function dayLabel(date: IsoDate, today: IsoDate, locale: string): string {
+	const parsed = new Date(`${date}T00:00:00Z`)
+	if (Number.isNaN(parsed.getTime())) return date
+	const withYear = date.slice(0, 4) !== today.slice(0, 4)
+	return parsed.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
+}

@@ -96,7 +96,7 @@ describe('the dashboard widget', () => {
 		expect(taskTitles(panel)).toEqual(['Rédiger le schéma directeur « numérique libre »', 'Déployer LibreOffice sur tous les postes'])
 		const first = panel.querySelector('.degooglisation-widget__task')!
 		expect(first.querySelector('a')!.getAttribute('href')).toBe(`${APP_URL}?roadmap=${encodeURIComponent(DEMO_ROADMAP_PATH)}&task=structuring-master-plan`)
-		expect(first.querySelector('.degooglisation-widget__task-meta')!.textContent).toMatch(/^(overdue since|due) 2026-11-30 · Structuration · .+Saint-Exemple$/)
+		expect(first.querySelector('.degooglisation-widget__task-meta')!.textContent).toMatch(/^(overdue since|due) Nov 30( 2026)? · Structuration · .+Saint-Exemple$/)
 		const bars = [...panel.querySelectorAll('[role="progressbar"]')]
 		expect(bars.length).toBeGreaterThan(0)
 		expect(bars.every((bar) => bar.getAttribute('aria-label') && bar.getAttribute('aria-valuemin') === '0' && bar.getAttribute('aria-valuemax') === '100')).toBe(true)
@@ -153,6 +153,21 @@ describe('the dashboard widget', () => {
 		alert.querySelector('button')!.click()
 		await vi.waitFor(() => expect(taskTitles(panel)).toContain('Déployer LibreOffice sur tous les postes'), WAIT)
 		expect(visible(alert)).toBe(false)
+	})
+
+	it('speaks French on a French page, with the app\'s own strings and dates', async () => {
+		document.documentElement.lang = 'fr'
+		document.documentElement.dataset.locale = 'fr_FR'
+		try {
+			const panel = await mount('alice')
+			expect(panel.querySelector('section h3')!.textContent).toBe('Mes tâches')
+			// "30 nov.", "30 juin 2027": the app's format, never the file's 2026-11-30.
+			expect(panel.querySelector('.degooglisation-widget__task-meta')!.textContent).toMatch(/^(en retard depuis le|échéance le) \d{1,2} \p{L}+\.?( \d{4})? · /u)
+			expect(panel.querySelector('.degooglisation-widget__overall')!.textContent).toMatch(/^Global : \d+ %$/)
+		} finally {
+			document.documentElement.lang = ''
+			delete document.documentElement.dataset.locale
+		}
 	})
 
 	it('shows a task\'s title as text, never as markup', async () => {

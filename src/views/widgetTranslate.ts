@@ -3,20 +3,33 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * Translation for the dashboard widget only. It reads the same catalogue
- * (l10n/<lang>.js, registered by Nextcloud) as `@nextcloud/l10n`, which the
- * app page uses; the library also bundles an HTML sanitizer the widget does
- * not need (Vue escapes every interpolation) and that alone would take a
- * large share of the widget's 50 KB budget (bench/measured.md).
+ * Translation and dates for the dashboard widget only. Nextcloud adds the
+ * app's whole catalogue (l10n/<lang>.js) beside a script it loads for the
+ * app, most of it the app page's strings: the widget's entry is named so that
+ * it does not (lib/Dashboard/TasksWidget.php) and brings its own strings
+ * instead. The widget's build keeps only the strings the widget translates
+ * out of l10n/fr.json (vite.widget.config.ts); elsewhere the whole file is read.
+ * @nextcloud/l10n is not used either: it bundles an HTML sanitizer the widget
+ * does not need (text goes in as text nodes).
  */
-declare global {
-	interface Window {
-		_oc_l10n_registry_translations?: Record<string, Record<string, string | string[]>>
-	}
+import french from '../../l10n/fr.json'
+import { dayLabel, localToday } from '../domain/dates'
+import type { IsoDate } from '../domain/model'
+
+const catalogues: Record<string, Record<string, string | string[]>> = { fr: french.translations }
+
+/** The page's language and locale, as Nextcloud writes them on <html>. */
+function pageLanguage(): string {
+	return document.documentElement.lang || 'en'
 }
 
 export function t(app: string, text: string, vars: Record<string, string | number> = {}): string {
-	const translated = window._oc_l10n_registry_translations?.[app]?.[text]
+	const translated = catalogues[pageLanguage().split(/[-_]/)[0]]?.[text]
 	const template = typeof translated === 'string' ? translated : Array.isArray(translated) ? translated[0] : text
 	return template.replace(/\{(\w+)\}/g, (match, key: string) => (Object.hasOwn(vars, key) ? String(vars[key]) : match))
+}
+
+/** A date as the app shows it (components/dateLabels.ts), in the page's locale. */
+export function widgetDay(date: IsoDate): string {
+	return dayLabel(date, localToday(), (document.documentElement.dataset.locale || pageLanguage()).replace(/_/g, '-'))
 }

@@ -129,6 +129,6 @@ describe('pages', () => {
 			iconUrl: `${target.url}/apps/degooglisation/img/app-dark.svg`,
 			url: `${target.url}/index.php/apps/degooglisation/`,
 		})
-		expect(html).toMatch(moduleScript('degooglisation-dashboard'))
+		expect(html).toMatch(moduleScript('degooglisation-dashboard-with-l10n'))
 	})
 })

@@ -7,11 +7,10 @@
  * each page finds every file it loads, and the two builds never wrote the same
  * file; the widget's weight is checked against its budget by `npm run bench` (bench/run.ts).
  */
-
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_PAGE_ENTRY, isBuilt, loadedFiles, WIDGET_ENTRY } from '../../bench/bundleSize.ts'
+import { APP_PAGE_ENTRY, WIDGET_ENTRY, isBuilt, loadedFiles } from '../../bench/bundleSize'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -24,6 +23,14 @@ describe.skipIf(!isBuilt(root))('the build (skipped until `npm run build`)', () 
 		expect(files.filter((file) => !existsSync(join(root, file)))).toEqual([])
 		expect(page.scripts.length).toBeGreaterThan(10)
 		expect(widget.scripts.length).toBeGreaterThan(1)
+	})
+
+	it('gives the widget its own French strings, and not the app page\'s catalogue', () => {
+		expect(page.translations).toEqual(['l10n/fr.js'])
+		expect(widget.translations).toEqual([])
+		const code = widget.scripts.map((file) => readFileSync(join(root, file), 'utf8')).join('\n')
+		expect(code).toContain('Mes tâches')
+		expect(code).not.toContain('Ouvrir un dossier existant…')
 	})
 
 	it('keeps the widget\'s files apart from the app page\'s: neither build wrote over a file of the other', () => {
