@@ -8,9 +8,10 @@
  * entries would carry the app page's libraries into the widget.
  */
 
+import type { Plugin } from 'vite'
+
 import { createAppConfig } from '@nextcloud/vite-config'
 import { join, relative } from 'node:path'
-import type { Plugin } from 'vite'
 
 /** `name`: the built entry's name after the app id, `entry`'s own by default. */
 export function nextcloudBuild(entry: 'main' | 'dashboard', name: string = entry, plugins: Plugin[] = []) {

@@ -8,11 +8,13 @@
  * catalogue beside it (the rule is the same on Nextcloud 32 and 34), and the
  * widget brings the few strings it translates itself (src/views/widgetTranslate.ts).
  */
+
+import type { Plugin } from 'vite'
+
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Plugin } from 'vite'
-import { sourceStrings } from './src/l10nCatalogue'
-import { nextcloudBuild } from './vite.config'
+import { sourceStrings } from './src/l10nCatalogue.ts'
+import { nextcloudBuild } from './vite.config.ts'
 
 export const WIDGET_ENTRY_NAME = 'dashboard-with-l10n'
 
@@ -33,7 +35,9 @@ function widgetCatalogue(): Plugin {
 		name: 'degooglisation-widget-catalogue',
 		enforce: 'pre',
 		transform(code, id) {
-			if (!/[\\/]l10n[\\/][\w-]+\.json$/.test(id)) return null
+			if (!/[\\/]l10n[\\/][\w-]+\.json$/.test(id)) {
+				return null
+			}
 			const catalogue = JSON.parse(code) as { translations: Record<string, unknown> }
 			const translations = Object.fromEntries(Object.entries(catalogue.translations).filter(([text]) => keep.has(text)))
 			return { code: JSON.stringify({ translations }), map: null }

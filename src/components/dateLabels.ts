@@ -6,9 +6,11 @@
  * Calendar dates as people read them, the same everywhere the app shows one:
  * "30 nov." this year, "30 nov. 2027" any other year.
  */
+
+import type { IsoDate } from '../domain/model.ts'
+
 import { getCanonicalLocale } from '@nextcloud/l10n'
-import { dayLabel } from '../domain/dates'
-import type { IsoDate } from '../domain/model'
+import { dayLabel } from '../domain/dates.ts'
 
 /** A `YYYY-MM-DD` date in the user's language, with its year when it is not the year of `today`; the text itself when it is no date. */
 export function formatDay(date: IsoDate, today: IsoDate, locale: string = getCanonicalLocale()): string {

@@ -27,7 +27,9 @@ export function localToday(): IsoDate {
  */
 export function dayLabel(date: IsoDate, today: IsoDate, locale: string): string {
 	const parsed = new Date(`${date}T00:00:00Z`)
-	if (Number.isNaN(parsed.getTime())) return date
+	if (Number.isNaN(parsed.getTime())) {
+		return date
+	}
 	const withYear = date.slice(0, 4) !== today.slice(0, 4)
 	return parsed.toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) })
 }

@@ -1,23 +1,29 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The dashboard widget's state: the current user's open tasks across every
  * roadmap they can open, and the progress of the roadmap they picked.
  * Plain state with listeners rather than a Pinia store or Vue's reactivity:
  * the widget has one state and a budget in bytes (bench/bundleSize.ts).
  */
-import { localToday } from '../domain/dates'
-import type { Roadmap } from '../domain/model'
-import type { MyTask } from '../domain/myTasks'
-import { myTasks } from '../domain/myTasks'
-import type { RoadmapProgress } from '../domain/progress'
-import { roadmapProgress } from '../domain/progress'
-import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient'
-import { ROADMAPS_AT_ONCE, mapLimited, withTimeLimit } from '../storage/concurrency'
-import { pageSession } from '../storage/pageSession'
-import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery'
-import { discoverRoadmaps } from '../storage/roadmapDiscovery'
-import { RoadmapSession } from '../storage/roadmapSession'
-import { browserEnvironment } from '../storage/sessionEnvironment'
-import { claimWriterId } from '../storage/writerIdentity'
+
+import type { Roadmap } from '../domain/model.ts'
+import type { MyTask } from '../domain/myTasks.ts'
+import type { RoadmapProgress } from '../domain/progress.ts'
+import type { DiscoveredRoadmap } from '../storage/roadmapDiscovery.ts'
+
+import { localToday } from '../domain/dates.ts'
+import { myTasks } from '../domain/myTasks.ts'
+import { roadmapProgress } from '../domain/progress.ts'
+import { createBrowserDavClient, createBrowserOcsClient } from '../storage/browserClient.ts'
+import { mapLimited, ROADMAPS_AT_ONCE, withTimeLimit } from '../storage/concurrency.ts'
+import { pageSession } from '../storage/pageSession.ts'
+import { discoverRoadmaps } from '../storage/roadmapDiscovery.ts'
+import { RoadmapSession } from '../storage/roadmapSession.ts'
+import { browserEnvironment } from '../storage/sessionEnvironment.ts'
+import { claimWriterId } from '../storage/writerIdentity.ts'
 
 export interface DashboardTask extends MyTask {
 	roadmapPath: string
@@ -45,7 +51,9 @@ function identities(uid: string): string[] {
 function derived<I, O>(compute: (input: I) => O): (input: I) => O {
 	let last: { input: I, output: O } | null = null
 	return (input) => {
-		if (last === null || last.input !== input) last = { input, output: compute(input) }
+		if (last === null || last.input !== input) {
+			last = { input, output: compute(input) }
+		}
 		return last.output
 	}
 }
@@ -94,7 +102,9 @@ export class DashboardState {
 
 	private set(patch: Partial<Pick<DashboardState, 'roadmaps' | 'loading' | 'error' | 'unreadable' | 'pickedPath' | 'status'>>): void {
 		Object.assign(this, patch)
-		for (const listener of this.listeners) listener()
+		for (const listener of this.listeners) {
+			listener()
+		}
 	}
 
 	/** Shows a roadmap's new state: each session's edits and what it learns land here. */
@@ -107,7 +117,9 @@ export class DashboardState {
 
 	async load(): Promise<void> {
 		this.set({ loading: true, error: null })
-		for (const r of this.roadmaps) r.session.dispose()
+		for (const r of this.roadmaps) {
+			r.session.dispose()
+		}
 		try {
 			this.writerId ??= claimWriterId()
 			const dav = createBrowserDavClient(this.page)
@@ -143,7 +155,9 @@ export class DashboardState {
 	/** Marks a task done through the roadmap's session, as the app page edits: kept in the browser until written. */
 	async markDone(task: DashboardTask): Promise<void> {
 		const target = this.roadmaps.find((r) => r.location.path === task.roadmapPath)
-		if (!target?.canWrite) return
+		if (!target?.canWrite) {
+			return
+		}
 		this.set({ status: '' })
 		try {
 			target.session.editTask(task.taskId, (draft) => {

@@ -9,10 +9,13 @@
  * in bytes (bench/bundleSize.ts) and Vue's component runtime alone would take
  * half of it. Text goes in as text nodes and attribute values, never as HTML.
  */
-import type { DashboardTask } from '../stores/dashboard'
-import { useDashboardStore } from '../stores/dashboard'
-import { connectionState, onConnectionChange } from '../storage/transport'
-import { t, widgetDay } from './widgetTranslate'
+
+import type { DashboardTask } from '../stores/dashboard.ts'
+
+import { connectionState, onConnectionChange } from '../storage/transport.ts'
+import { useDashboardStore } from '../stores/dashboard.ts'
+import { t, widgetDay } from './widgetTranslate.ts'
+
 import './dashboardWidget.css'
 
 /** What Nextcloud's dashboard passes to a widget's callback. */
@@ -29,7 +32,9 @@ const PICKER_ID = 'degooglisation-widget-roadmap'
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
 	const element = document.createElement(tag)
-	for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
+	for (const [name, value] of Object.entries(attributes)) {
+		element.setAttribute(name, value)
+	}
 	element.append(...children)
 	return element
 }
@@ -39,7 +44,9 @@ function taskUrl(appUrl: string, task: DashboardTask): string {
 }
 
 function dueLabel(task: DashboardTask): string {
-	if (!task.due) return ''
+	if (!task.due) {
+		return ''
+	}
 	const date = widgetDay(task.due)
 	return task.overdue ? t('degooglisation', 'overdue since {date}', { date }) : t('degooglisation', 'due {date}', { date })
 }
@@ -67,9 +74,14 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 	picker.addEventListener('change', () => store.pick(picker.value))
 	const overall = el('p', { class: 'degooglisation-widget__overall' })
 	const phaseList = el('ul', { class: 'degooglisation-widget__phases' })
-	const progressSection = el('section', { 'aria-label': progressLabel },
+	const progressSection = el(
+		'section',
+		{ 'aria-label': progressLabel },
 		el('h3', { class: 'degooglisation-widget__heading' }, el('label', { for: PICKER_ID }, progressLabel)),
-		picker, overall, phaseList)
+		picker,
+		overall,
+		phaseList,
+	)
 
 	const unreadable = state()
 	const content = el('div', {}, tasksSection, progressSection, unreadable)
@@ -99,10 +111,16 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 		}
 		taskList.replaceChildren(el('ul', { class: 'degooglisation-widget__tasks' }, ...tasks.map((task) => {
 			const due = task.due ? el('span', task.overdue ? { class: 'degooglisation-widget__overdue' } : {}, `${dueLabel(task)} · `) : ''
-			const item = el('li', { class: 'degooglisation-widget__task' },
-				el('div', { class: 'degooglisation-widget__task-text' },
+			const item = el(
+				'li',
+				{ class: 'degooglisation-widget__task' },
+				el(
+					'div',
+					{ class: 'degooglisation-widget__task-text' },
 					el('a', { href: taskUrl(appUrl, task), class: 'degooglisation-widget__task-title' }, task.title),
-					el('span', { class: 'degooglisation-widget__task-meta' }, due, [task.phaseTitle, task.roadmapTitle].filter(Boolean).join(' · '))))
+					el('span', { class: 'degooglisation-widget__task-meta' }, due, [task.phaseTitle, task.roadmapTitle].filter(Boolean).join(' · ')),
+				),
+			)
 			if (store.canWrite(task)) {
 				const done = el('button', { type: 'button', class: 'degooglisation-widget__done', 'aria-label': t('degooglisation', 'Mark “{title}” as done', { title: task.title }) }, '✓')
 				done.addEventListener('click', () => store.markDone(task))
@@ -112,14 +130,18 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 		})))
 		// A task marked done leaves the list: the keyboard stays where it was, on the next task's button.
 		const buttons = taskList.querySelectorAll('button')
-		if (focused >= 0 && buttons.length > 0) buttons[Math.min(focused, buttons.length - 1)].focus()
+		if (focused >= 0 && buttons.length > 0) {
+			buttons[Math.min(focused, buttons.length - 1)].focus()
+		}
 	}
 
 	function drawProgress(): void {
 		const picked = store.picked
 		const progress = store.progress
 		progressSection.hidden = !(picked && progress)
-		if (!picked || !progress) return
+		if (!picked || !progress) {
+			return
+		}
 		picker.hidden = store.roadmaps.length < 2
 		picker.replaceChildren(...store.roadmaps.map((r) => el('option', { value: r.location.path }, r.roadmap.title)))
 		picker.value = picked.location.path
@@ -128,10 +150,13 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 			const percent = phase.percent ?? 0
 			const fill = el('span')
 			fill.style.width = `${percent}%`
-			return el('li', {},
+			return el(
+				'li',
+				{},
 				el('span', { class: 'degooglisation-widget__phase-title' }, phase.title),
 				el('span', { class: 'degooglisation-widget__bar', role: 'progressbar', 'aria-label': phase.title, 'aria-valuenow': String(percent), 'aria-valuemin': '0', 'aria-valuemax': '100' }, fill),
-				el('span', { class: 'degooglisation-widget__percent' }, `${percent} %`))
+				el('span', { class: 'degooglisation-widget__percent' }, `${percent} %`),
+			)
 		}))
 	}
 
@@ -165,7 +190,9 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 	const redraw = () => {
 		for (const part of parts) {
 			const shows = part.shows()
-			if (part.shown && shows.every((value, i) => value === part.shown![i])) continue
+			if (part.shown && shows.every((value, i) => value === part.shown![i])) {
+				continue
+			}
 			part.shown = shows
 			part.draw()
 		}
@@ -175,11 +202,15 @@ export function mountDashboardWidget(element: HTMLElement, appUrl: string): Moun
 	let mountedNow = true
 	// Once per burst of changes.
 	const stopFollowing = store.subscribe(() => {
-		if (queued) return
+		if (queued) {
+			return
+		}
 		queued = true
 		queueMicrotask(() => {
 			queued = false
-			if (mountedNow) redraw()
+			if (mountedNow) {
+				redraw()
+			}
 		})
 	})
 

@@ -9,12 +9,14 @@
  * it does not (lib/Dashboard/TasksWidget.php) and brings its own strings
  * instead. The widget's build keeps only the strings the widget translates
  * out of l10n/fr.json (vite.widget.config.ts); elsewhere the whole file is read.
- * @nextcloud/l10n is not used either: it bundles an HTML sanitizer the widget
+ * `@nextcloud/l10n` is not used either: it bundles an HTML sanitizer the widget
  * does not need (text goes in as text nodes).
  */
+
+import type { IsoDate } from '../domain/model.ts'
+
 import french from '../../l10n/fr.json'
-import { dayLabel, localToday } from '../domain/dates'
-import type { IsoDate } from '../domain/model'
+import { dayLabel, localToday } from '../domain/dates.ts'
 
 const catalogues: Record<string, Record<string, string | string[]>> = { fr: french.translations }
 

@@ -12,15 +12,17 @@
  * registered, as the dashboard would. The user's language is put back and the
  * roadmap deleted at the end.
  */
+
 import type { Browser } from 'playwright-core'
+
+import { DOMParser } from '@xmldom/xmldom'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap'
-import { DOMParser } from '@xmldom/xmldom'
-import { DavClient } from '../../src/storage/dav'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { basicAuth, logIn } from '../contract/target'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { sampleRoadmap } from '../../src/domain/testing/sampleRoadmap.ts'
+import { DavClient } from '../../src/storage/dav.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { basicAuth, logIn } from '../contract/target.ts'
 
 const env = process.env
 const owner = { url: (env.NEXTCLOUD_URL ?? '').replace(/\/+$/, ''), user: env.NEXTCLOUD_USER ?? '', password: env.NEXTCLOUD_PASSWORD ?? '' }
@@ -33,15 +35,19 @@ const FOLDER = `/Dégooglisation/E2E-widget-${Date.now().toString(36)}`
 const TITLE = `Tâche du widget ${Date.now().toString(36)}`
 const YEAR = new Date().getFullYear()
 
-const ocs = (path: string, init: RequestInit = {}) => fetch(`${owner.url}/ocs/v2.php${path}`, {
-	...init,
-	headers: { Authorization: basicAuth(owner.user, owner.password), 'OCS-APIRequest': 'true', Accept: 'application/json', ...init.headers as Record<string, string> },
-})
-const setLanguage = (language: string) => ocs(`/cloud/users/${encodeURIComponent(owner.user)}`, {
-	method: 'PUT',
-	headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-	body: new URLSearchParams({ key: 'language', value: language }),
-})
+function ocs(path: string, init: RequestInit = {}) {
+	return fetch(`${owner.url}/ocs/v2.php${path}`, {
+		...init,
+		headers: { Authorization: basicAuth(owner.user, owner.password), 'OCS-APIRequest': 'true', Accept: 'application/json', ...init.headers as Record<string, string> },
+	})
+}
+function setLanguage(language: string) {
+	return ocs(`/cloud/users/${encodeURIComponent(owner.user)}`, {
+		method: 'PUT',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ key: 'language', value: language }),
+	})
+}
 
 describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url})`, () => {
 	let browser: Browser
@@ -59,7 +65,9 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 	beforeAll(async () => {
 		const roadmap = sampleRoadmap(3)
 		roadmap.title = 'Widget E2E'
-		for (const task of roadmap.tasks) task.assignees = []
+		for (const task of roadmap.tasks) {
+			task.assignees = []
+		}
 		Object.assign(roadmap.tasks[0]!, { title: TITLE, assignees: [owner.user], status: 'todo', due: `${YEAR}-11-30` })
 		taskId = roadmap.tasks[0]!.id
 		await new RoadmapFolder({ dav: dav(), path: FOLDER, writer: { id: newWriterId(), author: owner.user } }).create(roadmap)
@@ -81,11 +89,15 @@ describe.runIf(hasOwner)(`the dashboard widget in a real Nextcloud (${owner.url}
 		// Records the widget's registration; Nextcloud's dashboard, where its script runs, replaces this with its own.
 		await context.addInitScript(() => {
 			const registered: Record<string, unknown> = {}
-			Object.assign(window, { degooglisationE2eRegistered: registered, OCA: { Dashboard: { register: (id: string, callback: unknown) => { registered[id] = callback } } } })
+			Object.assign(window, { degooglisationE2eRegistered: registered, OCA: { Dashboard: { register: (id: string, callback: unknown) => {
+				registered[id] = callback
+			} } } })
 		})
 		const appFiles = new Map<string, number>()
 		context.on('requestfinished', async (request) => {
-			if (!request.url().includes('/apps/degooglisation/')) return
+			if (!request.url().includes('/apps/degooglisation/')) {
+				return
+			}
 			const body = await (await request.response())?.body().catch(() => null)
 			appFiles.set(new URL(request.url()).pathname, body?.length ?? 0)
 		})

@@ -7,10 +7,11 @@
  * each page finds every file it loads, and the two builds never wrote the same
  * file; the widget's weight is checked against its budget by `npm run bench` (bench/run.ts).
  */
+
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_PAGE_ENTRY, WIDGET_ENTRY, isBuilt, loadedFiles } from '../../bench/bundleSize'
+import { APP_PAGE_ENTRY, isBuilt, loadedFiles, WIDGET_ENTRY } from '../../bench/bundleSize.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 
