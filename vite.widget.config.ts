@@ -24,7 +24,7 @@ function widgetStrings(): Set<string> {
 	const sources = readdirSync(src, { recursive: true, encoding: 'utf8' })
 		.filter((file) => /\.ts$/.test(file) && !file.endsWith('.test.ts'))
 		.map((file) => readFileSync(join(src, file), 'utf8'))
-		.filter((source) => /from '\.\/widgetTranslate'|from '(\.\.\/)+views\/widgetTranslate'/.test(source))
+		.filter((source) => /from '(\.\/|(\.\.\/)+views\/)widgetTranslate(\.ts)?'/.test(source))
 	return sourceStrings(sources)
 }
 

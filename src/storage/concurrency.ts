@@ -40,3 +40,19 @@ export function withTimeLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
 		)
 	})
 }
+
+/**
+ * Resolves in a new task of the event loop, so the page can answer in between.
+ * A message rather than a timer: pages and tests that slow down or fake timers
+ * must not stall reading.
+ */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel()
+		channel.port1.onmessage = () => {
+			channel.port1.close()
+			resolve()
+		}
+		channel.port2.postMessage(null)
+	})
+}

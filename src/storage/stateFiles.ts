@@ -16,7 +16,7 @@ import type { FileProblemKind } from './roadmapErrors.ts'
 
 import { parseChangeFile, parseSnapshotFile } from '../domain/format.ts'
 import { parseStateFileName, stateFilesToRead } from '../domain/storageFormat.ts'
-import { mapLimited } from './concurrency.ts'
+import { mapLimited, nextTask } from './concurrency.ts'
 import { DavError } from './dav.ts'
 import { sleep } from './retry.ts'
 
@@ -105,7 +105,7 @@ export async function readParsed<T>(request: DavRequest, path: string, name: str
 		const { body } = await request((dav) => dav.get(path))
 		const result = parse(body)
 		// What follows (the next file's parse, merging) runs in a task of its own: the page answers in between.
-		await sleep(0)
+		await nextTask()
 		if (result.ok) {
 			return result.value
 		}
