@@ -31,6 +31,7 @@ OC.L10N.register(
 		"No roadmap yet.": "Pas encore de feuille de route.",
 		"Not saved yet ({error}); kept in this browser, trying again…": "Pas encore enregistré ({error}) ; gardé dans ce navigateur, nouvel essai…",
 		"Open Dégooglisation": "Ouvrir Dégooglisation",
+		"Open in Dégooglisation": "Ouvrir dans Dégooglisation",
 		"Overall progress": "Avancement global",
 		"Overall progress: {percent} %": "Avancement global : {percent} %",
 		"Overall: {percent} %": "Global : {percent} %",
