@@ -32,7 +32,7 @@ describe('the Files app action "Ouvrir dans Dégooglisation"', () => {
 	describe('Nextcloud 33 and 34 (@nextcloud/files 4)', () => {
 		const view = new View({ id: 'files', name: 'Files', caption: '', icon, order: 0, getContents: async () => ({ folder: new Folder({ source: source('/'), root, owner: 'alice' }), contents: [] }) })
 		const action = () => getFileActions().find((candidate) => candidate.id === 'degooglisation-open')!
-		const context = (node: File | Folder) => ({ nodes: [node], view, folder: new Folder({ source: source('/'), root, owner: 'alice' }), contents: [node] })
+		const context = (node: File | Folder) => ({ nodes: [node] as [File | Folder], view, folder: new Folder({ source: source('/'), root, owner: 'alice' }), contents: [node] })
 
 		it('is the default action of a readable roadmap file, before the Viewer\'s', () => {
 			expect(action().default).toBe('default')
