@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /*
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
