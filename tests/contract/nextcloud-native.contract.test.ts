@@ -44,9 +44,9 @@ const CLI_ATTEMPTS = 5
 /**
  * The command-line tool as the owner (docs/cli.md). A busy server can take longer
  * than the tool waits for one request, several times in a row on a loaded machine:
- * the command is run again after a
- * pause that lets the server's queue drain, which is harmless for these commands (the
- * same assignment or status again; a roadmap created by an earlier attempt is there).
+ * the command is run again after a pause that lets the server's queue drain, which is
+ * harmless for these commands (the same assignment or status again; a roadmap created
+ * by an earlier attempt is there).
  */
 async function cli(...args: string[]): Promise<string> {
 	for (let attempt = 1; ; attempt++) {
