@@ -12,7 +12,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'cli/**/*.test.ts', 'sandbox/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30000,
-		// @nextcloud/vue ships components that import their CSS: let Vite transform them.
-		server: { deps: { inline: [/@nextcloud\/vue/] } },
+		// @nextcloud/vue ships components that import their CSS, and @nextcloud/files 3 (files3) a CommonJS
+		// dependency by a named import: let Vite transform them.
+		server: { deps: { inline: [/@nextcloud\/vue/, /files3/] } },
 	},
 })

@@ -16,6 +16,8 @@ import { gzipSync } from 'node:zlib'
 
 export const APP_PAGE_ENTRY = 'degooglisation-main'
 export const WIDGET_ENTRY = 'degooglisation-dashboard-with-l10n'
+/** The Files app's script (src/files.ts), on every Files page. */
+export const FILES_ENTRY = 'degooglisation-files'
 /** Everything the dashboard widget loads, gzip, in KB: the dashboard loads every widget's script at once. */
 export const WIDGET_BUDGET_KB = 40
 

@@ -11,9 +11,11 @@ namespace OCA\Degooglisation\AppInfo;
 
 use OCA\Degooglisation\Dashboard\TasksWidget;
 use OCA\Degooglisation\Listener\ChangeFileListener;
+use OCA\Degooglisation\Listener\FilesScriptsListener;
 use OCA\Degooglisation\Notification\Notifier;
 use OCA\Degooglisation\Reference\TaskReferenceProvider;
 use OCA\Degooglisation\Search\TaskSearchProvider;
+use OCA\Files\Event\LoadAdditionalScriptsEvent;
 use OCP\AppFramework\App;
 use OCP\AppFramework\Bootstrap\IBootContext;
 use OCP\AppFramework\Bootstrap\IBootstrap;
@@ -35,6 +37,7 @@ final class Application extends App implements IBootstrap {
 		$context->registerReferenceProvider(TaskReferenceProvider::class);
 		$context->registerEventListener(NodeCreatedEvent::class, ChangeFileListener::class);
 		$context->registerEventListener(NodeWrittenEvent::class, ChangeFileListener::class);
+		$context->registerEventListener(LoadAdditionalScriptsEvent::class, FilesScriptsListener::class);
 	}
 
 	public function boot(IBootContext $context): void {

@@ -83,7 +83,28 @@ final class FederatedRoadmaps {
 			];
 		}
 		$result->closeCursor();
-		return $shares;
+		return self::distinct($shares);
+	}
+
+	/**
+	 * One share per user, partner server and share token, the first accepted: a partner
+	 * server that answered late to the owner's server can receive the same share twice
+	 * (it then mounts "<name> (2)" as well), and one roadmap must give one notice per task.
+	 *
+	 * @param list<array{key: string, user: string, remote: string, token: string, password: string, path: string}> $shares in the order they were accepted
+	 * @return list<array{key: string, user: string, remote: string, token: string, password: string, path: string}>
+	 */
+	public static function distinct(array $shares): array {
+		$seen = [];
+		$distinct = [];
+		foreach ($shares as $share) {
+			$key = $share['user'] . "\n" . $share['remote'] . "\n" . $share['token'];
+			if (!isset($seen[$key])) {
+				$seen[$key] = true;
+				$distinct[] = $share;
+			}
+		}
+		return $distinct;
 	}
 
 	/**

@@ -18,7 +18,7 @@ namespace OCA\Degooglisation\Service;
 final class RoadmapReader {
 	public const FORMAT = 'degooglisation-roadmap';
 	public const VERSION = 1;
-	private const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
+	public const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
 
 	/**
 	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float, start: ?string, end: ?string}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>}

@@ -46,4 +46,35 @@ final class CalendarEventsTest extends TestCase {
 			$this->assertTrue(mb_check_encoding($line, 'UTF-8'));
 		}
 	}
+
+	public function testARoadmapsCalendarHoldsItsPhasesAndTheDueDatesOfAllItsOpenTasks(): void {
+		$reader = new RoadmapReader();
+		$roadmap = $reader->read((string)file_get_contents(__DIR__ . '/../fixtures/changes/saint-exemple-assigned.roadmap.json'));
+		$dated = [];
+		foreach ($roadmap['tasks'] as $index => &$task) {
+			$task['due'] = '2027-02-' . sprintf('%02d', 1 + $index % 28);
+			$task['status'] = $index === 0 ? 'done' : ($index === 1 ? 'dropped' : $task['status']);
+			if (!in_array($task['status'], ['done', 'dropped'], true)) {
+				$dated[] = $task['id'];
+			}
+		}
+		unset($task);
+		$events = (new CalendarEvents($reader))->ofRoadmap($roadmap, '42', 'https://cloud/apps/degooglisation/?roadmap=%2FSaint-Exemple');
+		$tasks = array_values(array_filter($events, static fn (array $e): bool => str_contains($e['uid'], '-task-')));
+		$this->assertNotEmpty($dated);
+		$this->assertCount(count($dated), $tasks, 'every open task with a due date, whoever it is assigned to; none done or dropped');
+		$this->assertCount(6, array_filter($events, static fn (array $e): bool => str_contains($e['uid'], '-phase-')));
+		$ids = array_map(static fn (array $e): string => substr($e['url'], strrpos($e['url'], '=') + 1), $tasks);
+		$this->assertEqualsCanonicalizing(array_map('rawurlencode', $dated), $ids);
+	}
+
+	public function testASubscriptionIsOneCalendarOfEveryEventWithItsName(): void {
+		$event = ['uid' => 'u1', 'summary' => 'Phase', 'start' => '2027-03-01', 'end' => '2027-04-01', 'description' => 'd', 'url' => 'https://cloud/x'];
+		$ics = CalendarEvents::calendar([$event, ['uid' => 'u2'] + $event], '20270101T000000Z', 'Saint-Exemple, feuille de route');
+		$this->assertStringStartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Dégooglisation//Nextcloud//FR\r\nX-WR-CALNAME:Saint-Exemple\, feuille de route\r\n", $ics);
+		$this->assertSame(2, substr_count($ics, "BEGIN:VEVENT\r\n"));
+		$this->assertSame(1, substr_count($ics, 'BEGIN:VCALENDAR'));
+		$this->assertStringEndsWith("END:VEVENT\r\nEND:VCALENDAR\r\n", $ics);
+		$this->assertStringNotContainsString('X-WR-CALNAME', CalendarEvents::ics($event, '20270101T000000Z'));
+	}
 }
