@@ -6,6 +6,7 @@
  * The Files app's script (src/files.ts, js/degooglisation-files.mjs), built on its own after
  * the app page's and the widget's into the same js/: one file, sharing no chunk with them.
  */
+
 import { createAppConfig } from '@nextcloud/vite-config'
 import { join } from 'node:path'
 

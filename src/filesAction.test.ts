@@ -3,6 +3,7 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { File, Folder, getFileActions, Permission, View } from '@nextcloud/files'
 import { File as File3, Folder as Folder3, getFileActions as getFileActions3, View as View3 } from 'files3'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -25,7 +26,7 @@ describe('the Files app action "Ouvrir dans Dégooglisation"', () => {
 		// What Nextcloud's page defines: the server at the domain's root.
 		vi.stubGlobal('_oc_webroot', '')
 		vi.stubGlobal('location', { ...window.location, assign })
-		await import('./files')
+		await import('./files.ts')
 	})
 	afterEach(() => assign.mockClear())
 

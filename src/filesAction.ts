@@ -5,13 +5,14 @@
 /**
  * The Files app's "Ouvrir dans Dégooglisation": the default action of a roadmap's
  * readable file, `roadmap.degooglisation.json`, which opens its folder in the app.
- * Written once against what both majors of @nextcloud/files give an action
+ * Written once against what both majors of `@nextcloud/files` give an action
  * (files.ts registers it with each); see docs/nextcloud-integration.md §9.
  */
-import { generateUrl } from '@nextcloud/router'
-import { ROADMAP_FILE } from './domain/storageFormat'
 
-/** What the action reads of a Files node: the same in @nextcloud/files 3 and 4. */
+import { generateUrl } from '@nextcloud/router'
+import { ROADMAP_FILE } from './domain/storageFormat.ts'
+
+/** What the action reads of a Files node: the same in `@nextcloud/files` 3 and 4. */
 export interface FilesNode {
 	type: string
 	basename: string

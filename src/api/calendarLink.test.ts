@@ -3,8 +3,9 @@
  * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
+
 import { describe, expect, it, vi } from 'vitest'
-import { calendarLink, webcalLink } from './calendarLink'
+import { calendarLink, webcalLink } from './calendarLink.ts'
 
 describe('the calendar link of a roadmap', () => {
 	it('asks the app for the folder\'s link and gives it as https and as webcal', async () => {

@@ -6,6 +6,7 @@
  * "Add to my calendar": the person's subscription link to a roadmap's phases and
  * due dates, for calendars outside Nextcloud (lib/Controller/CalendarFeedController.php).
  */
+
 import { getRequestToken } from '@nextcloud/auth'
 import { generateUrl } from '@nextcloud/router'
 
@@ -16,7 +17,9 @@ export async function calendarLink(folder: string, fetcher: typeof fetch = fetch
 		credentials: 'same-origin',
 	})
 	const data = await response.json().catch(() => ({})) as { url?: string, message?: string }
-	if (!response.ok || typeof data.url !== 'string') throw new Error(data.message ?? `HTTP ${response.status}`)
+	if (!response.ok || typeof data.url !== 'string') {
+		throw new Error(data.message ?? `HTTP ${response.status}`)
+	}
 	return data.url
 }
 

@@ -16,15 +16,17 @@
  * and are reported as skipped otherwise. Writes go through the command-line
  * tool, as a script of the commune would.
  */
+
+import type { Account } from './target.ts'
+
 import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
-import type { Account } from './target'
-import { basicAuth } from './target'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs.ts'
+import { basicAuth } from './target.ts'
 
 const env = process.env
 const account = (url?: string, user?: string, password?: string): Account | null => url && user && password ? { url: url.replace(/\/+$/, ''), user, password } : null
@@ -33,7 +35,9 @@ const colleague = account(env.NEXTCLOUD_URL, env.NEXTCLOUD_COLLEAGUE_USER, env.N
 const partner = account(env.NEXTCLOUD_PARTNER_URL, env.NEXTCLOUD_PARTNER_USER, env.NEXTCLOUD_PARTNER_PASSWORD)
 const partnerOcc = env.NEXTCLOUD_PARTNER_OCC
 const real = owner !== null && colleague !== null
-if (!real) console.log('nextcloud-native: notifications, activity, search and link previews need a real Nextcloud (NEXTCLOUD_URL…); skipped against the sandbox')
+if (!real) {
+	console.log('nextcloud-native: notifications, activity, search and link previews need a real Nextcloud (NEXTCLOUD_URL…); skipped against the sandbox')
+}
 
 const root = join(import.meta.dirname, '..', '..')
 const run = Date.now().toString(36)
@@ -55,8 +59,12 @@ async function cli(...args: string[]): Promise<string> {
 			return stdout
 		} catch (error) {
 			const stderr = String((error as { stderr?: string }).stderr ?? '')
-			if (attempt > 1 && args[0] === 'create' && /already holds a roadmap/.test(stderr)) return ''
-			if (attempt >= CLI_ATTEMPTS || !/timeout/i.test(stderr)) throw error
+			if (attempt > 1 && args[0] === 'create' && /already holds a roadmap/.test(stderr)) {
+				return ''
+			}
+			if (attempt >= CLI_ATTEMPTS || !/timeout/i.test(stderr)) {
+				throw error
+			}
 			console.log(`${args[0]}: the server did not answer in time, trying again`)
 			await sleep(15000 * attempt)
 		}
@@ -74,8 +82,12 @@ async function eventually<T>(probe: () => Promise<T | undefined | null>, ms = 20
 	const end = Date.now() + ms
 	for (;;) {
 		const value = await probe()
-		if (value !== undefined && value !== null) return value
-		if (Date.now() > end) return undefined
+		if (value !== undefined && value !== null) {
+			return value
+		}
+		if (Date.now() > end) {
+			return undefined
+		}
 		await sleep(500)
 	}
 }
@@ -157,7 +169,9 @@ describe.skipIf(!real || partner === null || !partnerOcc)('a partner assigned by
 		const partnerOcs = new OcsClient({ baseUrl: partner!.url, auth: partner! })
 		const accepted = await eventually(async () => {
 			for (const pending of await partnerOcs.pendingRemoteShares()) {
-				if (pending.name.endsWith(name)) await partnerOcs.acceptRemoteShare(pending.id)
+				if (pending.name.endsWith(name)) {
+					await partnerOcs.acceptRemoteShare(pending.id)
+				}
 			}
 			return (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(name))
 		}, 30000)
