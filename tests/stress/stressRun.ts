@@ -1,8 +1,10 @@
 /**
  * N writers, each applying M random edits to one roadmap at the same time
- * through the storage core, then a fresh reader checks that every edit is in
- * the final roadmap or was overtaken by a later edit of the same field (a
- * same-field conflict, resolved by stamp on every client alike).
+ * through a roadmap session (src/storage/roadmapSession.ts: the outbox,
+ * retries, catching up and compaction the app page, the widget and the
+ * command line all edit through), then a fresh session checks that every
+ * edit is in the final roadmap or was overtaken by a later edit of the same
+ * field (a same-field conflict, resolved by stamp on every client alike).
  */
 import type { Operation } from '../../src/domain/storageFormat'
 import { compareStamps, type Stamp } from '../../src/domain/crdt'
@@ -11,7 +13,9 @@ import type { Roadmap } from '../../src/domain/model'
 import { makeTask, TASK_STATUSES } from '../../src/domain/model'
 import { newWriterId } from '../../src/domain/ids'
 import type { DavClient } from '../../src/storage/dav'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
+import { memoryStorage } from '../../src/storage/outbox'
+import { RoadmapSession } from '../../src/storage/roadmapSession'
+import { processEnvironment } from '../../src/storage/sessionEnvironment'
 
 export interface StressTarget {
 	/** Where this writer reaches the roadmap: its own client and its own path to the folder. */
@@ -25,8 +29,10 @@ export interface StressOptions {
 	writers: number
 	editsPerWriter: number
 	seed?: number
-	/** A writer reloads before an edit with this probability, to see the others. */
+	/** A writer looks for the others' changes before an edit with this probability (it also does after each save). */
 	refreshRate?: number
+	/** Requests sent so far by the targets' clients. */
+	requests?: () => number
 	log?: (line: string) => void
 }
 
@@ -45,8 +51,10 @@ export interface StressReport {
 	editsLost: number
 	overtaken: number
 	conflictsReported: number
-	failedSaves: number
-	failedLoads: number
+	/** Rounds of sending that failed and were retried by the session later. */
+	failedRounds: number
+	/** Edits still in a session's outbox when it gave up settling. */
+	unsent: number
 	requests: number
 	seconds: number
 	lostSamples: string[]
@@ -111,60 +119,82 @@ function lookup(roadmap: Roadmap, path: string): { found: boolean, value?: unkno
 	return { found: true, value: node }
 }
 
+/** Opens a session as the command line does (outbox in memory), retrying while the server is busy. */
+async function openSession(target: StressTarget, writer: { id: string, author: string }, log: (line: string) => void): Promise<RoadmapSession> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await RoadmapSession.open({
+				dav: target.dav,
+				path: target.path,
+				writer,
+				outbox: memoryStorage(),
+				environment: processEnvironment(),
+				report: (message, error) => log(`${writer.author} (${target.label}): ${message}${error ? `: ${(error as Error).message}` : ''}`),
+			})
+		} catch (error) {
+			if (attempt >= 5) throw error
+			await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+		}
+	}
+}
+
+/** Sends what is left, as a client about to go does; tells how many edits stayed unsent. */
+async function settle(session: RoadmapSession, log: (line: string) => void): Promise<number> {
+	for (let attempt = 1; attempt <= 8; attempt++) {
+		try {
+			await session.settle()
+			return 0
+		} catch (error) {
+			log(`settling failed (attempt ${attempt}): ${(error as Error).message}`)
+			await new Promise((resolve) => setTimeout(resolve, 1000 * attempt))
+		}
+	}
+	return session.state.unsent
+}
+
 export async function runStress(options: StressOptions): Promise<StressReport> {
 	const log = options.log ?? (() => {})
 	const random = mulberry32(options.seed ?? 42)
 	const refreshRate = options.refreshRate ?? 0.2
 	const started = Date.now()
+	const requestsBefore = options.requests?.() ?? 0
 	const edits: Edit[] = []
-	let failedSaves = 0
-	let failedLoads = 0
-	let requests = 0
+	let failedRounds = 0
+	let unsent = 0
 	let conflictsReported = 0
 
 	await Promise.all(Array.from({ length: options.writers }, async (_, w) => {
 		const target = options.targets[w % options.targets.length]
-		const writerId = newWriterId()
-		const folder = new RoadmapFolder({ dav: target.dav, path: target.path, writer: { id: writerId, author: `stress-${w}` } })
-		let roadmap: Roadmap | null = null
-		for (let attempt = 1; !roadmap; attempt++) {
-			try {
-				roadmap = (await folder.load()).roadmap
-			} catch (error) {
-				if (attempt >= 5) throw error
-				await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
-			}
-		}
+		const writer = { id: newWriterId(), author: `stress-${w}` }
+		const session = await openSession(target, writer, log)
+		let saveState = session.state.saveState
+		session.subscribe((state) => {
+			if (state.saveState !== saveState && (state.saveState === 'offline' || state.saveState === 'error')) failedRounds++
+			saveState = state.saveState
+		})
+		let conflicts = session.state.conflicts
 		for (let n = 1; n <= options.editsPerWriter; n++) {
-			if (random() < refreshRate) {
-				try {
-					const loaded = await folder.load()
-					roadmap = loaded.roadmap
-					conflictsReported += loaded.conflicts.length
-					requests += loaded.requests
-				} catch (error) {
-					// A client that cannot refresh keeps editing what it has, as the app does.
-					failedLoads++
-					log(`writer ${w} (${target.label}): load failed: ${(error as Error).message}`)
-				}
-			}
-			const { kind, ops } = randomEdit(roadmap, writerId, n, random)
-			try {
-				const saved = await folder.save(ops)
-				roadmap = saved.roadmap
-				requests += saved.requests
-				const { registers, created } = registersOf(ops)
-				edits.push({ kind, registers, created, stamp: { clock: saved.change.clock, writer: saved.change.writer, seq: saved.change.seq, index: 0 } })
-			} catch (error) {
-				failedSaves++
-				log(`writer ${w} (${target.label}): save failed: ${(error as Error).message}`)
+			if (random() < refreshRate) await session.refresh()
+			const { kind, ops } = randomEdit(session.state.roadmap, writer.id, n, random)
+			const change = session.apply(ops)!
+			const { registers, created } = registersOf(ops)
+			// The seq may move when the name is taken; the clock, which orders the stamps, does not.
+			edits.push({ kind, registers, created, stamp: { clock: change.clock, writer: change.writer, seq: change.seq, index: 0 } })
+			// As the app's saving indicator waits: the next edit once this round ended, written or kept for a retry.
+			await session.flush()
+			if (session.state.conflicts !== conflicts) {
+				conflicts = session.state.conflicts
+				conflictsReported += conflicts.length
 			}
 		}
-		log(`writer ${w} (${target.label}) done`)
+		unsent += await settle(session, (line) => log(`${writer.author} (${target.label}): ${line}`))
+		session.dispose()
+		log(`${writer.author} (${target.label}) done`)
 	}))
 
-	const reader = new RoadmapFolder({ dav: options.targets[0].dav, path: options.targets[0].path, writer: { id: newWriterId(), author: 'stress-reader' } })
-	const final = (await reader.load()).roadmap
+	const reader = await openSession(options.targets[0], { id: newWriterId(), author: 'stress-reader' }, log)
+	const final = reader.state.roadmap
+	reader.dispose()
 
 	// The expected winner of each register is its edit with the highest stamp.
 	const latest = new Map<string, { stamp: Stamp, value: unknown }>()
@@ -204,9 +234,9 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		editsLost: lost,
 		overtaken,
 		conflictsReported,
-		failedSaves,
-		failedLoads,
-		requests,
+		failedRounds,
+		unsent,
+		requests: (options.requests?.() ?? 0) - requestsBefore,
 		seconds: (Date.now() - started) / 1000,
 		lostSamples,
 		finalTasks: final.tasks.length,
