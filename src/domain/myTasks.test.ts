@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { roadmapFromRecipe } from '../../tests/fixtures/dashboard/recipe'
 import { parseRoadmap } from './format'
 import { myTasks } from './myTasks'
 
@@ -9,8 +10,12 @@ const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'))
 
 describe('myTasks, on the fixtures the PHP reader shares', () => {
 	for (const c of cases) {
-		it(`${c.roadmap} for ${c.identities.join(' + ')}`, () => {
-			const parsed = parseRoadmap(readFileSync(join(dir, c.roadmap)))
+		it(`${c.roadmap}${c.size ? ` (${c.size})` : ''} for ${c.identities.join(' + ')}`, () => {
+			const parsed = parseRoadmap(c.size ? roadmapFromRecipe(join(dir, c.roadmap), c.size) : readFileSync(join(dir, c.roadmap)))
+			if (c.refused) {
+				expect(parsed.ok ? 'read' : parsed.error.message.split('\n')[0]).toBe(c.refused)
+				return
+			}
 			if (!parsed.ok) throw parsed.error
 			const tasks = myTasks(parsed.value, c.identities, c.today)
 			if (c.expected) expect(tasks).toEqual(c.expected)
