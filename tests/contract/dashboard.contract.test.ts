@@ -102,7 +102,7 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		expect(huge.subtitle).toMatch(/^Feuille de route à rallonge — .*… · Phase sans fin .*… · overdue since 2026-11-01$/u)
 		expect([...huge.subtitle].length).toBeLessThanOrEqual(255)
 		expect(short.title).toBe('Courte')
-	}, 60_000)
+	})
 
 	describe.runIf(colleague && colleaguePassword)('with a colleague\'s account (NEXTCLOUD_COLLEAGUE_USER, NEXTCLOUD_COLLEAGUE_PASSWORD)', () => {
 		const theirs = `/Dégooglisation/contract-dashboard-theirs-${Date.now().toString(36)}`

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 }
 
 main().then(() => process.exit(), (error) => {
-	console.error(`stress: ${(error as Error).message}`)
+	console.error(`stress: ${(error as Error).stack}`)
 	// Other writers may still be running: stop them too.
 	process.exit(1)
 })

@@ -132,8 +132,10 @@ async function openSession(target: StressTarget, writer: { id: string, author: s
 				report: (message, error) => log(`${writer.author} (${target.label}): ${message}${error ? `: ${(error as Error).message}` : ''}`),
 			})
 		} catch (error) {
-			if (attempt >= 5) throw error
-			await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+			// A loaded server may time out a request (30 s, as in the app): opening is tried again, as a person would.
+			if (attempt >= 10) throw error
+			log(`${writer.author} (${target.label}): opening failed (attempt ${attempt}): ${(error as Error).message}`)
+			await new Promise((resolve) => setTimeout(resolve, 1000 * attempt))
 		}
 	}
 }
