@@ -1,5 +1,5 @@
 /**
- * `npm run stress -- [--writers 8] [--edits 200]`
+ * `npm run stress -- [--writers 8] [--edits 200] [--timeout 30000]`
  *
  * Target, from the environment:
  * - nothing set: two in-process sandboxes, the owner's with Nextcloud's
@@ -29,7 +29,8 @@ import { processEnvironment } from '../../src/storage/sessionEnvironment'
 import type { StressTarget } from './stressRun'
 import { runStress } from './stressRun'
 
-const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, edits: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' } } })
+/** `--timeout` (ms): how long a request may take before it fails and is retried; the app's 30 s unless told (a shared, loaded test machine). */
+const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, edits: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, timeout: { type: 'string' } } })
 const env = process.env
 
 /** Nextcloud writes the scheme only when it is not https: `bob@http://127.0.0.1:8082`, `bob@cloud.mairie-b.fr`. */
@@ -51,6 +52,7 @@ function davClient(account: Account): DavClient {
 		baseUrl: account.url.replace(/\/+$/, ''),
 		user: account.user,
 		auth: { user: account.user, password: account.password },
+		timeoutMs: values.timeout ? Number(values.timeout) : undefined,
 		DOMParser: DOMParser as unknown as ConstructorParameters<typeof DavClient>[0]['DOMParser'],
 		fetch: (input, init) => {
 			requests++
