@@ -11,8 +11,8 @@ namespace OCA\Degooglisation\Service;
 
 /**
  * Texts of the dashboard items, bounded to what a dashboard line shows: a
- * roadmap file is any file in the user's folder, and one with a 5 MB task
- * title must not make a 5 MB answer (tests/fixtures/dashboard/hostile.roadmap.json).
+ * roadmap file is any file in the user's folder, and the reader lets titles of
+ * up to 1,000 characters through, as the app does, four times what a line shows.
  * The dashboard and the mobile apps show a title and a subtitle on one line
  * each, cut with an ellipsis. As Nextcloud bounds its own texts: characters,
  * not bytes (mb_ functions, never cutting a character in two), a title as long

@@ -13,12 +13,17 @@ namespace OCA\Degooglisation\Service;
  * Reads a roadmap document (roadmap.degooglisation.json) and lists the open
  * tasks assigned to a person, exactly as src/domain/myTasks.ts does: the
  * fixtures in tests/fixtures/dashboard/ hold both to the same answers.
+ * It refuses a title longer than the app's parser allows, as the app does
+ * (docs/file-format.md § 3.1), so that the dashboard lists the tasks of no
+ * roadmap the app cannot open.
  * Framework-free, so that it is tested without a Nextcloud server.
  */
 final class RoadmapReader {
 	public const FORMAT = 'degooglisation-roadmap';
 	public const VERSION = 1;
 	public const OPEN_STATUSES = ['todo', 'in_progress', 'blocked'];
+	/** In UTF-16 code units, as the app's parser (JavaScript) counts a string's length. */
+	public const MAX_TITLE = 1000;
 
 	/**
 	 * @return array{title: string, commune: string, phases: array<string, array{title: string, order: float, start: ?string, end: ?string}>, tasks: list<array{id: string, title: string, status: string, due: ?string, phase: ?string, assignees: list<string>, description: string, replaces: list<string>, replacements: list<string>}>}
@@ -39,6 +44,10 @@ final class RoadmapReader {
 		if (!is_array($data['tasks'] ?? null) || !is_array($data['phases'] ?? null)) {
 			throw new RoadmapReadException('tasks or phases missing');
 		}
+		self::checkTitle($data['title'] ?? null, 'title');
+		foreach ($data['phases'] as $index => $phase) {
+			self::checkTitle(is_array($phase) ? $phase['title'] ?? null : null, "phases[$index].title");
+		}
 		$phases = [];
 		foreach ($data['phases'] as $phase) {
 			if (is_array($phase) && is_string($phase['id'] ?? null) && is_string($phase['title'] ?? null) && is_numeric($phase['order'] ?? null)) {
@@ -50,6 +59,7 @@ final class RoadmapReader {
 			if (!is_array($task) || !is_string($task['id'] ?? null) || !is_string($task['title'] ?? null) || !is_string($task['status'] ?? null) || !is_array($task['assignees'] ?? null)) {
 				throw new RoadmapReadException("tasks[$index]: not a task");
 			}
+			self::checkTitle($task['title'], "tasks[$index].title");
 			$due = $task['due'] ?? null;
 			$phase = $task['phase'] ?? null;
 			$tasks[] = [
@@ -117,6 +127,23 @@ final class RoadmapReader {
 			?: ($a['phaseOrder'] <=> $b['phaseOrder'])
 			?: strcmp($a['row']['taskId'], $b['row']['taskId']));
 		return array_map(static fn (array $r): array => $r['row'], $rows);
+	}
+
+	/** @throws RoadmapReadException when `$title` is a text longer than MAX_TITLE, in the app parser's words */
+	private static function checkTitle(mixed $title, string $path): void {
+		if (is_string($title) && self::longerThanTitleLimit($title)) {
+			throw new RoadmapReadException("$path: longer than " . self::MAX_TITLE . ' characters');
+		}
+	}
+
+	/** Counted as JavaScript does, a character beyond U+FFFF as two. */
+	private static function longerThanTitleLimit(string $text): bool {
+		// Each code unit takes at least one byte of UTF-8: short texts are not measured.
+		if (strlen($text) <= self::MAX_TITLE) {
+			return false;
+		}
+		$characters = mb_strlen($text, 'UTF-8');
+		return $characters > self::MAX_TITLE || $characters + (int)preg_match_all('/[\x{10000}-\x{10FFFF}]/u', $text) > self::MAX_TITLE;
 	}
 
 	private static function date(mixed $value): ?string {

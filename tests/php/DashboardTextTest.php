@@ -12,12 +12,13 @@ use OCA\Degooglisation\Service\DashboardText;
 use OCA\Degooglisation\Service\RoadmapReader;
 use PHPUnit\Framework\TestCase;
 
-final class DashboardTextTest extends TestCase {
-	private const FIXTURES = __DIR__ . '/../fixtures/dashboard';
+require_once __DIR__ . '/../fixtures/dashboard/recipe.php';
 
-	public function testBoundsTheTextsOfAHostileRoadmapToWhatADashboardLineShows(): void {
-		$json = (string)file_get_contents(self::FIXTURES . '/hostile.roadmap.json');
-		$this->assertGreaterThan(5 * 1024 * 1024, strlen($json));
+final class DashboardTextTest extends TestCase {
+	private const RECIPE = __DIR__ . '/../fixtures/dashboard/long-titles.recipe.json';
+
+	public function testBoundsTheLongestTitlesARoadmapMayHoldToWhatADashboardLineShows(): void {
+		$json = RoadmapRecipe::build(self::RECIPE, 'longest');
 		$roadmap = AssignedTasks::boundTexts((new RoadmapReader())->read($json));
 		$tasks = (new RoadmapReader())->tasksFor($roadmap, ['agent'], '2026-11-22');
 		$this->assertSame(['huge-title', 'short-title'], array_column($tasks, 'taskId'));
@@ -40,6 +41,17 @@ final class DashboardTextTest extends TestCase {
 		$this->assertSame(str_repeat('é', 254) . '…', DashboardText::title(str_repeat('é', 256)));
 		$this->assertSame('Contrat tableau de bord · Solutions · overdue since 2020-01-01', DashboardText::subtitle('Contrat tableau de bord', 'Solutions', 'overdue since 2020-01-01'));
 		$this->assertSame('Sans phase · due 2026-12-01', DashboardText::subtitle('Sans phase', '', 'due 2026-12-01'));
+	}
+
+	/** The reader refuses such a title; anything else that reaches a dashboard line is bounded alike. */
+	public function testBoundsAFiveMegabyteText(): void {
+		$huge = RoadmapRecipe::repeatTo('Tâche piégée 🚧 ', 4_000_000);
+		$this->assertGreaterThan(5 * 1024 * 1024, strlen($huge));
+		$title = DashboardText::title($huge);
+		$this->assertSame(DashboardText::TITLE_MAX, mb_strlen($title, 'UTF-8'));
+		$this->assertTrue(mb_check_encoding($title, 'UTF-8'), 'a character cut in two');
+		$this->assertStringStartsWith('Tâche piégée 🚧 ', $title);
+		$this->assertStringEndsWith('…', $title);
 	}
 
 	public function testCutsBetweenCharactersNeverInsideOne(): void {

@@ -11,6 +11,8 @@ use OCA\Degooglisation\Service\RoadmapReader;
 use OCA\Degooglisation\Service\RoadmapReadException;
 use PHPUnit\Framework\TestCase;
 
+require_once __DIR__ . '/../fixtures/dashboard/recipe.php';
+
 final class RoadmapReaderTest extends TestCase {
 	private const FIXTURES = __DIR__ . '/../fixtures/dashboard';
 
@@ -18,7 +20,7 @@ final class RoadmapReaderTest extends TestCase {
 	public static function sharedCases(): iterable {
 		$cases = json_decode((string)file_get_contents(self::FIXTURES . '/cases.json'), true, 512, JSON_THROW_ON_ERROR)['cases'];
 		foreach ($cases as $case) {
-			yield $case['roadmap'] . ' for ' . implode(' + ', $case['identities']) => [$case];
+			yield $case['roadmap'] . (isset($case['size']) ? " ({$case['size']})" : '') . ' for ' . implode(' + ', $case['identities']) => [$case];
 		}
 	}
 
@@ -28,7 +30,13 @@ final class RoadmapReaderTest extends TestCase {
 	 */
 	public function testListsTheSameTasksAsTheTypeScriptCore(array $case): void {
 		$reader = new RoadmapReader();
-		$roadmap = $reader->read((string)file_get_contents(self::FIXTURES . '/' . $case['roadmap']));
+		$path = self::FIXTURES . '/' . $case['roadmap'];
+		$json = isset($case['size']) ? RoadmapRecipe::build($path, $case['size']) : (string)file_get_contents($path);
+		if (isset($case['refused'])) {
+			$this->expectException(RoadmapReadException::class);
+			$this->expectExceptionMessageMatches('/^' . preg_quote($case['refused'], '/') . '$/');
+		}
+		$roadmap = $reader->read($json);
 		$tasks = $reader->tasksFor($roadmap, $case['identities'], $case['today']);
 		if (isset($case['expected'])) {
 			$this->assertSame($case['expected'], $tasks);
@@ -51,6 +59,14 @@ final class RoadmapReaderTest extends TestCase {
 	public function testRefusesWhatIsNotARoadmap(string $json): void {
 		$this->expectException(RoadmapReadException::class);
 		(new RoadmapReader())->read($json);
+	}
+
+	public function testCountsTitlesAsTheAppsParserDoesACharacterBeyondUFFFFAsTwo(): void {
+		$roadmap = static fn (string $title): string => json_encode(['format' => 'degooglisation-roadmap', 'version' => 1, 'title' => $title, 'phases' => [], 'tasks' => []], JSON_THROW_ON_ERROR);
+		$reader = new RoadmapReader();
+		$this->assertSame(str_repeat('é', 998) . '🚧', $reader->read($roadmap(str_repeat('é', 998) . '🚧'))['title']);
+		$this->expectExceptionMessage('title: longer than 1000 characters');
+		$reader->read($roadmap(str_repeat('é', 999) . '🚧'));
 	}
 
 	public function testComparesIdsAsTextLikeJavaScript(): void {
