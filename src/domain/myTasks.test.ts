@@ -1,9 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { roadmapFromRecipe } from '../../tests/fixtures/dashboard/recipe'
-import { parseRoadmap } from './format'
-import { myTasks } from './myTasks'
+import { roadmapFromRecipe } from '../../tests/fixtures/dashboard/recipe.ts'
+import { parseRoadmap } from './format.ts'
+import { myTasks } from './myTasks.ts'
 
 const dir = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'dashboard')
 const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8'))
@@ -16,10 +21,15 @@ describe('myTasks, on the fixtures the PHP reader shares', () => {
 				expect(parsed.ok ? 'read' : parsed.error.message.split('\n')[0]).toBe(c.refused)
 				return
 			}
-			if (!parsed.ok) throw parsed.error
+			if (!parsed.ok) {
+				throw parsed.error
+			}
 			const tasks = myTasks(parsed.value, c.identities, c.today)
-			if (c.expected) expect(tasks).toEqual(c.expected)
-			else expect(tasks.map((t) => t.taskId)).toEqual(c.expectedIds)
+			if (c.expected) {
+				expect(tasks).toEqual(c.expected)
+			} else {
+				expect(tasks.map((t) => t.taskId)).toEqual(c.expectedIds)
+			}
 		})
 	}
 })

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The dashboard API of a real Nextcloud with the app installed (the sandbox
  * has no PHP, so this file runs only when NEXTCLOUD_URL is set): the widget
@@ -5,14 +9,15 @@
  * only files the user can read, skipping corrupt and oversized ones, and
  * those with a title the app refuses, without failing the request.
  */
+
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newWriterId } from '../../src/domain/ids'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { createNodeDavClient } from '../../src/storage/nodeClient'
-import { RoadmapFolder } from '../../src/storage/roadmapFolder'
-import { roadmapFromRecipe } from '../fixtures/dashboard/recipe'
-import { basicAuth } from './target'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { createNodeDavClient } from '../../src/storage/nodeClient.ts'
+import { RoadmapFolder } from '../../src/storage/roadmapFolder.ts'
+import { roadmapFromRecipe } from '../fixtures/dashboard/recipe.ts'
+import { basicAuth } from './target.ts'
 
 const { NEXTCLOUD_URL: url, NEXTCLOUD_USER: user, NEXTCLOUD_PASSWORD: password, NEXTCLOUD_COLLEAGUE_USER: colleague, NEXTCLOUD_COLLEAGUE_PASSWORD: colleaguePassword } = process.env
 const folder = `/Dégooglisation/contract-dashboard-${Date.now().toString(36)}`
@@ -55,24 +60,28 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		// titles as long as a roadmap may hold, and a 5 MB task title, which the app refuses.
 		for (const [path, size] of [[longestFolder, 'longest'], [hostileFolder, 'hostile']]) {
 			const roadmap = JSON.parse(roadmapFromRecipe(LONG_TITLES, size))
-			for (const task of roadmap.tasks) task.assignees = [user!]
+			for (const task of roadmap.tasks) {
+				task.assignees = [user!]
+			}
 			await dav().createFolder(path)
 			await dav().put(`${path}/roadmap.degooglisation.json`, JSON.stringify(roadmap))
 		}
 	}, 300_000)
 	afterAll(async () => {
-		for (const path of [folder, corruptFolder, oversizedFolder, longestFolder, hostileFolder]) await dav().delete(path)
+		for (const path of [folder, corruptFolder, oversizedFolder, longestFolder, hostileFolder]) {
+			await dav().delete(path)
+		}
 	}, 120_000)
 
 	it('lists the widget with its buttons, as a v1 (not v2) widget', async () => {
-		const widget = (await ocs('v1/widgets'))['degooglisation']
+		const widget = (await ocs('v1/widgets')).degooglisation
 		expect(widget).toMatchObject({ id: 'degooglisation', item_api_versions: [1] })
 		expect(widget.buttons.map((b: { type: string }) => b.type)).toEqual(['new', 'more'])
 		expect(widget.icon_url).toMatch(/\/apps\/degooglisation\/img\/app-dark\.svg$/)
 	})
 
 	it('returns the user\'s open tasks from the roadmap files as v1 items', async () => {
-		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string, subtitle: string, link: string, sinceId: string }>
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30')).degooglisation as Array<{ title: string, subtitle: string, link: string, sinceId: string }>
 		const ours = items.filter((i) => i.link.includes(encodeURIComponent(folder)))
 		expect(ours.map((i) => i.title)).toEqual(['Tâche en retard'])
 		expect(ours[0].subtitle).toBe('Contrat tableau de bord · Solutions · overdue since 2020-01-01')
@@ -81,7 +90,7 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 	})
 
 	it('skips corrupt and oversized roadmap files and still answers', async () => {
-		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30')).degooglisation as Array<{ title: string }>
 		expect(items.map((i) => i.title)).toContain('Tâche en retard')
 		expect(items.map((i) => i.title)).not.toContain('Tâche du fichier trop gros')
 	})
@@ -92,7 +101,7 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		const body = await response.text()
 		// 30 items at most, each a title of 255 characters and a subtitle of 255: far from 5 MB.
 		expect(body.length).toBeLessThan(64 * 1024)
-		const items = JSON.parse(body).ocs.data['degooglisation'] as Array<{ title: string, subtitle: string, link: string }>
+		const items = JSON.parse(body).ocs.data.degooglisation as Array<{ title: string, subtitle: string, link: string }>
 		expect(items.filter((i) => i.link.includes(encodeURIComponent(hostileFolder)))).toEqual([])
 		const longest = items.filter((i) => i.link.includes(encodeURIComponent(longestFolder)))
 		expect(longest.map((i) => new URL(i.link).searchParams.get('task'))).toEqual(['huge-title', 'short-title'])
@@ -117,14 +126,14 @@ describe.runIf(url && user && password)('Nextcloud dashboard API', () => {
 		afterAll(() => colleagueDav().delete(theirs), 120_000)
 
 		it('never reads a roadmap the user cannot open, even one that assigns them a task', async () => {
-			const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30'))['degooglisation'] as Array<{ title: string }>
+			const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30')).degooglisation as Array<{ title: string }>
 			expect(items.map((i) => i.title)).not.toContain('Tâche dans un fichier non partagé')
 			expect(items.map((i) => i.title)).toContain('Tâche en retard')
 		})
 	})
 
 	it('returns only tasks due after sinceId when the client pages', async () => {
-		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30&sinceIds[degooglisation]=20200101'))['degooglisation'] as Array<{ link: string }>
+		const items = (await ocs('v1/widget-items?widgets[]=degooglisation&limit=30&sinceIds[degooglisation]=20200101')).degooglisation as Array<{ link: string }>
 		expect(items.filter((i) => i.link.includes(encodeURIComponent(folder)))).toEqual([])
 	})
 })

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * `npm run stress -- [--writers 8] [--edits 200] [--timeout 30000]`
  *
@@ -14,20 +18,22 @@
  * and the command line do. Prints edits applied and lost; exits 1 when any
  * edit was lost or left unsent.
  */
+
+import type { StressTarget } from './stressRun.ts'
+
+import { DOMParser } from '@xmldom/xmldom'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DOMParser } from '@xmldom/xmldom'
-import { emptyRoadmap, makeTask } from '../../src/domain/model'
-import { newWriterId } from '../../src/domain/ids'
-import { DavClient } from '../../src/storage/dav'
-import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs'
-import { memoryStorage } from '../../src/storage/outbox'
-import { RoadmapSession } from '../../src/storage/roadmapSession'
-import { processEnvironment } from '../../src/storage/sessionEnvironment'
-import type { StressTarget } from './stressRun'
-import { runStress } from './stressRun'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { emptyRoadmap, makeTask } from '../../src/domain/model.ts'
+import { DavClient } from '../../src/storage/dav.ts'
+import { OcsClient, SHARE_PERMISSION, SHARE_TYPE } from '../../src/storage/ocs.ts'
+import { memoryStorage } from '../../src/storage/outbox.ts'
+import { RoadmapSession } from '../../src/storage/roadmapSession.ts'
+import { processEnvironment } from '../../src/storage/sessionEnvironment.ts'
+import { runStress } from './stressRun.ts'
 
 /** `--timeout` (ms): how long a request may take before it fails and is retried; the app's 30 s unless told (a shared, loaded test machine). */
 const { values } = parseArgs({ options: { writers: { type: 'string', default: '8' }, edits: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, timeout: { type: 'string' } } })
@@ -79,12 +85,18 @@ async function shareWithPartner(owner: Account, partner: Account, path: string, 
 	let mountpoint: string | undefined
 	for (let attempt = 0; attempt < 30 && !mountpoint; attempt++) {
 		for (const share of await partnerOcs.pendingRemoteShares()) {
-			if (share.name.endsWith(folderName)) await partnerOcs.acceptRemoteShare(share.id)
+			if (share.name.endsWith(folderName)) {
+				await partnerOcs.acceptRemoteShare(share.id)
+			}
 		}
 		mountpoint = (await partnerOcs.remoteShares()).find((s) => s.mountpoint.endsWith(folderName))?.mountpoint
-		if (!mountpoint) await new Promise((resolve) => setTimeout(resolve, 500))
+		if (!mountpoint) {
+			await new Promise((resolve) => setTimeout(resolve, 500))
+		}
 	}
-	if (!mountpoint) throw new Error('the federated share did not reach the partner')
+	if (!mountpoint) {
+		throw new Error('the federated share did not reach the partner')
+	}
 	return mountpoint.replace(/^\/[^/]+\/files/, '')
 }
 
@@ -108,7 +120,7 @@ async function main(): Promise<void> {
 		}
 	} else {
 		const dataDirs = await Promise.all([mkdtemp(join(tmpdir(), 'degooglisation-stress-')), mkdtemp(join(tmpdir(), 'degooglisation-stress-partner-'))])
-		const { startSandbox } = await import('../../sandbox/server')
+		const { startSandbox } = await import('../../sandbox/server.ts')
 		const sandbox = await startSandbox({
 			port: 0,
 			dataDir: dataDirs[0],
@@ -142,7 +154,9 @@ async function main(): Promise<void> {
 	console.log(`same-field edits overtaken by a later edit: ${report.overtaken} (conflicts reported to writers: ${report.conflictsReported})`)
 	console.log(`rounds of sending that failed and were retried: ${report.failedRounds}; edits left unsent: ${report.unsent}`)
 	console.log(`requests: ${report.requests} in ${report.seconds.toFixed(1)} s; tasks at the end: ${report.finalTasks}; load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-	for (const sample of report.lostSamples) console.log(`  lost: ${sample}`)
+	for (const sample of report.lostSamples) {
+		console.log(`  lost: ${sample}`)
+	}
 	process.exitCode = report.editsLost === 0 && report.unsent === 0 ? 0 : 1
 }
 

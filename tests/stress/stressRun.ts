@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * N writers, each applying M random edits to one roadmap at the same time
  * through a roadmap session (src/storage/roadmapSession.ts: the outbox,
@@ -6,16 +10,19 @@
  * edit is in the final roadmap or was overtaken by a later edit of the same
  * field (a same-field conflict, resolved by stamp on every client alike).
  */
-import type { Operation } from '../../src/domain/storageFormat'
-import { compareStamps, type Stamp } from '../../src/domain/crdt'
-import { isDeepEqual } from '../../src/domain/crdt'
-import type { Roadmap } from '../../src/domain/model'
-import { makeTask, TASK_STATUSES } from '../../src/domain/model'
-import { newWriterId } from '../../src/domain/ids'
-import type { DavClient } from '../../src/storage/dav'
-import { memoryStorage } from '../../src/storage/outbox'
-import { RoadmapSession } from '../../src/storage/roadmapSession'
-import { processEnvironment } from '../../src/storage/sessionEnvironment'
+
+import type { Stamp } from '../../src/domain/crdt.ts'
+import type { Roadmap } from '../../src/domain/model.ts'
+import type { Operation } from '../../src/domain/storageFormat.ts'
+import type { DavClient } from '../../src/storage/dav.ts'
+
+import { compareStamps } from '../../src/domain/crdt.ts'
+import { isDeepEqual } from '../../src/domain/crdt.ts'
+import { newWriterId } from '../../src/domain/ids.ts'
+import { makeTask, TASK_STATUSES } from '../../src/domain/model.ts'
+import { memoryStorage } from '../../src/storage/outbox.ts'
+import { RoadmapSession } from '../../src/storage/roadmapSession.ts'
+import { processEnvironment } from '../../src/storage/sessionEnvironment.ts'
 
 export interface StressTarget {
 	/** Where this writer reaches the roadmap: its own client and its own path to the folder. */
@@ -83,14 +90,20 @@ function randomEdit(roadmap: Roadmap, writer: string, n: number, random: () => n
 		const id = `s-${writer}-${n}`
 		return { kind: 'newTask', ops: [{ op: 'add', path: `tasks/${id}`, value: makeTask({ id, title: `Tâche ${writer} ${n}`, phase: pick(roadmap.phases)?.id ?? null }) as unknown as Record<string, unknown> }] }
 	}
-	if (roll < 0.4) return { kind: 'status', ops: [{ op: 'set', path: `tasks/${task.id}/status`, value: pick(TASK_STATUSES) }] }
+	if (roll < 0.4) {
+		return { kind: 'status', ops: [{ op: 'set', path: `tasks/${task.id}/status`, value: pick(TASK_STATUSES) }] }
+	}
 	if (roll < 0.6) {
 		const assignees = USERS.filter(() => random() < 0.4)
 		return { kind: 'assignee', ops: [{ op: 'set', path: `tasks/${task.id}/assignees`, value: assignees }] }
 	}
 	// Departments came with format 1.1: these changes are written as a complete file next to their 1.0 projection.
-	if (roll < 0.7) return { kind: 'departments', ops: [{ op: 'set', path: `tasks/${task.id}/departments`, value: DEPARTMENTS.filter(() => random() < 0.4) }] }
-	if (roll < 0.8) return { kind: 'title', ops: [{ op: 'set', path: `tasks/${task.id}/title`, value: `${task.title.split(' · ')[0]} · ${writer} ${n}` }] }
+	if (roll < 0.7) {
+		return { kind: 'departments', ops: [{ op: 'set', path: `tasks/${task.id}/departments`, value: DEPARTMENTS.filter(() => random() < 0.4) }] }
+	}
+	if (roll < 0.8) {
+		return { kind: 'title', ops: [{ op: 'set', path: `tasks/${task.id}/title`, value: `${task.title.split(' · ')[0]} · ${writer} ${n}` }] }
+	}
 	const itemId = `c-${writer}-${n}`
 	return { kind: 'checklist', ops: [{ op: 'add', path: `tasks/${task.id}/checklist/${itemId}`, value: { id: itemId, text: `Point ${n}`, done: false } }] }
 }
@@ -99,8 +112,12 @@ function registersOf(ops: Operation[]): { registers: Edit['registers'], created:
 	const registers: Edit['registers'] = []
 	const created: string[] = []
 	for (const op of ops) {
-		if (op.op === 'set') registers.push({ path: op.path, value: op.value })
-		if (op.op === 'add') created.push(op.path)
+		if (op.op === 'set') {
+			registers.push({ path: op.path, value: op.value })
+		}
+		if (op.op === 'add') {
+			created.push(op.path)
+		}
 	}
 	return { registers, created }
 }
@@ -111,9 +128,13 @@ function lookup(roadmap: Roadmap, path: string): { found: boolean, value?: unkno
 	let node: Record<string, unknown> = roadmap as unknown as Record<string, unknown>
 	for (let i = 0; i < parts.length; i += 2) {
 		const collection = node[parts[i]]
-		if (i + 1 >= parts.length) return { found: true, value: collection }
+		if (i + 1 >= parts.length) {
+			return { found: true, value: collection }
+		}
 		const item = (collection as Array<Record<string, unknown>> | undefined)?.find((x) => x.id === parts[i + 1])
-		if (!item) return { found: false }
+		if (!item) {
+			return { found: false }
+		}
 		node = item
 	}
 	return { found: true, value: node }
@@ -133,7 +154,9 @@ async function openSession(target: StressTarget, writer: { id: string, author: s
 			})
 		} catch (error) {
 			// A loaded server may time out a request (30 s, as in the app): opening is tried again, as a person would.
-			if (attempt >= 10) throw error
+			if (attempt >= 10) {
+				throw error
+			}
 			log(`${writer.author} (${target.label}): opening failed (attempt ${attempt}): ${(error as Error).message}`)
 			await new Promise((resolve) => setTimeout(resolve, 1000 * attempt))
 		}
@@ -171,12 +194,16 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		const session = await openSession(target, writer, log)
 		let saveState = session.state.saveState
 		session.subscribe((state) => {
-			if (state.saveState !== saveState && (state.saveState === 'offline' || state.saveState === 'error')) failedRounds++
+			if (state.saveState !== saveState && (state.saveState === 'offline' || state.saveState === 'error')) {
+				failedRounds++
+			}
 			saveState = state.saveState
 		})
 		let conflicts = session.state.conflicts
 		for (let n = 1; n <= options.editsPerWriter; n++) {
-			if (random() < refreshRate) await session.refresh()
+			if (random() < refreshRate) {
+				await session.refresh()
+			}
 			const { kind, ops } = randomEdit(session.state.roadmap, writer.id, n, random)
 			const change = session.apply(ops)!
 			const { registers, created } = registersOf(ops)
@@ -203,7 +230,9 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 	for (const edit of edits) {
 		for (const r of edit.registers) {
 			const current = latest.get(r.path)
-			if (!current || compareStamps(edit.stamp, current.stamp) > 0) latest.set(r.path, { stamp: edit.stamp, value: r.value })
+			if (!current || compareStamps(edit.stamp, current.stamp) > 0) {
+				latest.set(r.path, { stamp: edit.stamp, value: r.value })
+			}
 		}
 	}
 	let lost = 0
@@ -213,22 +242,30 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
 		let editLost = false
 		for (const r of edit.registers) {
 			const actual = lookup(final, r.path)
-			if (actual.found && isDeepEqual(actual.value, r.value)) continue
+			if (actual.found && isDeepEqual(actual.value, r.value)) {
+				continue
+			}
 			const winner = latest.get(r.path)!
 			if (compareStamps(winner.stamp, edit.stamp) > 0 && actual.found && isDeepEqual(actual.value, winner.value)) {
 				overtaken++
 				continue
 			}
 			editLost = true
-			if (lostSamples.length < 10) lostSamples.push(`${r.path}: expected ${JSON.stringify(r.value)}, found ${JSON.stringify(actual.value)}`)
+			if (lostSamples.length < 10) {
+				lostSamples.push(`${r.path}: expected ${JSON.stringify(r.value)}, found ${JSON.stringify(actual.value)}`)
+			}
 		}
 		for (const path of edit.created) {
 			if (!lookup(final, path).found) {
 				editLost = true
-				if (lostSamples.length < 10) lostSamples.push(`${path}: missing`)
+				if (lostSamples.length < 10) {
+					lostSamples.push(`${path}: missing`)
+				}
 			}
 		}
-		if (editLost) lost++
+		if (editLost) {
+			lost++
+		}
 	}
 	return {
 		writers: options.writers,
