@@ -93,6 +93,20 @@ describe('boardColumns and groupByPhase', () => {
 		expect(ids(columns[1].tasks)).toEqual(['b'])
 		expect(columns[4].tasks).toEqual([])
 	})
+	it('keeps the columns an edit left alone, and sorts again those it changed', () => {
+		const before = boardColumns(tasks)
+		const moved = { ...tasks[0], status: 'in_progress' as const, order: 0 }
+		const after = boardColumns([moved, ...tasks.slice(1)], before)
+		expect(ids(after[0].tasks)).toEqual(['d'])
+		expect(ids(after[1].tasks)).toEqual(['a', 'b'])
+		expect(after[2]).toBe(before[2])
+		expect(after[0]).not.toBe(before[0])
+		const retitled = { ...tasks[3], title: 'Inventaire des postes' }
+		const again = boardColumns([moved, tasks[1], tasks[2], retitled], after)
+		expect(again[0]).not.toBe(after[0])
+		expect(again[0].tasks).toEqual([retitled])
+		expect(again[1]).toBe(after[1])
+	})
 	it('groups by phase in phase order, unphased last, empty groups left out', () => {
 		const phases = [
 			{ id: 'p2', order: 2, title: 'Deux', description: '', start: null, end: null },

@@ -79,19 +79,24 @@ function foldedTask(task: Task, categoryLabel: string): string {
 }
 
 export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context: FilterContext): Task[] {
+	// The filter may be a reactive proxy: read once here, not once per task.
 	const phases = new Set(filter.phases)
 	const categories = new Set(filter.categories)
 	const departments = new Set(filter.departments)
+	const byAssignee = filter.assignees.length > 0
 	const assignees = new Set(filter.assignees.map((a) => (a === ME ? context.me : a)).filter((a): a is string => a !== null))
+	const due = filter.due
 	const words = foldText(filter.text).split(/\s+/).filter(Boolean)
+	if (!phases.size && !categories.size && !departments.size && !byAssignee && !due && !words.length) return [...tasks]
 	const labels = new Map((context.categories ?? []).map((c) => [c.id, c.label]))
+	const { today } = context
 	return tasks.filter((task) => {
 		if (phases.size && !phases.has(task.phase ?? '')) return false
 		if (categories.size && !categories.has(task.category ?? '')) return false
 		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) return false
-		if (filter.assignees.length && !task.assignees.some((a) => assignees.has(a))) return false
-		if (filter.due === 'overdue' && !isOverdue(task, context.today)) return false
-		if (filter.due === 'soon' && !isDueSoon(task, context.today)) return false
+		if (byAssignee && !task.assignees.some((a) => assignees.has(a))) return false
+		if (due === 'overdue' && !isOverdue(task, today)) return false
+		if (due === 'soon' && !isDueSoon(task, today)) return false
 		if (words.length) {
 			const haystack = foldedTask(task, task.category ? labels.get(task.category) ?? '' : '')
 			if (!words.every((word) => haystack.includes(word))) return false
@@ -110,11 +115,26 @@ export interface BoardColumn {
 	tasks: Task[]
 }
 
-/** One column per status, in TASK_STATUSES order, cards in board order. */
-export function boardColumns(tasks: readonly Task[]): BoardColumn[] {
+/**
+ * One column per status, in TASK_STATUSES order, cards in board order. Given
+ * the columns of the roadmap before an edit, a column still holding the same
+ * task objects is returned as it was: edits replace the objects they change,
+ * so its order holds, and what shows it need not be drawn again.
+ */
+export function boardColumns(tasks: readonly Task[], previous: readonly BoardColumn[] = []): BoardColumn[] {
 	const byStatus = new Map<TaskStatus, Task[]>(TASK_STATUSES.map((s) => [s, []]))
 	for (const task of tasks) byStatus.get(task.status)?.push(task)
-	return TASK_STATUSES.map((status) => ({ status, tasks: byStatus.get(status)!.sort(compareCards) }))
+	return TASK_STATUSES.map((status) => {
+		const members = byStatus.get(status)!
+		const before = previous.find((column) => column.status === status)
+		return before && holdsSameTasks(before.tasks, members) ? before : { status, tasks: members.sort(compareCards) }
+	})
+}
+
+function holdsSameTasks(column: readonly Task[], members: readonly Task[]): boolean {
+	if (column.length !== members.length) return false
+	const held = new Set(column)
+	return members.every((task) => held.has(task))
 }
 
 export interface PhaseGroup {
