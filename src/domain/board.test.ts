@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Task } from './model'
 import { makeTask, TASK_STATUSES } from './model'
-import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, ME, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
+import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, isSameFilter, ME, narrows, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
 
 const today = '2026-03-10'
 const context = { me: 'alice', today, categories: [{ id: 'schools', label: 'Écoles' }] }
@@ -81,6 +81,27 @@ describe('filterTasks', () => {
 			const withText = ids(filterTasks(tasks, { ...emptyFilter(), text, due }, context))
 			const without = ids(filterTasks(tasks, { ...emptyFilter(), due }, context))
 			expect(withText.every((id) => without.includes(id))).toBe(true)
+		}))
+	})
+})
+
+describe('narrowing a filter', () => {
+	const search = (text: string) => ({ ...emptyFilter(), text })
+	it('tells a search typed further, or a word added, from one that may keep more', () => {
+		expect(narrows(search('tâ'), search('TACHE 4'))).toBe(true)
+		expect(narrows(search(''), search('a'))).toBe(true)
+		expect(narrows(search('tache 4'), search('tache'))).toBe(false)
+		expect(narrows(search('ta'), search('ot'))).toBe(false)
+		expect(narrows(search('ta'), { ...search('tache'), phases: ['p1'] })).toBe(false)
+		expect(isSameFilter(search('a'), search('a'))).toBe(true)
+		expect(isSameFilter(search('a'), { ...search('a'), due: 'soon' })).toBe(false)
+	})
+	it('filtering what the previous filter kept gives what filtering everything gives, whenever it narrows', () => {
+		const texts = fc.constantFrom('', 'e', 'é', 'ec', 'écoles', 'agents', 'former', 'mig', 'linux', 'a b', 'x')
+		fc.assert(fc.property(texts, texts, (before, after) => {
+			fc.pre(narrows(search(before), search(after)))
+			const kept = filterTasks(tasks, search(before), context)
+			expect(ids(filterTasks(kept, search(after), context))).toEqual(ids(filterTasks(tasks, search(after), context)))
 		}))
 	})
 })

@@ -105,6 +105,23 @@ export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context
 	})
 }
 
+export function isSameFilter(a: BoardFilter, b: BoardFilter): boolean {
+	const sameList = (x: string[], y: string[]) => x.length === y.length && x.every((item, i) => item === y[i])
+	return sameList(a.phases, b.phases) && sameList(a.categories, b.categories) && sameList(a.departments, b.departments)
+		&& sameList(a.assignees, b.assignees) && a.due === b.due && a.text === b.text
+}
+
+/**
+ * Whether `next` keeps only tasks that `previous` keeps: the same filter but
+ * for a search whose every word is found inside one of the new words (typing
+ * further), so that filtering what `previous` kept gives the same result.
+ */
+export function narrows(previous: BoardFilter, next: BoardFilter): boolean {
+	if (!isSameFilter({ ...previous, text: next.text }, next)) return false
+	const words = foldText(next.text).split(/\s+/).filter(Boolean)
+	return foldText(previous.text).split(/\s+/).filter(Boolean).every((word) => words.some((longer) => longer.includes(word)))
+}
+
 /** Board order: by `order`, then by id so that equal orders still sort the same everywhere. */
 export function compareCards(a: Task, b: Task): number {
 	return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
