@@ -169,12 +169,17 @@ async function nextcloudRequestFigures(): Promise<void> {
 	}
 }
 
+/** `--only board` measures the board figures alone, for quick comparisons between two builds. */
+const onlyBoard = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'board'
+
 async function main(): Promise<void> {
-	domainFigures()
-	rows.push(...await reportFigures())
-	bundleFigures()
-	await sandboxRequestFigures()
-	await nextcloudRequestFigures()
+	if (!onlyBoard) {
+		domainFigures()
+		rows.push(...await reportFigures())
+		bundleFigures()
+		await sandboxRequestFigures()
+		await nextcloudRequestFigures()
+	}
 	// The machine is shared: its load says how far the times can be trusted.
 	const loadBefore = loadavg()
 	for (const { figure, values, budget } of await boardFigures(root)) {
@@ -187,6 +192,7 @@ async function main(): Promise<void> {
 		console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}  (${row.runs} run${row.runs > 1 ? 's' : ''})`)
 	}
 	console.log(`load average (1, 5, 15 min) on ${load.cores} cores: ${load.before.join(', ')} before the board figures, ${load.after.join(', ')} after`)
+	if (onlyBoard) return
 	mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 	const result = `${JSON.stringify({ at: new Date().toISOString(), load, rows })}\n`
 	writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), load, rows }, null, '\t')}\n`)

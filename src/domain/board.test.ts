@@ -1,14 +1,8 @@
-/*
- * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
- * SPDX-License-Identifier: AGPL-3.0-or-later
- */
-
-import type { Task } from './model.ts'
-
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, ME, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board.ts'
-import { makeTask, TASK_STATUSES } from './model.ts'
+import type { Task } from './model'
+import { makeTask, TASK_STATUSES } from './model'
+import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, isSameFilter, ME, narrows, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
 
 const today = '2026-03-10'
 const context = { me: 'alice', today, categories: [{ id: 'schools', label: 'Écoles' }] }
@@ -91,6 +85,27 @@ describe('filterTasks', () => {
 	})
 })
 
+describe('narrowing a filter', () => {
+	const search = (text: string) => ({ ...emptyFilter(), text })
+	it('tells a search typed further, or a word added, from one that may keep more', () => {
+		expect(narrows(search('tâ'), search('TACHE 4'))).toBe(true)
+		expect(narrows(search(''), search('a'))).toBe(true)
+		expect(narrows(search('tache 4'), search('tache'))).toBe(false)
+		expect(narrows(search('ta'), search('ot'))).toBe(false)
+		expect(narrows(search('ta'), { ...search('tache'), phases: ['p1'] })).toBe(false)
+		expect(isSameFilter(search('a'), search('a'))).toBe(true)
+		expect(isSameFilter(search('a'), { ...search('a'), due: 'soon' })).toBe(false)
+	})
+	it('filtering what the previous filter kept gives what filtering everything gives, whenever it narrows', () => {
+		const texts = fc.constantFrom('', 'e', 'é', 'ec', 'écoles', 'agents', 'former', 'mig', 'linux', 'a b', 'x')
+		fc.assert(fc.property(texts, texts, (before, after) => {
+			fc.pre(narrows(search(before), search(after)))
+			const kept = filterTasks(tasks, search(before), context)
+			expect(ids(filterTasks(kept, search(after), context))).toEqual(ids(filterTasks(tasks, search(after), context)))
+		}))
+	})
+})
+
 describe('boardColumns and groupByPhase', () => {
 	it('gives one column per status, cards by order then id', () => {
 		const columns = boardColumns([...tasks, makeTask({ id: 'a0', title: 'x', order: 2 })])
@@ -98,6 +113,20 @@ describe('boardColumns and groupByPhase', () => {
 		expect(ids(columns[0].tasks)).toEqual(['d', 'a', 'a0'])
 		expect(ids(columns[1].tasks)).toEqual(['b'])
 		expect(columns[4].tasks).toEqual([])
+	})
+	it('keeps the columns an edit left alone, and sorts again those it changed', () => {
+		const before = boardColumns(tasks)
+		const moved = { ...tasks[0], status: 'in_progress' as const, order: 0 }
+		const after = boardColumns([moved, ...tasks.slice(1)], before)
+		expect(ids(after[0].tasks)).toEqual(['d'])
+		expect(ids(after[1].tasks)).toEqual(['a', 'b'])
+		expect(after[2]).toBe(before[2])
+		expect(after[0]).not.toBe(before[0])
+		const retitled = { ...tasks[3], title: 'Inventaire des postes' }
+		const again = boardColumns([moved, tasks[1], tasks[2], retitled], after)
+		expect(again[0]).not.toBe(after[0])
+		expect(again[0].tasks).toEqual([retitled])
+		expect(again[1]).toBe(after[1])
 	})
 	it('groups by phase in phase order, unphased last, empty groups left out', () => {
 		const phases = [
@@ -123,11 +152,8 @@ describe('orders', () => {
 		fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x, y) => {
 			const [before, after] = x < y ? [x, y] : [y, x]
 			const order = orderBetween(before, after)
-			if (order !== null) {
-				expect(before < order && order < after).toBe(true)
-			} else {
-				expect(before === after || before + (after - before) / 2 <= before || before + (after - before) / 2 >= after).toBe(true)
-			}
+			if (order !== null) expect(before < order && order < after).toBe(true)
+			else expect(before === after || before + (after - before) / 2 <= before || before + (after - before) / 2 >= after).toBe(true)
 		}))
 	})
 	it('renumbers a sequence 1, 2, 3…', () => {
