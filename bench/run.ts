@@ -192,7 +192,9 @@ async function main(): Promise<void> {
 		console.log(`${row.figure.padEnd(width)}  ${String(row.median).padStart(8)}  ${row.unit.padEnd(8)}  ${row.budget}  (${row.runs} run${row.runs > 1 ? 's' : ''})`)
 	}
 	console.log(`load average (1, 5, 15 min) on ${load.cores} cores: ${load.before.join(', ')} before the board figures, ${load.after.join(', ')} after`)
-	if (onlyBoard) return
+	if (onlyBoard) {
+		return
+	}
 	mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 	const result = `${JSON.stringify({ at: new Date().toISOString(), load, rows })}\n`
 	writeFileSync(join(root, 'bench', 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), load, rows }, null, '\t')}\n`)

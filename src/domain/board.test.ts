@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+import type { Task } from './model.ts'
+
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Task } from './model'
-import { makeTask, TASK_STATUSES } from './model'
-import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, isSameFilter, ME, narrows, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board'
+import { boardColumns, compareCards, emptyFilter, filterTasks, groupByPhase, isDueSoon, isOverdue, isSameFilter, ME, narrows, NO_DEPARTMENT, orderBetween, PHASE_PALETTE, phaseColourIndex, placeAfter, placeBefore, renumber } from './board.ts'
+import { makeTask, TASK_STATUSES } from './model.ts'
 
 const today = '2026-03-10'
 const context = { me: 'alice', today, categories: [{ id: 'schools', label: 'Écoles' }] }
@@ -152,8 +158,11 @@ describe('orders', () => {
 		fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x, y) => {
 			const [before, after] = x < y ? [x, y] : [y, x]
 			const order = orderBetween(before, after)
-			if (order !== null) expect(before < order && order < after).toBe(true)
-			else expect(before === after || before + (after - before) / 2 <= before || before + (after - before) / 2 >= after).toBe(true)
+			if (order !== null) {
+				expect(before < order && order < after).toBe(true)
+			} else {
+				expect(before === after || before + (after - before) / 2 <= before || before + (after - before) / 2 >= after).toBe(true)
+			}
 		}))
 	})
 	it('renumbers a sequence 1, 2, 3…', () => {

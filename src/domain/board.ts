@@ -1,10 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Dégooglisation contributors
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
 /**
  * The task board: which tasks a filter keeps, the status columns, and where a
  * moved card goes. Framework-free, so that the Vue board stays thin and the
  * rules are tested here.
  */
-import type { Category, IsoDate, Phase, Task, TaskStatus } from './model'
-import { TASK_STATUSES } from './model'
+
+import type { Category, IsoDate, Phase, Task, TaskStatus } from './model.ts'
+
+import { TASK_STATUSES } from './model.ts'
 
 /** In the assignee filter, stands for the current user. */
 export const ME = 'me'
@@ -72,7 +78,9 @@ const foldedCache = new WeakMap<Task, { categoryLabel: string, folded: string }>
 
 function foldedTask(task: Task, categoryLabel: string): string {
 	const cached = foldedCache.get(task)
-	if (cached && cached.categoryLabel === categoryLabel) return cached.folded
+	if (cached && cached.categoryLabel === categoryLabel) {
+		return cached.folded
+	}
 	const folded = foldText([task.title, task.description, task.category ?? '', categoryLabel, ...task.assignees].join('\n'))
 	foldedCache.set(task, { categoryLabel, folded })
 	return folded
@@ -87,19 +95,35 @@ export function filterTasks(tasks: readonly Task[], filter: BoardFilter, context
 	const assignees = new Set(filter.assignees.map((a) => (a === ME ? context.me : a)).filter((a): a is string => a !== null))
 	const due = filter.due
 	const words = foldText(filter.text).split(/\s+/).filter(Boolean)
-	if (!phases.size && !categories.size && !departments.size && !byAssignee && !due && !words.length) return [...tasks]
+	if (!phases.size && !categories.size && !departments.size && !byAssignee && !due && !words.length) {
+		return [...tasks]
+	}
 	const labels = new Map((context.categories ?? []).map((c) => [c.id, c.label]))
 	const { today } = context
 	return tasks.filter((task) => {
-		if (phases.size && !phases.has(task.phase ?? '')) return false
-		if (categories.size && !categories.has(task.category ?? '')) return false
-		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) return false
-		if (byAssignee && !task.assignees.some((a) => assignees.has(a))) return false
-		if (due === 'overdue' && !isOverdue(task, today)) return false
-		if (due === 'soon' && !isDueSoon(task, today)) return false
+		if (phases.size && !phases.has(task.phase ?? '')) {
+			return false
+		}
+		if (categories.size && !categories.has(task.category ?? '')) {
+			return false
+		}
+		if (departments.size && !(task.departments.length ? task.departments.some((d) => departments.has(d)) : departments.has(NO_DEPARTMENT))) {
+			return false
+		}
+		if (byAssignee && !task.assignees.some((a) => assignees.has(a))) {
+			return false
+		}
+		if (due === 'overdue' && !isOverdue(task, today)) {
+			return false
+		}
+		if (due === 'soon' && !isDueSoon(task, today)) {
+			return false
+		}
 		if (words.length) {
 			const haystack = foldedTask(task, task.category ? labels.get(task.category) ?? '' : '')
-			if (!words.every((word) => haystack.includes(word))) return false
+			if (!words.every((word) => haystack.includes(word))) {
+				return false
+			}
 		}
 		return true
 	})
@@ -117,7 +141,9 @@ export function isSameFilter(a: BoardFilter, b: BoardFilter): boolean {
  * further), so that filtering what `previous` kept gives the same result.
  */
 export function narrows(previous: BoardFilter, next: BoardFilter): boolean {
-	if (!isSameFilter({ ...previous, text: next.text }, next)) return false
+	if (!isSameFilter({ ...previous, text: next.text }, next)) {
+		return false
+	}
 	const words = foldText(next.text).split(/\s+/).filter(Boolean)
 	return foldText(previous.text).split(/\s+/).filter(Boolean).every((word) => words.some((longer) => longer.includes(word)))
 }
@@ -140,7 +166,9 @@ export interface BoardColumn {
  */
 export function boardColumns(tasks: readonly Task[], previous: readonly BoardColumn[] = []): BoardColumn[] {
 	const byStatus = new Map<TaskStatus, Task[]>(TASK_STATUSES.map((s) => [s, []]))
-	for (const task of tasks) byStatus.get(task.status)?.push(task)
+	for (const task of tasks) {
+		byStatus.get(task.status)?.push(task)
+	}
 	return TASK_STATUSES.map((status) => {
 		const members = byStatus.get(status)!
 		const before = previous.find((column) => column.status === status)
@@ -149,7 +177,9 @@ export function boardColumns(tasks: readonly Task[], previous: readonly BoardCol
 }
 
 function holdsSameTasks(column: readonly Task[], members: readonly Task[]): boolean {
-	if (column.length !== members.length) return false
+	if (column.length !== members.length) {
+		return false
+	}
 	const held = new Set(column)
 	return members.every((task) => held.has(task))
 }
@@ -164,7 +194,9 @@ export interface PhaseGroup {
 export function groupByPhase(tasks: readonly Task[], phases: readonly Phase[]): PhaseGroup[] {
 	const sorted = [...phases].sort((a, b) => a.order - b.order)
 	const groups = new Map<string | null, Task[]>([...sorted.map((p) => [p.id, []] as [string, Task[]]), [null, []]])
-	for (const task of tasks) (groups.get(task.phase) ?? groups.get(null)!).push(task)
+	for (const task of tasks) {
+		(groups.get(task.phase) ?? groups.get(null)!).push(task)
+	}
 	return [...sorted, null]
 		.map((phase) => ({ phase, tasks: groups.get(phase?.id ?? null)! }))
 		.filter((group) => group.tasks.length > 0)
@@ -175,10 +207,18 @@ export function groupByPhase(tasks: readonly Task[], phases: readonly Phase[]): 
  * column), or null when doubles leave no room between them: the caller then renumbers.
  */
 export function orderBetween(before?: number, after?: number): number | null {
-	if (before === undefined && after === undefined) return 1
-	if (before === undefined) return after! - 1
-	if (after === undefined) return before + 1
-	if (!(before < after)) return null
+	if (before === undefined && after === undefined) {
+		return 1
+	}
+	if (before === undefined) {
+		return after! - 1
+	}
+	if (after === undefined) {
+		return before + 1
+	}
+	if (!(before < after)) {
+		return null
+	}
 	const middle = before + (after - before) / 2
 	return middle > before && middle < after ? middle : null
 }
@@ -203,7 +243,9 @@ export function placeBefore(column: readonly Task[], movingId: string, beforeId:
 	const others = column.filter((t) => t.id !== movingId).sort(compareCards)
 	const index = beforeId === null ? others.length : Math.max(0, others.findIndex((t) => t.id === beforeId))
 	const order = orderBetween(others[index - 1]?.order, others[index]?.order)
-	if (order !== null) return { order, renumbered: null }
+	if (order !== null) {
+		return { order, renumbered: null }
+	}
 	const moving = column.find((t) => t.id === movingId) ?? ({ id: movingId } as Task)
 	const renumbered = renumber([...others.slice(0, index), moving, ...others.slice(index)])
 	return { order: renumbered.get(movingId)!, renumbered }
@@ -226,6 +268,8 @@ export const PHASE_PALETTE = ['#0082c9', '#2e8540', '#8e44ad', '#c05600', '#0083
 /** A palette index that depends only on the phase id, so a phase keeps its colour when others are added or reordered. */
 export function phaseColourIndex(phaseId: string): number {
 	let hash = 2166136261
-	for (let i = 0; i < phaseId.length; i++) hash = Math.imul(hash ^ phaseId.charCodeAt(i), 16777619)
+	for (let i = 0; i < phaseId.length; i++) {
+		hash = Math.imul(hash ^ phaseId.charCodeAt(i), 16777619)
+	}
 	return (hash >>> 0) % PHASE_PALETTE.length
 }
