@@ -57,6 +57,21 @@ export interface LoadResult {
 	/** Changes held back because an earlier change of the same writer is not visible yet. */
 	waiting: number
 	requests: number
+	/** The readable file is missing or older than a state file: a writer left before rewriting it. */
+	readableBehind: boolean
+}
+
+function time(httpDate: string | undefined): number {
+	const value = httpDate ? Date.parse(httpDate) : Number.NaN
+	return Number.isNaN(value) ? 0 : value
+}
+
+function isBehind(readableFile: DavEntry | undefined, stateFiles: ListedFile[]): boolean {
+	if (!readableFile) {
+		return true
+	}
+	const readableTime = time(readableFile.lastModified)
+	return stateFiles.some((file) => time(file.lastModified) > readableTime)
 }
 
 /** What one look at the state folder taught, applied to the state already held. */
@@ -250,6 +265,7 @@ export class RoadmapFolder {
 			conflicts: conflicts.filter((c) => isNew(c.kept) || isNew(c.discarded)),
 			waiting: waiting.length,
 			requests: this.requests,
+			readableBehind: isBehind(readableFile, listing.files),
 		}
 	}
 
@@ -336,7 +352,7 @@ export class RoadmapFolder {
 		}
 		this.state = stateFromRoadmap(roadmap)
 		this.access = { ...accessOf(self?.permissions ?? ''), canWrite: false, canDelete: false }
-		return { roadmap, access: this.access, problems, conflicts: [], waiting: 0, requests: this.requests }
+		return { roadmap, access: this.access, problems, conflicts: [], waiting: 0, requests: this.requests, readableBehind: false }
 	}
 
 	/**

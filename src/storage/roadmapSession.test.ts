@@ -315,6 +315,25 @@ describe('RoadmapSession', () => {
 		expect(await readable()).toBe('Encore')
 	})
 
+	it('catches up the readable file a writer left behind when its page closed before rewriting it', async () => {
+		const path = await newRoadmap()
+		const readable = async () => JSON.parse(await readFile(onDisk(`${path}/${ROADMAP_FILE}`), 'utf8')).title
+		// Listings date files to the second: the change must come in a later second than the readable file.
+		await new Promise((resolve) => setTimeout(resolve, 1100))
+		const leaving = new Environment()
+		const closed = await open(path, new Network(), leaving)
+		closed.apply([{ op: 'set', path: 'title', value: 'Fermée trop tôt' }])
+		await closed.flush()
+		leaving.timers.clear()
+		expect(await readable()).not.toBe('Fermée trop tôt')
+
+		const environment = new Environment()
+		await open(path, new Network(), environment)
+		environment.elapse(2000)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		expect(await readable()).toBe('Fermée trop tôt')
+	})
+
 	it('folds its change files into a snapshot as they pile up', async () => {
 		const path = await newRoadmap()
 		const session = await RoadmapSession.open({ ...options(path, new Network(), new Environment(), 'writera1'), compactAfter: 3 })

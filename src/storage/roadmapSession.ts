@@ -131,6 +131,9 @@ export class RoadmapSession {
 		}
 		if (kept.length) {
 			void this.flush()
+		} else if (loaded.readableBehind && loaded.access.canWrite) {
+			// A writer closed its page before rewriting it: whoever opens the roadmap next catches it up.
+			this.scheduleReadableFile()
 		}
 	}
 

@@ -56,6 +56,8 @@ export interface ListedFile {
 	parsed: StateFileName
 	/** Bytes, as listed (0 when the server does not say). */
 	size: number
+	/** As listed (an HTTP date; '' when the server does not say). */
+	lastModified: string
 }
 
 export interface StateListing {
@@ -80,8 +82,8 @@ export interface StateFilesRead {
  * complete file when listed, else its format 1.0 file (docs/file-format.md § 8).
  */
 export function filesToRead(files: ListedFile[]): Array<ListedFile & { projection: string | null }> {
-	const sizes = new Map(files.map((file) => [file.name, file.size]))
-	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, size: sizes.get(parsed.name) ?? 0, projection }))
+	const listed = new Map(files.map((file) => [file.name, file]))
+	return stateFilesToRead(files.map((file) => file.name)).map(({ projection, ...parsed }) => ({ name: parsed.name, parsed, size: listed.get(parsed.name)?.size ?? 0, lastModified: listed.get(parsed.name)?.lastModified ?? '', projection }))
 }
 
 /** The highest seq per writer the snapshots cover together. */
@@ -127,7 +129,7 @@ export class StateFiles {
 	async list(): Promise<StateListing> {
 		const entries = await this.request((dav) => dav.list(this.folder))
 		const files = entries.filter((entry) => !entry.isFolder && entry.name !== '')
-			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name), size: entry.size }))
+			.map((entry) => ({ name: entry.name, parsed: parseStateFileName(entry.name), size: entry.size, lastModified: entry.lastModified }))
 			.filter((item): item is ListedFile => item.parsed !== null)
 		return { self: entries.find((entry) => entry.name === ''), files }
 	}

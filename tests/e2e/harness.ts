@@ -83,7 +83,14 @@ export function appRoadmapPath(folder: string): string {
 export const boardCards = (page: Page, status: string) => page.locator(`.board-column__scroller[data-status="${status}"] [data-task-id]`)
 export const boardTaskIds = (page: Page, status: string) => boardCards(page, status).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.taskId))
 
-const STATUS_LABELS_FR: Record<string, string> = { todo: 'À faire', in_progress: 'En cours', blocked: 'Bloquée', done: 'Terminée', dropped: 'Abandonnée' }
+/** Each status's option, in French (the sandbox) or English (a real Nextcloud user may read either). */
+const STATUS_OPTIONS: Record<string, RegExp> = {
+	todo: /^(À faire|To do)$/,
+	in_progress: /^(En cours|In progress)$/,
+	blocked: /^(Bloquée|Blocked)$/,
+	done: /^(Terminée|Done)$/,
+	dropped: /^(Abandonnée|Dropped)$/,
+}
 
 /** Opens every folded phase of the overview's task list. */
 export async function openOverviewPhases(page: Page): Promise<void> {
@@ -103,6 +110,6 @@ export async function overviewStatus(page: Page, taskId: string): Promise<string
 export async function setOverviewStatus(page: Page, taskId: string, status: string): Promise<void> {
 	await openOverviewPhases(page)
 	await page.locator(`#status-${taskId}`).click()
-	await page.getByRole('option', { name: STATUS_LABELS_FR[status], exact: true }).click()
+	await page.getByRole('option', { name: STATUS_OPTIONS[status] }).click()
 	await page.locator(`[data-overview-task="${taskId}"][data-status="${status}"]`).waitFor()
 }
