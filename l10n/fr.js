@@ -123,6 +123,7 @@ OC.L10N.register(
 		"Create it here": "La créer ici",
 		"The file picker could not be opened ({error}). Type the folder's path instead.": "Le sélecteur de fichiers n’a pas pu s’ouvrir ({error}). Saisissez plutôt le chemin du dossier.",
 		"The folder {folder} already holds a roadmap. Open it with \"Open a roadmap folder…\", or choose another folder.": "Le dossier {folder} contient déjà une feuille de route. Ouvrez-la avec « Ouvrir un dossier existant… » ou choisissez un autre dossier.",
+		"This roadmap is too large to be saved in a file that can be read again without freezing the page. It was not created: nothing was written.": "Cette feuille de route est trop volumineuse pour être enregistrée dans un fichier qui puisse être relu sans figer la page. Elle n’a pas été créée : rien n’a été écrit.",
 		"You may not create a folder in {folder}. Choose a folder of your own files.": "Vous n’avez pas le droit de créer un dossier dans {folder}. Choisissez un dossier parmi vos propres fichiers.",
 		"The folder {folder} does not exist. Create it in Files first, or choose another folder.": "Le dossier {folder} n’existe pas. Créez-le d’abord dans Fichiers ou choisissez un autre dossier.",
 		"There is not enough storage space left to create the roadmap.": "Il ne reste pas assez d’espace de stockage pour créer la feuille de route.",

@@ -120,6 +120,7 @@ describe('NewRoadmapDialog', () => {
 
 	for (const [cause, message] of [
 		[new RoadmapFolderError('already-a-roadmap', '/Dégooglisation/Boé already holds a roadmap'), 'The folder /Dégooglisation/Boé already holds a roadmap.'],
+		[new RoadmapFolderError('too-large', '/Dégooglisation/Boé: snapshot.w.000001.json: file too large to read'), 'This roadmap is too large to be saved in a file that can be read again without freezing the page. It was not created: nothing was written.'],
 		[new DavError(403, 'MKCOL', '/Dégooglisation/Boé'), 'You may not create a folder in /Dégooglisation.'],
 		[new DavError(409, 'MKCOL', '/Dégooglisation/Boé'), 'The folder /Dégooglisation does not exist.'],
 		[new DavError(507, 'PUT', '/Dégooglisation/Boé/x'), 'There is not enough storage space left'],

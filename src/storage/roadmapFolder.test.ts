@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox } from '../../sandbox/server.ts'
 import { serializeRoadmap } from '../domain/format.ts'
 import { buildHistory, roadmapAt } from '../domain/history.ts'
+import { MAX_TEXT } from '../domain/schema.ts'
 import { ROADMAP_FILE, STATE_FOLDER } from '../domain/storageFormat.ts'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
 import { createNodeDavClient } from './nodeClient.ts'
@@ -247,5 +248,43 @@ describe('files over the size limit', () => {
 		expect(loaded.problems.map((p) => [p.file, p.kind])).toEqual([['snapshot.writera1.000001.json', 'too-large']])
 		await writeFile(onDisk(`${path}/${ROADMAP_FILE}`), oversized())
 		await expect(folder(path, 'writerb2').load()).rejects.toMatchObject({ kind: 'too-large' })
+	})
+
+	it('creates a roadmap whose snapshot is exactly at the limit, and refuses one byte more before writing anything', async () => {
+		// Tasks of long descriptions, about the limit; then the roadmap's own texts bring its snapshot to the byte.
+		const tasks = Math.floor(MAX_READ_BYTES / MAX_TEXT)
+		const roadmapOf = (padding: number) => {
+			const roadmap = sampleRoadmap(tasks)
+			roadmap.tasks.forEach((task) => {
+				task.description = 'x'.repeat(MAX_TEXT - 1000)
+			})
+			roadmap.description = 'x'.repeat(Math.min(padding, MAX_TEXT))
+			roadmap.phases[0].description = 'x'.repeat(padding - roadmap.description.length)
+			return roadmap
+		}
+		const largestSnapshotFile = async (path: string) => {
+			const names = await readdir(onDisk(`${path}/${STATE_FOLDER}`))
+			const sizes = await Promise.all(names.map(async (name) => (await readFile(onDisk(`${path}/${STATE_FOLDER}/${name}`))).byteLength))
+			return Math.max(...sizes)
+		}
+		const probe = await newRoadmapPath()
+		await folder(probe, 'writera1').create(roadmapOf(0))
+		const padding = MAX_READ_BYTES - await largestSnapshotFile(probe)
+		expect(padding).toBeGreaterThan(0)
+		expect(padding).toBeLessThan(2 * MAX_TEXT)
+
+		const atLimit = await newRoadmapPath()
+		await folder(atLimit, 'writera1').create(roadmapOf(padding))
+		expect(await largestSnapshotFile(atLimit)).toBe(MAX_READ_BYTES)
+		const reopened = await folder(atLimit, 'writerb2').load()
+		expect(reopened.problems).toEqual([])
+		expect(reopened.access.canWrite).toBe(true)
+		expect(reopened.roadmap.tasks).toHaveLength(tasks)
+
+		const over = await newRoadmapPath()
+		const refused = await folder(over, 'writera1').create(roadmapOf(padding + 1)).catch((error: unknown) => error)
+		expect(refused).toBeInstanceOf(RoadmapFolderError)
+		expect(refused).toMatchObject({ kind: 'too-large', problems: [{ file: expect.stringMatching(/^snapshot\.writera1\.000001\./), kind: 'too-large' }] })
+		await expect(readdir(onDisk(over))).rejects.toMatchObject({ code: 'ENOENT' })
 	})
 })

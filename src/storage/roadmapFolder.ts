@@ -31,7 +31,7 @@ import { compactionThreshold, isFolded, pendingChanges } from './compaction.ts'
 import { DEFAULT_RETRY, sleep, withRetry } from './retry.ts'
 import { RoadmapFolderError } from './roadmapErrors.ts'
 import { readableFileVersions, readHistory, readVersion } from './roadmapHistory.ts'
-import { filesToRead, MAX_READ_BYTES, readParsed, StateFiles, tooLargeProblem } from './stateFiles.ts'
+import { filesToRead, readParsed, StateFiles, tooLargeProblem } from './stateFiles.ts'
 
 export { COMPACT_AFTER } from './compaction.ts'
 export type { RoadmapErrorKind } from './roadmapErrors.ts'
@@ -117,6 +117,18 @@ function accessOf(permissions: string): FolderAccess {
 	}
 }
 
+/** The first of these files readers would not download for its size (the limit reading keeps to), as the problem that says so. */
+function tooLargeToRead(files: readonly StateFileToWrite[]): FileProblem | null {
+	const encoder = new TextEncoder()
+	for (const file of files) {
+		const problem = tooLargeProblem(file.name, encoder.encode(file.body).byteLength)
+		if (problem) {
+			return problem
+		}
+	}
+	return null
+}
+
 export class RoadmapFolder {
 	private state: RoadmapState | null = null
 	private readonly files: StateFiles
@@ -124,7 +136,7 @@ export class RoadmapFolder {
 	private readonly local = new Map<string, ChangeFile>()
 	/** Changes read but held back until an earlier one of the same writer shows up. */
 	private waiting: ChangeFile[] = []
-	/** A snapshot of this state would be over MAX_READ_BYTES: compaction stops for this session. */
+	/** A snapshot of this state would be over the size limit readers keep to: compaction stops for this session. */
 	private snapshotTooLarge = false
 	private nextSeq = 1
 	private nextSnapshotSeq = 1
@@ -182,18 +194,25 @@ export class RoadmapFolder {
 
 	/**
 	 * Creates a roadmap in an empty or new folder: the first snapshot, then the
-	 * readable file. Refuses a folder that already holds a roadmap.
+	 * readable file. Refuses a folder that already holds a roadmap, and,
+	 * before writing anything, a roadmap whose snapshot readers would not
+	 * download: it would be written and never open again.
 	 */
 	async create(roadmap: Roadmap): Promise<LoadResult> {
 		this.requests = 0
+		const snapshot = this.snapshotOf(stateFromRoadmap(roadmap), 1)
+		const files = snapshotFilesToWrite(snapshot)
+		const tooLarge = tooLargeToRead(files)
+		if (tooLarge) {
+			throw new RoadmapFolderError('too-large', `${this.path}: ${tooLarge.file}: ${tooLarge.message}`, [tooLarge])
+		}
 		await this.request((dav) => dav.createFolder(this.path))
 		const existing = await this.request((dav) => dav.list(this.path))
 		if (existing.some((entry) => entry.name === STATE_FOLDER || entry.name === ROADMAP_FILE)) {
 			throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
 		}
 		await this.request((dav) => dav.createFolder(this.stateFolder))
-		const snapshot = this.snapshotOf(stateFromRoadmap(roadmap), 1)
-		for (const file of snapshotFilesToWrite(snapshot)) {
+		for (const file of files) {
 			const put = await this.request((dav) => dav.put(`${this.stateFolder}/${file.name}`, file.body, { createOnly: true }))
 			if (put.status === 412) {
 				throw new RoadmapFolderError('already-a-roadmap', `${this.path} already holds a roadmap`)
@@ -487,8 +506,7 @@ export class RoadmapFolder {
 		const snapshot = this.snapshotOf(state, this.nextSnapshotSeq)
 		const written = snapshotFilesToWrite(snapshot)
 		// Readers do not download a file over the limit: the change files, each readable, stay instead.
-		const largest = Math.max(...written.map((file) => new TextEncoder().encode(file.body).byteLength))
-		if (largest > MAX_READ_BYTES) {
+		if (tooLargeToRead(written)) {
 			this.snapshotTooLarge = true
 			return
 		}
