@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../sandbox/demo.ts'
 import { DEMO_ROADMAP_PATH } from '../../sandbox/demo.ts'
 import { startSandbox } from '../../sandbox/server.ts'
-import { appRoadmapPath, DEMO_USERS } from './harness.ts'
+import { appRoadmapPath, DEMO_TEAM, DEMO_USERS } from './harness.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 let appDir: string
@@ -59,7 +59,7 @@ beforeAll(async () => {
 	}
 	dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
 	sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS, appDir })
-	await seedDemo(sandbox.url, DEMO_USERS[0])
+	await seedDemo(sandbox.url, DEMO_USERS[0], DEMO_TEAM)
 	browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
 })
 afterAll(async () => {

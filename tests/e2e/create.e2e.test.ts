@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * Creating a roadmap in chromium, as someone who has none yet (bob of the demo):
+ * Creating a roadmap in chromium, as someone who has none yet (claire of the demo):
  * the dialog, Nextcloud's file picker, the overview of the new roadmap, an
  * indicator measurement kept across a reload; accessibility scans and French
  * screenshots (tests/e2e/screenshots/) of the dialog and the overview.
@@ -38,7 +38,7 @@ describe('creating a roadmap', () => {
 	it('creates one from the starter template through the dialog, shows its phases, and keeps a measurement across a reload', async () => {
 		const context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } })
 		const page = await context.newPage()
-		await harness.login(page, 'bob', '/index.php/apps/degooglisation/')
+		await harness.login(page, 'claire', '/index.php/apps/degooglisation/')
 		await page.getByText('Pas encore de feuille de route').waitFor()
 		await page.getByRole('button', { name: 'Nouvelle feuille de route' }).click()
 		const dialog = page.getByRole('dialog', { name: 'Nouvelle feuille de route' })
@@ -52,7 +52,7 @@ describe('creating a roadmap', () => {
 		await page.screenshot({ path: join(screenshots, 'new-roadmap-dialog-light-fr.png') })
 		expect(await seriousViolations(page, '[role="dialog"]')).toEqual([])
 
-		// Nextcloud's file picker chooses where the commune's folder goes: here, the root of bob's files.
+		// Nextcloud's file picker chooses where the commune's folder goes: here, the root of claire's files.
 		await dialog.getByRole('button', { name: 'Choisir l’emplacement…' }).click()
 		const picker = page.getByRole('dialog', { name: 'Où créer le dossier de la feuille de route' })
 		await picker.waitFor()
@@ -92,7 +92,7 @@ describe('creating a roadmap', () => {
 			const context = await harness.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } })
 			const page = await context.newPage()
 			// Percent-encoded: the login's redirect would otherwise carry the é as a raw byte.
-			await harness.login(page, 'bob', `/index.php/apps/degooglisation/roadmap${encodeURI(FOLDER)}`)
+			await harness.login(page, 'claire', `/index.php/apps/degooglisation/roadmap${encodeURI(FOLDER)}`)
 			await page.locator('[data-indicator="agents-trained"] svg[role="img"]').waitFor()
 			await page.screenshot({ path: join(screenshots, `roadmap-overview-${scheme}-fr.png`), fullPage: true })
 			expect(await seriousViolations(page, '#content-vue')).toEqual([])
@@ -102,7 +102,7 @@ describe('creating a roadmap', () => {
 
 	it('refuses a folder that already holds a roadmap, keeping what was typed', async () => {
 		const page = await harness.browser.newPage()
-		await harness.login(page, 'bob', '/index.php/apps/degooglisation/')
+		await harness.login(page, 'claire', '/index.php/apps/degooglisation/')
 		await page.locator('.timeline__bar').first().waitFor()
 		await page.getByRole('button', { name: 'Nouvelle feuille de route' }).click()
 		const dialog = page.getByRole('dialog', { name: 'Nouvelle feuille de route' })
@@ -115,7 +115,7 @@ describe('creating a roadmap', () => {
 
 	it('opens a roadmap folder chosen in the file picker, and says so when a folder holds none', async () => {
 		const page = await harness.browser.newPage()
-		await harness.login(page, 'bob', '/index.php/apps/degooglisation/')
+		await harness.login(page, 'claire', '/index.php/apps/degooglisation/')
 		await page.locator('.timeline__bar').first().waitFor()
 		const picker = page.getByRole('dialog', { name: 'Ouvrir le dossier d’une feuille de route' })
 

@@ -62,7 +62,7 @@ describe('dashboard widget', () => {
 
 	it('tells a user without roadmap how to start', async () => {
 		const page = await harness.browser.newPage()
-		await harness.login(page, 'bob', '/index.php/apps/dashboard/')
+		await harness.login(page, 'claire', '/index.php/apps/dashboard/')
 		await page.getByText('Pas encore de feuille de route.').waitFor()
 		const href = await page.getByRole('link', { name: 'Créer la feuille de route de votre commune' }).getAttribute('href')
 		expect(new URL(href!, harness.url).pathname).toBe('/index.php/apps/degooglisation/')

@@ -9,6 +9,7 @@
  */
 
 import type { Browser, Page } from 'playwright-core'
+import type { DemoTeam } from '../../sandbox/demo.ts'
 
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -21,7 +22,15 @@ import { startSandbox } from '../../sandbox/server.ts'
 export const DEMO_USERS = [
 	{ id: 'alice', displayName: 'Alice Martin', password: 'alice' },
 	{ id: 'bob', displayName: 'Bruno Petit', password: 'bob' },
+	{ id: 'claire', displayName: 'Claire Dubois', password: 'claire' },
 ]
+
+/**
+ * Alice's colleagues in the demo: they are given tasks only where the roadmap
+ * is shared with them, as in the sandbox's demo. Claire is left out: she has
+ * no roadmap, for the tests of a first visit.
+ */
+export const DEMO_TEAM: DemoTeam = { colleagues: ['bob'] }
 
 export const PARTNER_USERS = [{ id: 'bastien', displayName: 'Bastien Roux', password: 'bastien' }]
 
@@ -46,7 +55,7 @@ export async function startHarness(options: { partner?: boolean } = {}): Promise
 	}
 	const dataDir = await mkdtemp(join(tmpdir(), 'degooglisation-e2e-'))
 	const sandbox = await startSandbox({ port: 0, dataDir, users: DEMO_USERS })
-	await seedDemo(sandbox.url, DEMO_USERS[0])
+	await seedDemo(sandbox.url, DEMO_USERS[0], DEMO_TEAM)
 	const partnerDataDir = options.partner ? await mkdtemp(join(tmpdir(), 'degooglisation-e2e-partner-')) : null
 	const partner = partnerDataDir ? await startSandbox({ port: 0, dataDir: partnerDataDir, users: PARTNER_USERS, instanceName: 'Val-Voisin' }) : null
 	const browser = await chromium.launch({

@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 /**
- * Sharing from inside the app: the share panel opens from the roadmap header,
- * finds colleagues through Nextcloud's sharee search, shares read only, then
- * "can edit", then revokes; the colleague sees each step in his own browser.
+ * Sharing from inside the app: the share panel opens from the roadmap header
+ * (the demo roadmap is shared with Bruno, who has tasks in it), finds
+ * colleagues through Nextcloud's sharee search, shares read only with Claire,
+ * who has no roadmap, then "can edit", then revokes; she sees each step in her
+ * own browser.
  * A partner server that does not answer gets a clear message and keeps what
  * was typed. A French screenshot of the panel for review
  * (tests/e2e/screenshots/share-panel.png, not committed).
@@ -35,22 +37,26 @@ afterAll(() => harness?.close())
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Partager cette feuille de route' })
 
+/** The names the panel lists the roadmap as shared with. */
+const sharedWith = (page: Page) => panel(page).locator('.share-panel__name').allInnerTexts()
+
 async function openPanel(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Partager', exact: true }).click()
 	await panel(page).getByRole('heading', { name: 'Partagée avec' }).waitFor()
 }
 
 describe('share panel', () => {
-	it('opens from the header, lists nobody yet, and offers a colleague and a typed partner cloud id', async () => {
+	it('opens from the header, lists the colleague the demo gave tasks to, and offers a colleague and a typed partner cloud id', async () => {
 		const context = await harness.browser.newContext()
 		const page = await context.newPage()
 		await harness.login(page, 'alice', '/index.php/apps/degooglisation/')
 		const share = page.getByRole('button', { name: 'Partager', exact: true })
 		await share.click()
 		expect(await share.getAttribute('aria-expanded')).toBe('true')
-		await page.getByText('Personne d’autre pour l’instant.').waitFor()
-		await page.getByLabel('Partager avec').fill('bru')
-		await page.getByRole('button', { name: 'Partager avec Bruno Petit (Collègue)' }).waitFor()
+		await panel(page).getByLabel('Droit de Bruno Petit').waitFor()
+		expect(await sharedWith(page)).toEqual(['Bruno Petit'])
+		await page.getByLabel('Partager avec').fill('cla')
+		await page.getByRole('button', { name: 'Partager avec Claire Dubois (Collègue)' }).waitFor()
 		await page.getByLabel('Partager avec').fill('agent@cloud.mairie-b.fr')
 		await page.getByRole('button', { name: 'Partager avec agent@cloud.mairie-b.fr (Commune partenaire)' }).waitFor()
 		const results = await new AxeBuilder({ page }).include('.share-panel').analyze()
@@ -73,59 +79,59 @@ describe('share panel', () => {
 		expect(await error.innerText()).toContain('Le serveur de la commune partenaire de agent@http://127.0.0.1:9 est injoignable')
 		expect(await search.inputValue()).toBe('agent@http://127.0.0.1:9')
 		expect(await panel(page).getByRole('radio', { name: 'Peut modifier' }).isChecked()).toBe(true)
-		expect(await panel(page).getByText('Personne d’autre pour l’instant.').isVisible()).toBe(true)
+		await expect.poll(() => sharedWith(page)).toEqual(['Bruno Petit'])
 		await context.close()
 	})
 
-	it('shares read only with a colleague, then lets him edit, then revokes; he sees each step', async () => {
+	it('shares read only with a colleague, then lets her edit, then revokes; she sees each step', async () => {
 		const aliceContext = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 } })
 		const alice = await aliceContext.newPage()
 		await harness.login(alice, 'alice', roadmapPath)
 		await openPanel(alice)
 		const search = panel(alice).getByLabel('Partager avec')
-		await search.fill('bob')
-		await panel(alice).getByRole('button', { name: 'Partager avec Bruno Petit (Collègue)' }).waitFor()
-		await search.fill('Bruno')
+		await search.fill('claire')
+		await panel(alice).getByRole('button', { name: 'Partager avec Claire Dubois (Collègue)' }).waitFor()
+		await search.fill('Claire')
 		await panel(alice).getByRole('radio', { name: 'Lecture seule' }).check()
-		await panel(alice).getByRole('button', { name: 'Partager avec Bruno Petit (Collègue)' }).click()
-		await panel(alice).getByText('Partagée avec Bruno Petit (lecture seule).').waitFor()
-		const permission = panel(alice).getByLabel('Droit de Bruno Petit')
+		await panel(alice).getByRole('button', { name: 'Partager avec Claire Dubois (Collègue)' }).click()
+		await panel(alice).getByText('Partagée avec Claire Dubois (lecture seule).').waitFor()
+		const permission = panel(alice).getByLabel('Droit de Claire Dubois')
 		await permission.waitFor()
 		expect(await permission.inputValue()).toBe('read')
 		expect(await search.inputValue()).toBe('')
 		await alice.screenshot({ path: join(screenshots, 'share-panel.png') })
 
-		// Bruno, in his own browser, finds the roadmap shared with him, read only.
-		const bobContext = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 } })
-		const bob = await bobContext.newPage()
-		await harness.login(bob, 'bob', '/index.php/apps/degooglisation/')
-		const navigation = bob.getByRole('navigation', { name: 'Feuilles de route' })
+		// Claire, in her own browser, finds the roadmap shared with her, read only.
+		const claireContext = await harness.browser.newContext({ viewport: { width: 1400, height: 1000 } })
+		const claire = await claireContext.newPage()
+		await harness.login(claire, 'claire', '/index.php/apps/degooglisation/')
+		const navigation = claire.getByRole('navigation', { name: 'Feuilles de route' })
 		await navigation.getByText('Partagées avec moi').waitFor()
 		await navigation.getByRole('link', { name: 'Saint-Exemple' }).click()
-		await bob.getByText(READ_ONLY_BADGE).waitFor()
-		await openOverviewPhases(bob)
-		await bob.locator('.overview-task').first().waitFor()
-		expect(await bob.locator('.overview-task input').count()).toBe(0)
-		await bob.getByRole('link', { name: 'Tableau', exact: true }).click()
-		await boardCards(bob, 'todo').first().waitFor()
-		expect(await bob.getByRole('button', { name: /^Déplacer « / }).count()).toBe(0)
-		const firstTodo = (await boardTaskIds(bob, 'todo'))[0]!
-		await bob.locator(`[data-task-id="${firstTodo}"]`).focus()
-		await bob.keyboard.press('Alt+ArrowRight')
-		expect(await boardTaskIds(bob, 'todo')).toContain(firstTodo)
+		await claire.getByText(READ_ONLY_BADGE).waitFor()
+		await openOverviewPhases(claire)
+		await claire.locator('.overview-task').first().waitFor()
+		expect(await claire.locator('.overview-task input').count()).toBe(0)
+		await claire.getByRole('link', { name: 'Tableau', exact: true }).click()
+		await boardCards(claire, 'todo').first().waitFor()
+		expect(await claire.getByRole('button', { name: /^Déplacer « / }).count()).toBe(0)
+		const firstTodo = (await boardTaskIds(claire, 'todo'))[0]!
+		await claire.locator(`[data-task-id="${firstTodo}"]`).focus()
+		await claire.keyboard.press('Alt+ArrowRight')
+		expect(await boardTaskIds(claire, 'todo')).toContain(firstTodo)
 
-		// Alice lets him edit: after a reload he moves a card by keyboard.
+		// Alice lets her edit: after a reload she moves a card by keyboard.
 		await permission.selectOption({ label: 'Peut modifier' })
-		await panel(alice).getByText('Bruno Petit peut maintenant modifier cette feuille de route.').waitFor()
+		await panel(alice).getByText('Claire Dubois peut maintenant modifier cette feuille de route.').waitFor()
 		expect(await permission.inputValue()).toBe('edit')
-		await bob.reload()
-		await boardCards(bob, 'todo').first().waitFor()
-		expect(await bob.getByText(READ_ONLY_BADGE).count()).toBe(0)
-		const moved = (await boardTaskIds(bob, 'todo'))[0]!
-		await bob.locator(`[data-task-id="${moved}"]`).focus()
-		await bob.keyboard.press('Alt+ArrowRight')
-		await expect.poll(() => boardTaskIds(bob, 'in_progress')).toContain(moved)
-		await bob.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
+		await claire.reload()
+		await boardCards(claire, 'todo').first().waitFor()
+		expect(await claire.getByText(READ_ONLY_BADGE).count()).toBe(0)
+		const moved = (await boardTaskIds(claire, 'todo'))[0]!
+		await claire.locator(`[data-task-id="${moved}"]`).focus()
+		await claire.keyboard.press('Alt+ArrowRight')
+		await expect.poll(() => boardTaskIds(claire, 'in_progress')).toContain(moved)
+		await claire.getByRole('status').filter({ hasText: /^\s*Enregistré\s*$/ }).waitFor()
 
 		await alice.goto(`${harness.url}${roadmapPath}?view=board`)
 		await boardCards(alice, 'todo').first().waitFor()
@@ -134,20 +140,20 @@ describe('share panel', () => {
 
 		// Revoking asks first; cancelling keeps the share.
 		await openPanel(alice)
-		await panel(alice).getByRole('button', { name: 'Retirer l’accès de Bruno Petit' }).click()
-		await panel(alice).getByText('Retirer l’accès de Bruno Petit ?').waitFor()
+		await panel(alice).getByRole('button', { name: 'Retirer l’accès de Claire Dubois' }).click()
+		await panel(alice).getByText('Retirer l’accès de Claire Dubois ?').waitFor()
 		await panel(alice).getByRole('button', { name: 'Annuler' }).click()
-		expect(await panel(alice).getByLabel('Droit de Bruno Petit').isVisible()).toBe(true)
-		await panel(alice).getByRole('button', { name: 'Retirer l’accès de Bruno Petit' }).click()
+		expect(await panel(alice).getByLabel('Droit de Claire Dubois').isVisible()).toBe(true)
+		await panel(alice).getByRole('button', { name: 'Retirer l’accès de Claire Dubois' }).click()
 		await panel(alice).getByRole('button', { name: 'Oui, retirer' }).click()
-		await panel(alice).getByText('Bruno Petit n’a plus accès à cette feuille de route.').waitFor()
-		await panel(alice).getByText('Personne d’autre pour l’instant.').waitFor()
+		await panel(alice).getByText('Claire Dubois n’a plus accès à cette feuille de route.').waitFor()
+		await expect.poll(() => sharedWith(alice)).toEqual(['Bruno Petit'])
 
-		await bob.goto(`${harness.url}/index.php/apps/degooglisation/`)
-		// Bruno has no roadmap of his own: without the share, he is offered to create one.
-		await bob.getByText(NO_ROADMAP).waitFor()
-		expect(await bob.getByText('Partagées avec moi').count()).toBe(0)
+		await claire.goto(`${harness.url}/index.php/apps/degooglisation/`)
+		// Claire has no roadmap of her own: without the share, she is offered to create one.
+		await claire.getByText(NO_ROADMAP).waitFor()
+		expect(await claire.getByText('Partagées avec moi').count()).toBe(0)
 		await aliceContext.close()
-		await bobContext.close()
+		await claireContext.close()
 	})
 })
