@@ -9,7 +9,7 @@ import { DavError } from '../storage/dav.ts'
 import { OcsError } from '../storage/ocs.ts'
 import { toApiError } from './errors.ts'
 import { answerShare, pendingShares } from './remoteShares.ts'
-import { listShares, setCanEdit } from './shares.ts'
+import { assigneeAccess, listShares, setCanEdit } from './shares.ts'
 
 // Nextcloud's OCS API, faked at the API module's edge.
 const ocs = {
@@ -40,6 +40,19 @@ describe('the API module', () => {
 		await answerShare(4, false)
 		expect(ocs.acceptRemoteShare).toHaveBeenCalledWith('9007199254740993')
 		expect(ocs.declineRemoteShare).toHaveBeenCalledWith(4)
+	})
+
+	it('tells whether someone assigned can open the roadmap from its owner and shares', () => {
+		const shares = [
+			{ id: '1', kind: 'colleague' as const, shareWith: 'bob', displayName: 'Bruno Petit', canEdit: true },
+			{ id: '2', kind: 'partner' as const, shareWith: 'agent@https://cloud.mairie-b.fr/', displayName: 'agent', canEdit: true },
+		]
+		expect(['alice', 'bob', 'Agent@cloud.mairie-b.fr', 'claire', 'denise@cloud.mairie-c.fr'].map((id) => assigneeAccess('alice', shares, id))).toEqual(['yes', 'yes', 'yes', 'no', 'no'])
+		// A group may hold a colleague (Nextcloud does not say); not a partner's agent.
+		const withGroup = [...shares, { id: '3', kind: 'group' as const, shareWith: 'secretariat', displayName: 'Secrétariat', canEdit: false }]
+		expect(['claire', 'denise@cloud.mairie-c.fr'].map((id) => assigneeAccess('alice', withGroup, id))).toEqual(['unknown', 'no'])
+		// Someone else's folder: its shares are not all known, only its owner is sure.
+		expect(['bastien', 'claire'].map((id) => assigneeAccess('bastien', null, id))).toEqual(['yes', 'unknown'])
 	})
 
 	it('lists a folder\'s shares by kind, leaving links out, and changes who can edit', async () => {

@@ -64,21 +64,32 @@ function sameCloudId(a: string, b: string) {
 	return normal(a) === normal(b)
 }
 
+/** Who owns a roadmap folder, and whether it is the current user: Nextcloud lists every share of a folder only to its owner. */
+export interface FolderOwner {
+	ownerId: string
+	mine: boolean
+}
+
+export async function folderOwner(folder: string): Promise<FolderOwner> {
+	const { ownerId } = await request(() => davClient().stat(folder))
+	return { ownerId, mine: ownerId === getCurrentUser()?.uid }
+}
+
+export type AssigneeAccess = 'yes' | 'no' | 'unknown'
+
 /**
  * Whether someone assigned a task can open the roadmap: `yes` for the folder's owner and those it is
  * shared with; `no` when the user owns the folder and none of its shares reaches them; `unknown` when
  * a group share may (Nextcloud does not tell who is in another's group) or the user does not own the
- * folder (Nextcloud lists only the shares one made).
+ * folder (`shares` is then null: Nextcloud lists only the shares one made).
  */
-export async function roadmapAccessOf(folder: string, assignee: string): Promise<'yes' | 'no' | 'unknown'> {
-	const { ownerId } = await request(() => davClient().stat(folder))
+export function assigneeAccess(ownerId: string, shares: readonly RoadmapShare[] | null, assignee: string): AssigneeAccess {
 	if (assignee === ownerId) {
 		return 'yes'
 	}
-	if (ownerId !== getCurrentUser()?.uid) {
+	if (shares === null) {
 		return 'unknown'
 	}
-	const shares = await listShares(folder)
 	if (shares.some((share) => (share.kind === 'partner' ? sameCloudId(share.shareWith, assignee) : share.shareWith === assignee))) {
 		return 'yes'
 	}

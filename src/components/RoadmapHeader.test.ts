@@ -5,6 +5,7 @@
 // @vitest-environment jsdom
 
 import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import { createMemoryHistory } from 'vue-router'
@@ -31,7 +32,7 @@ const { createAppRouter } = await import('../router/index.ts')
 
 async function mountHeader() {
 	const router = createAppRouter(createMemoryHistory())
-	const wrapper = mount(RoadmapHeader, { props: { folder: FOLDER, view: 'overview' }, global: { plugins: [router] } })
+	const wrapper = mount(RoadmapHeader, { props: { folder: FOLDER, view: 'overview' }, global: { plugins: [router, createPinia()] } })
 	await flushPromises()
 	return wrapper
 }

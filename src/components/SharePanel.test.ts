@@ -7,6 +7,7 @@
 import type { Share } from '../storage/ocs.ts'
 
 import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { OcsError } from '../storage/ocs.ts'
 
@@ -53,6 +54,7 @@ async function type(wrapper: Awaited<ReturnType<typeof mountPanel>>, text: strin
 const button = (wrapper: Awaited<ReturnType<typeof mountPanel>>, label: string | RegExp) => wrapper.findAll('button').find((b) => (typeof label === 'string' ? b.text() === label : label.test(b.text())))
 
 beforeEach(() => {
+	setActivePinia(createPinia())
 	vi.useFakeTimers()
 	existing = [share('1', 1, 'secretariat', 1, 'Secrétariat'), share('2', 6, 'agent@cloud.mairie-b.fr', 15)]
 	vi.clearAllMocks()

@@ -19,6 +19,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import NcSelect from '@nextcloud/vue/components/NcSelect'
+import SharePanel from './SharePanel.vue'
 import TaskSidebar from './TaskSidebar.vue'
 import { startSandbox } from '../../sandbox/server.ts'
 import { sampleRoadmap } from '../domain/testing/sampleRoadmap.ts'
@@ -55,6 +56,8 @@ vi.mock('../api/clients.ts', async (original) => {
 })
 /** An answer of Nextcloud's to the next share creations instead of the sandbox's, while set. */
 let shareAnswer: { status: number, message: string } | null = null
+/** Every request the page sent, as `METHOD path`, PROPFINDs with their depth. */
+const sent: string[] = []
 
 const TASK = 't00000'
 let store: ReturnType<typeof useRoadmapStore>
@@ -72,6 +75,9 @@ beforeAll(async () => {
 	// The page's session, as HTTP basic: Node's fetch keeps no cookie.
 	const basic = `Basic ${Buffer.from('alice:alice').toString('base64')}`
 	setBrowserTransport(async (input, init = {}) => {
+		const method = init.method ?? 'GET'
+		const depth = new Headers(init.headers).get('Depth')
+		sent.push(`${method}${depth === null ? '' : ` (depth ${depth})`} ${decodeURIComponent(new URL(String(input)).pathname)}`)
 		if (shareAnswer && init.method === 'POST' && String(input).includes('/files_sharing/api/v1/shares')) {
 			return new Response(JSON.stringify({ ocs: { meta: { status: 'failure', statuscode: shareAnswer.status, message: shareAnswer.message }, data: [] } }), { status: shareAnswer.status })
 		}
@@ -329,6 +335,43 @@ describe('TaskSidebar', () => {
 		await flushPromises()
 		expect(again.wrapper.text()).not.toContain('cannot open this roadmap')
 		again.wrapper.unmount()
+	})
+
+	it('asks the folder\'s owner and its shares once when the sidebar opens, however many people are assigned', async () => {
+		store.updateTask(TASK, { assignees: ['alice', 'bob', 'camille', 'agent@cloud.mairie-b.fr'] })
+		await savedTask()
+		sent.length = 0
+		const { wrapper } = await render()
+		const offered = () => wrapper.findAll('.task-assignee-access button').map((button) => button.text())
+		await vi.waitFor(() => expect(offered()).toEqual(['Share the roadmap with Bruno Petit', 'Share the roadmap with camille', 'Share the roadmap with agent@cloud.mairie-b.fr']))
+		const asked = () => sent.filter((request) => request === `PROPFIND (depth 0) /remote.php/dav/files/alice${folder}` || request === 'GET /ocs/v2.php/apps/files_sharing/api/v1/shares')
+		expect(asked()).toEqual([`PROPFIND (depth 0) /remote.php/dav/files/alice${folder}`, 'GET /ocs/v2.php/apps/files_sharing/api/v1/shares'])
+
+		// Someone assigned later is answered from what is known: no request.
+		const assignees = select(wrapper, 'Assigned to')
+		assignees.vm.$emit('update:modelValue', [...selectProps(assignees).modelValue, { id: 'dominique', label: 'dominique' }])
+		await vi.waitFor(() => expect(offered()).toContain('Share the roadmap with dominique'))
+		expect(asked()).toHaveLength(2)
+		wrapper.unmount()
+	})
+
+	it('shows a share made from the sidebar in the open share panel, and offers it again when the panel revokes it', async () => {
+		const panel = mount(SharePanel, { props: { folder }, attachTo: document.body })
+		await vi.waitFor(() => expect(panel.text()).toContain('Nobody else yet.'))
+		const { wrapper } = await render()
+		store.updateTask(TASK, { assignees: ['bob'] })
+		const offer = () => wrapper.findAll('.task-assignee-access button').find((button) => button.text() === 'Share the roadmap with Bruno Petit')
+		await vi.waitFor(() => expect(offer()).toBeDefined())
+		await offer()!.trigger('click')
+		await vi.waitFor(() => expect(panel.findAll('.share-panel__name').map((name) => name.text())).toEqual(['Bruno Petit']))
+		expect(offer()).toBeUndefined()
+
+		await panel.findAll('button').find((button) => button.text() === 'Revoke')!.trigger('click')
+		await panel.findAll('button').find((button) => button.text() === 'Yes, revoke')!.trigger('click')
+		await vi.waitFor(() => expect(panel.text()).toContain('Nobody else yet.'))
+		await vi.waitFor(() => expect(offer()).toBeDefined())
+		wrapper.unmount()
+		panel.unmount()
 	})
 
 	it('says plainly why sharing with an assignee failed: Nextcloud\'s rate limit, no right to share, a partner\'s server away', async () => {
