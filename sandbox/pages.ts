@@ -27,6 +27,8 @@ export interface PageOptions {
 	origin: string
 	/** The app's server-side translations (l10n/<lang>.json), as the PHP side would use them. */
 	translate: (text: string) => string
+	/** What Nextcloud appends as `?v=` to the scripts and styles it links: it changes with each build, so browsers may keep them meanwhile. */
+	assetVersion: string
 }
 
 interface ShellOptions extends PageOptions {
@@ -121,7 +123,7 @@ function shell(options: ShellOptions): string {
 <meta name="csp-nonce" nonce="${nonce}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0, minimum-scale=1.0">
 <link rel="stylesheet" href="/sandbox/nextcloud-vars.css">
-${options.styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+${options.styles.map((href) => `<link rel="stylesheet" href="${href}?v=${options.assetVersion}">`).join('\n')}
 <script nonce="${nonce}">
 ${Object.entries(coreVariables).map(([name, value]) => `var ${name}=${scriptJson(value)};`).join('\n')}
 window.OC = { config: _oc_config, appConfig: oc_appconfig, theme: _theme, webroot: _oc_webroot, appswebroots: _oc_appswebroots, coreApps: ['', 'admin', 'log', 'core/search', 'core', '3rdparty'], currentUser: ${scriptJson(user.id)},
@@ -131,7 +133,7 @@ window.OC = { config: _oc_config, appConfig: oc_appconfig, theme: _theme, webroo
 window.OCA = window.OCA || {};
 ${L10N_SHIM}
 </script>
-${lang === 'fr' && withCatalogue ? `<script nonce="${nonce}" defer src="/apps/${APP_ID}/l10n/fr.js"></script>` : ''}
+${lang === 'fr' && withCatalogue ? `<script nonce="${nonce}" defer src="/apps/${APP_ID}/l10n/fr.js?v=${options.assetVersion}"></script>` : ''}
 <meta name="color-scheme" content="light dark">
 </head>
 <body dir="ltr" id="body-user" data-theme-default data-themes="default">
@@ -144,7 +146,7 @@ ${states}
 <h1 class="hidden-visually" id="page-heading-level-1">${escapeHtml(options.heading)}</h1>
 ${options.body}
 </div>
-${options.scripts.map((src) => `<script nonce="${nonce}" defer src="${src}" type="module"></script>`).join('\n')}
+${options.scripts.map((src) => `<script nonce="${nonce}" defer src="${src}?v=${options.assetVersion}" type="module"></script>`).join('\n')}
 </body>
 </html>`
 }

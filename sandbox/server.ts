@@ -18,6 +18,7 @@ import type { SandboxSwitches } from './switches.ts'
 import type { DavEndpoint } from './webdav.ts'
 
 import { randomBytes } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
@@ -79,7 +80,17 @@ function redirect(res: ServerResponse, location: string, headers: Record<string,
 	res.end()
 }
 
-async function serveFile(res: ServerResponse, root: string, relative: string): Promise<void> {
+/** Files Nextcloud's .htaccess lets browsers keep for six months; for good when linked with `?v=`, which changes with each release. */
+const CACHED_ASSET = /\.(?:css|js|mjs|svg|gif|png|jpg|webp|ico|wasm)$/
+
+function cacheControl(path: string, versioned: boolean): string {
+	if (!CACHED_ASSET.test(path)) {
+		return 'no-cache'
+	}
+	return versioned ? 'max-age=15778463, immutable' : 'max-age=15778463'
+}
+
+async function serveFile(res: ServerResponse, root: string, relative: string, versioned = false): Promise<void> {
 	const path = normalize(join(root, relative))
 	if (!path.startsWith(normalize(root))) {
 		res.writeHead(403)
@@ -88,7 +99,7 @@ async function serveFile(res: ServerResponse, root: string, relative: string): P
 	}
 	try {
 		const body = await readFile(path)
-		res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' })
+		res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': cacheControl(path, versioned) })
 		res.end(body)
 	} catch {
 		res.writeHead(404, { 'Content-Type': 'text/plain' })
@@ -105,6 +116,15 @@ function languageOf(req: IncomingMessage, url: URL): Language {
 }
 
 /** The app's server-side translations (l10n/<lang>.json), for the strings the PHP side would translate. */
+/** Changes whenever the app is built again (the build empties js/ first), like the version Nextcloud puts in `?v=`. */
+function assetVersion(appDir: string): string {
+	try {
+		return Math.round(statSync(join(appDir, 'js')).mtimeMs).toString(36)
+	} catch {
+		return '0'
+	}
+}
+
 async function loadTranslations(appDir: string, lang: Language): Promise<(text: string) => string> {
 	const translations: Record<string, string> = lang === 'en' ? {} : await readFile(join(appDir, 'l10n', `${lang}.json`), 'utf8').then((text) => JSON.parse(text).translations, () => ({}))
 	return (text) => (typeof translations[text] === 'string' ? translations[text] : text)
@@ -269,7 +289,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 		}
 		const asset = /^\/apps\/degooglisation\/((?:js|css|img|l10n)\/.+)$/.exec(path)
 		if (asset) {
-			return serveFile(res, appDir, decodeURIComponent(asset[1]))
+			return serveFile(res, appDir, decodeURIComponent(asset[1]), url.searchParams.has('v'))
 		}
 
 		if (path === '/index.php/login') {
@@ -324,7 +344,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 				return notLoggedIn(req, res, path + (url.search ? `?${encodeURIComponent(url.search.slice(1))}` : ''))
 			}
 			const lang = languageOf(req, url)
-			const page = { user: session.user, requestToken: session.requestToken, lang, instanceName, origin: `http://${req.headers.host}`, translate: await loadTranslations(appDir, lang) }
+			const page = { user: session.user, requestToken: session.requestToken, lang, instanceName, origin: `http://${req.headers.host}`, translate: await loadTranslations(appDir, lang), assetVersion: assetVersion(appDir) }
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': `sandbox_lang=${lang}; Path=/; SameSite=Lax` })
 			res.end(isAppPage ? appPage(page) : dashboardPage(page))
 			return

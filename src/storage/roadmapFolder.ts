@@ -222,7 +222,7 @@ export class RoadmapFolder {
 		return this.load()
 	}
 
-	/** Reads the folder: 2 listings, the snapshots and the change files not read before. */
+	/** Reads the folder: 2 listings side by side, then the snapshots and the change files not read before. */
 	async load(): Promise<LoadResult> {
 		this.requests = 0
 		for (let attempt = 1; ; attempt++) {
@@ -240,6 +240,9 @@ export class RoadmapFolder {
 	}
 
 	private async loadOnce(): Promise<LoadResult> {
+		// Both listings at once, a round trip saved: a folder without a state folder answers 404, left unused.
+		const stateListing = this.files.list()
+		stateListing.catch(() => undefined)
 		const folder = await this.request((dav) => dav.list(this.path))
 		const self = folder.find((entry) => entry.name === '')
 		const readableFile = folder.find((entry) => entry.name === ROADMAP_FILE && !entry.isFolder)
@@ -249,7 +252,7 @@ export class RoadmapFolder {
 			}
 			throw new RoadmapFolderError('not-a-roadmap', `${this.path} does not hold a Dégooglisation roadmap`)
 		}
-		const listing = await this.files.list()
+		const listing = await stateListing
 		this.access = accessOf(listing.self?.permissions ?? self?.permissions ?? '')
 		this.noteSeqs(listing.files)
 		const problems: FileProblem[] = []
