@@ -28,6 +28,7 @@ import { absorbState, applyChanges, cloneState, materialize, reapplyCoveredChang
 import { changeFilesToWrite, parseChangeFile, parseRoadmap, parseSnapshotFile, serializeChangeFile, serializeRoadmap, snapshotFilesToWrite } from '../domain/format.ts'
 import { changeFileName, ROADMAP_FILE, STATE_FOLDER, vectorCovers } from '../domain/storageFormat.ts'
 import { compactionThreshold, isFolded, pendingChanges } from './compaction.ts'
+import { nextTask } from './concurrency.ts'
 import { DEFAULT_RETRY, sleep, withRetry } from './retry.ts'
 import { RoadmapFolderError } from './roadmapErrors.ts'
 import { readableFileVersions, readHistory, readVersion } from './roadmapHistory.ts'
@@ -280,8 +281,11 @@ export class RoadmapFolder {
 		this.nextSeq = Math.max(this.nextSeq, (state.covers[this.writerId] ?? 0) + 1)
 		this.state = state
 		const isNew = (side: { writer: string, seq: number }) => !knownBefore.has(changeFileName(side.writer, side.seq))
+		const roadmap = materialize(state)
+		// Whoever shows the roadmap does so in a task of its own: merging and drawing do not add up to one long freeze.
+		await nextTask()
 		return {
-			roadmap: materialize(state),
+			roadmap,
 			access: this.access,
 			problems,
 			conflicts: conflicts.filter((c) => isNew(c.kept) || isNew(c.discarded)),
