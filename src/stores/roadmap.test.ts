@@ -133,4 +133,26 @@ describe('roadmap store', () => {
 		expect(store.roadmap).toBeNull()
 		expect(store.loadError).toMatch(/404|not found|does not hold/i)
 	})
+
+	it('shows a roadmap created after one that could not be opened, without the old failure', async () => {
+		await store.open('/Dégooglisation/Absente')
+		expect(store.loadFailure).not.toBeNull()
+		const created = `/Dégooglisation/Nouvelle ${counter}`
+		await store.create(created, sampleRoadmap(3))
+		expect(store.path).toBe(created)
+		expect(store.roadmap?.tasks).toHaveLength(3)
+		expect(store.loadFailure).toBeNull()
+		expect(store.loadError).toBeNull()
+	})
+
+	it('keeps the roadmap asked for last when an earlier one fails afterwards', async () => {
+		const other = `/Dégooglisation/Autre ${counter}`
+		await network.seed(other, sampleRoadmap(4))
+		// The missing folder's 404 comes back while the other roadmap is still being read.
+		await Promise.all([store.open('/Dégooglisation/Absente'), store.open(other)])
+		expect(store.path).toBe(other)
+		expect(store.roadmap?.tasks).toHaveLength(4)
+		expect(store.loadFailure).toBeNull()
+		expect(store.loading).toBe(false)
+	})
 })

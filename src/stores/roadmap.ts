@@ -139,11 +139,16 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 				follow(opened)
 			}
 		} catch (error) {
-			roadmap.value = null
-			loadError.value = (error as Error).message
-			loadFailure.value = error as Error
+			// A roadmap asked for, or created, meanwhile is not the one that failed.
+			if (path.value === target) {
+				roadmap.value = null
+				loadError.value = (error as Error).message
+				loadFailure.value = error as Error
+			}
 		} finally {
-			loading.value = false
+			if (path.value === target) {
+				loading.value = false
+			}
 		}
 	}
 
@@ -154,6 +159,11 @@ export const useRoadmapStore = defineStore('roadmap', () => {
 		}
 		const created = await RoadmapSession.create(await sessionOptions(target), initial)
 		path.value = target
+		// What the roadmap open before (maybe one that could not be opened) told is not about this one.
+		loading.value = false
+		loadError.value = null
+		loadFailure.value = null
+		merged.value = null
 		follow(created)
 		await refreshList()
 	}
