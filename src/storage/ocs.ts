@@ -68,8 +68,8 @@ export interface RemoteShare {
 	accepted: number | boolean
 	permissions?: number
 	file_id?: number | string
-	/** 'dir' or 'file' once accepted. */
-	type?: string
+	/** 'dir' or 'file' once accepted; null on Nextcloud 34 until the share's folder has been read once in that session. */
+	type?: string | null
 }
 
 /** One result of Nextcloud's sharee search: who a folder can be shared with, or a task assigned to. */

@@ -26,7 +26,8 @@ export async function sharedFolders(ocs: OcsClient): Promise<SharedFolder[]> {
 		.filter((s) => s.item_type === 'folder')
 		.map((s) => ({ path: s.file_target, ownerDisplayName: s.displayname_owner ?? s.uid_owner, federated: false, permissions: s.permissions }))
 	for (const share of remote) {
-		if (share.type !== 'dir') {
+		// A type not known yet (Nextcloud 34 right after the share is accepted) may be a folder: reading it tells.
+		if (share.type === 'file') {
 			continue
 		}
 		folders.push({ path: share.mountpoint, ownerDisplayName: `${share.owner}@${share.remote.replace(/^https:\/\//, '').replace(/\/+$/, '')}`, federated: true, permissions: share.permissions ?? 1 })
