@@ -51,7 +51,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
 	await sandbox?.close()
-	await rm(dataDir, { recursive: true, force: true })
+	await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 beforeEach(() => {

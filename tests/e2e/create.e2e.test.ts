@@ -120,6 +120,8 @@ describe('creating a roadmap', () => {
 		const picker = page.getByRole('dialog', { name: 'Ouvrir le dossier d’une feuille de route' })
 
 		await page.getByText('Ouvrir un dossier existant…').click()
+		// Chosen once the picker shows the folder's content, as a person would.
+		await picker.getByText('Dégooglisation').first().waitFor()
 		await picker.getByRole('button', { name: 'Ouvrir ce dossier' }).click()
 		await page.getByRole('alert').filter({ hasText: 'Le dossier / ne contient pas de feuille de route Dégooglisation.' }).waitFor()
 
