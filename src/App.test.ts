@@ -155,6 +155,8 @@ describe('App navigation', () => {
 
 	it('opens a roadmap folder chosen in the file picker, and says when a folder holds no roadmap', async () => {
 		const { wrapper, router } = await mountApp()
+		// The app goes from its home to the user's first roadmap once the list is read: that is where the picker is used.
+		await vi.waitFor(() => expect(router.currentRoute.value.path).toMatch(/^\/roadmap\//), { timeout: 10_000 })
 		const action = () => wrapper.findAll('a, button').find((e) => e.text() === 'Open a roadmap folder…')!
 		await action().trigger('click')
 		await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true), { timeout: 10_000 })
